@@ -1,0 +1,58 @@
+import express, { type RequestHandler, Router } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import type { AppConfig } from './config/config';
+import type { Db } from './db/prisma';
+import { requireAdmin, requireAuth } from './http/auth-middleware';
+import { errorHandler, notFoundApiRoute } from './http/errors';
+import { spaRouter } from './http/spa';
+import { authRouter } from './auth/auth.routes';
+import { healthRouter } from './health/health.routes';
+import { adminUsersRouter } from './admin-users/admin-users.routes';
+import { adminExercisesRouter, exercisesRouter } from './exercises/exercises.routes';
+import { adminPlansRouter, plansRouter } from './plans/plans.routes';
+import { trainingMaxesRouter } from './training-maxes/training-maxes.routes';
+import { usersRouter } from './users/users.routes';
+import { workoutsRouter } from './workouts/workouts.routes';
+
+export type AppDeps = {
+  db: Db;
+  config: AppConfig;
+  log: Logger;
+  requireAuth: RequestHandler;
+};
+
+export function createApp(db: Db, config: AppConfig, log: Logger): express.Express {
+  const deps: AppDeps = { db, config, log, requireAuth: requireAuth(config.jwtSecret) };
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', 'loopback');
+  app.use(helmet());
+  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps), notFoundApiRoute);
+  app.use(spaRouter(config.spaDir));
+  app.use(errorHandler);
+  return app;
+}
+
+function apiRouter(deps: AppDeps): Router {
+  const api = Router();
+  api.use('/health', healthRouter(deps));
+  api.use('/auth', authRouter(deps));
+  api.use('/admin', deps.requireAuth, requireAdmin, adminRouter(deps));
+  api.use('/users', deps.requireAuth, usersRouter(deps));
+  api.use('/exercises', deps.requireAuth, exercisesRouter(deps));
+  api.use('/plans', deps.requireAuth, plansRouter(deps));
+  api.use('/training-maxes', deps.requireAuth, trainingMaxesRouter(deps));
+  api.use('/workouts', deps.requireAuth, workoutsRouter(deps));
+  return api;
+}
+
+function adminRouter(deps: AppDeps): Router {
+  const admin = Router();
+  admin.use('/users', adminUsersRouter(deps));
+  admin.use('/exercises', adminExercisesRouter(deps));
+  admin.use('/plans', adminPlansRouter(deps));
+  return admin;
+}

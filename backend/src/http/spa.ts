@@ -1,0 +1,22 @@
+import express, { type RequestHandler, Router } from 'express';
+import fs from 'node:fs';
+import path from 'node:path';
+
+/** Serves the built SPA; any other non-API GET gets index.html so client-side routes survive a reload. */
+export function spaRouter(spaDir: string): Router {
+  const router = Router();
+  const indexFile = path.join(spaDir, 'index.html');
+  router.use('/assets', express.static(path.join(spaDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use(express.static(spaDir, { index: false, maxAge: '1h' }));
+  const fallback: RequestHandler = (req, res, next) => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return next();
+    if (!fs.existsSync(indexFile)) {
+      res.status(503).type('text').send('The web app is not built yet: run `pnpm build`.');
+      return;
+    }
+    res.setHeader('Cache-Control', 'no-cache');
+    res.sendFile(indexFile);
+  };
+  router.use(fallback);
+  return router;
+}

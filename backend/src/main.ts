@@ -1,0 +1,30 @@
+import { loadConfig } from './config/config';
+import { createLogger, startRuntime } from './runtime';
+
+async function main() {
+  const config = loadConfig();
+  const log = createLogger(config);
+  const runtime = await startRuntime(config, log);
+  console.log(`LiftPlan is running at ${runtime.url}`);
+
+  let stopping = false;
+  const shutdown = (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'shutting down');
+    runtime.stop().then(
+      () => process.exit(0),
+      (err) => {
+        log.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+  process.on('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  console.error(err instanceof Error ? err.message : err);
+  process.exit(1);
+});

@@ -1,0 +1,249 @@
+import type { Db, Tx } from '../db/prisma';
+import { Prisma } from '../generated/prisma/client';
+import { conflict, notFound, unprocessable } from '../http/errors';
+import type { FieldIssue } from '../http/error-body';
+import {
+  requiredExercises,
+  structureHash,
+  toPlanDetailDto,
+  toStructure,
+  versionInclude,
+  type LoadedVersion,
+  type PlanStructure,
+} from './plan-structure';
+import type { PlanBody, PlanDetailDto, PlanSummaryDto, ProgressionRuleInput } from './plans.schemas';
+
+// ---------- reads ----------
+
+export async function loadLatestVersion(db: Db | Tx, planId: number): Promise<LoadedVersion | null> {
+  return db.planVersion.findFirst({
+    where: { planId, plan: { archivedAt: null } },
+    orderBy: { version: 'desc' },
+    include: versionInclude,
+  });
+}
+
+export async function loadVersion(db: Db | Tx, versionId: number): Promise<LoadedVersion | null> {
+  return db.planVersion.findUnique({ where: { id: versionId }, include: versionInclude });
+}
+
+export async function getPlanDetail(db: Db, planId: number): Promise<PlanDetailDto> {
+  const version = await loadLatestVersion(db, planId);
+  if (!version) throw notFound('Plan');
+  return toPlanDetailDto(version);
+}
+
+/** Plan cards: the newest version of each plan with its main lifts and set counts, in one query. */
+export async function listPlanSummaries(db: Db, options: { publicOnly: boolean; userId?: number }): Promise<PlanSummaryDto[]> {
+  const plans = await db.workoutPlan.findMany({
+    where: { archivedAt: null, ...(options.publicOnly ? { isPublic: true } : {}) },
+    orderBy: { name: 'asc' },
+    include: {
+      versions: {
+        orderBy: { version: 'desc' },
+        take: 1,
+        include: {
+          days: {
+            orderBy: { dayNumber: 'asc' },
+            include: {
+              exercises: {
+                orderBy: { sortOrder: 'asc' },
+                include: { tmExercise: { select: { id: true, slug: true, name: true, isUpperBody: true } }, _count: { select: { sets: true } } },
+              },
+            },
+          },
+        },
+      },
+      subscriptions: { where: { isActive: true }, select: { userId: true } },
+    },
+  });
+  return plans.flatMap((plan) => {
+    const version = plan.versions[0];
+    if (!version) return [];
+    const setsPerDay = version.days.map((day) => day.exercises.reduce((sum, slot) => sum + slot._count.sets, 0));
+    const t1Days = { days: version.days.map((day) => ({ exercises: day.exercises.filter((slot) => slot.tier === 'T1') })) };
+    const mainLifts = requiredExercises(t1Days.days.some((d) => d.exercises.length) ? t1Days : version);
+    return [
+      {
+        id: plan.id,
+        slug: plan.slug,
+        name: plan.name,
+        description: plan.description,
+        daysPerWeek: version.daysPerWeek,
+        isPublic: plan.isPublic,
+        version: version.version,
+        mainLifts,
+        setsPerDay,
+        totalSets: setsPerDay.reduce((a, b) => a + b, 0),
+        activeSubscribers: plan.subscriptions.length,
+        isCurrent: options.userId !== undefined && plan.subscriptions.some((s) => s.userId === options.userId),
+        updatedAt: plan.updatedAt.toISOString(),
+      },
+    ];
+  });
+}
+
+// ---------- writes ----------
+
+export async function createPlan(db: Db, body: PlanBody): Promise<PlanDetailDto> {
+  await assertExercisesExist(db, body);
+  try {
+    const versionId = await db.$transaction(async (tx) => {
+      const plan = await tx.workoutPlan.create({ data: planHeader(body) });
+      return publishVersion(tx, plan.id, 1, body);
+    });
+    return toPlanDetailDto((await loadVersion(db, versionId))!);
+  } catch (err) {
+    throw slugConflictOr(err, body.slug);
+  }
+}
+
+/**
+ * Full replace. The structure goes into a new version, so current subscribers keep the one they started on; a
+ * version nobody ever subscribed to is simply replaced. Header-only edits publish nothing.
+ */
+export async function updatePlan(db: Db, planId: number, body: PlanBody): Promise<PlanDetailDto> {
+  await assertExercisesExist(db, body);
+  try {
+    const versionId = await db.$transaction(async (tx) => {
+      await lockPlan(tx, planId);
+      await tx.workoutPlan.update({ where: { id: planId }, data: planHeader(body) });
+      return replaceStructure(tx, planId, body);
+    });
+    return toPlanDetailDto((await loadVersion(db, versionId))!);
+  } catch (err) {
+    throw slugConflictOr(err, body.slug);
+  }
+}
+
+export async function replaceProgressionRules(db: Db, planId: number, rules: ProgressionRuleInput[]): Promise<PlanDetailDto> {
+  await assertExercisesExist(db, { days: [], progressionRules: rules });
+  const versionId = await db.$transaction(async (tx) => {
+    await lockPlan(tx, planId);
+    const latest = await loadLatestVersion(tx, planId);
+    if (!latest) throw notFound('Plan');
+    await tx.workoutPlan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
+    return replaceStructure(tx, planId, { ...toStructure(latest), progressionRules: rules });
+  });
+  return toPlanDetailDto((await loadVersion(db, versionId))!);
+}
+
+/**
+ * 409 while anyone is on the plan. A plan with history (past subscriptions, their workouts) is archived rather
+ * than deleted so nothing that points at it dangles; one without history is deleted outright.
+ */
+export async function deletePlan(db: Db, planId: number): Promise<{ archived: boolean }> {
+  return db.$transaction(async (tx) => {
+    await lockPlan(tx, planId);
+    const [active, total] = await Promise.all([
+      tx.userPlan.count({ where: { planId, isActive: true } }),
+      tx.userPlan.count({ where: { planId } }),
+    ]);
+    if (active > 0) {
+      throw conflict('PLAN_IN_USE', `${active} lifter(s) are on this plan; it can be deleted once nobody is subscribed`, { activeSubscribers: active });
+    }
+    if (total === 0) {
+      await tx.workoutPlan.delete({ where: { id: planId } });
+      return { archived: false };
+    }
+    // Free the slug for a new plan while keeping the archived one's history intact.
+    await tx.workoutPlan.update({ where: { id: planId }, data: { archivedAt: new Date(), isPublic: false, slug: `archived-${planId}-${Date.now()}` } });
+    return { archived: true };
+  });
+}
+
+async function replaceStructure(tx: Tx, planId: number, structure: PlanStructure): Promise<number> {
+  const latest = await tx.planVersion.findFirst({
+    where: { planId },
+    orderBy: { version: 'desc' },
+    select: { id: true, version: true, structureHash: true, _count: { select: { subscriptions: true } } },
+  });
+  if (!latest) throw notFound('Plan');
+  if (latest.structureHash === structureHash(structure)) return latest.id;
+  const versionId = await publishVersion(tx, planId, latest.version + 1, structure);
+  if (latest._count.subscriptions === 0) await tx.planVersion.delete({ where: { id: latest.id } });
+  return versionId;
+}
+
+/** Writes one immutable version (days, slots, sets, rules). */
+export async function publishVersion(tx: Tx, planId: number, version: number, structure: PlanStructure): Promise<number> {
+  const plan = { connect: { id: planId } };
+  const created = await tx.planVersion.create({
+    data: {
+      plan,
+      version,
+      daysPerWeek: structure.daysPerWeek,
+      structureHash: structureHash(structure),
+      days: {
+        create: structure.days.map((day) => ({
+          plan,
+          dayNumber: day.dayNumber,
+          name: day.name ?? null,
+          exercises: {
+            create: day.exercises.map((slot) => ({
+              exercise: { connect: { id: slot.exerciseId } },
+              tmExercise: { connect: { id: slot.tmExerciseId ?? slot.exerciseId } },
+              tier: slot.tier,
+              sortOrder: slot.sortOrder,
+              displayName: slot.displayName ?? null,
+              sets: { createMany: { data: slot.sets.map((s) => ({ ...s, percentage: String(s.percentage) })) } },
+            })),
+          },
+        })),
+      },
+      progressionRules: {
+        create: structure.progressionRules.map((rule) => ({
+          plan,
+          exercise: rule.exerciseId ? { connect: { id: rule.exerciseId } } : undefined,
+          category: rule.exerciseId ? null : rule.category,
+          minReps: rule.minReps,
+          maxReps: rule.maxReps,
+          increase: String(rule.increase),
+          unit: rule.unit,
+        })),
+      },
+    },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+const planHeader = (body: PlanBody) => ({
+  name: body.name,
+  slug: body.slug,
+  description: body.description,
+  daysPerWeek: body.daysPerWeek,
+  isPublic: body.isPublic,
+});
+
+/** Serialises writers of one plan; 404 when it doesn't exist (or is archived). */
+async function lockPlan(tx: Tx, planId: number): Promise<void> {
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+    SELECT id FROM workout_plans WHERE id = ${planId} AND archived_at IS NULL FOR UPDATE`;
+  if (rows.length === 0) throw notFound('Plan');
+}
+
+/** Unknown exercise ids anywhere in the body → 422 with the path of each offending field. */
+async function assertExercisesExist(db: Db, body: Pick<PlanStructure, 'days' | 'progressionRules'>): Promise<void> {
+  const references: Array<{ path: string; id: number }> = [];
+  body.days.forEach((day, d) =>
+    day.exercises.forEach((slot, e) => {
+      references.push({ path: `days.${d}.exercises.${e}.exerciseId`, id: slot.exerciseId });
+      if (slot.tmExerciseId !== undefined) references.push({ path: `days.${d}.exercises.${e}.tmExerciseId`, id: slot.tmExerciseId });
+    }),
+  );
+  body.progressionRules.forEach((rule, r) => {
+    if (rule.exerciseId) references.push({ path: `progressionRules.${r}.exerciseId`, id: rule.exerciseId });
+  });
+  const ids = [...new Set(references.map((ref) => ref.id))];
+  const existing = new Set((await db.exercise.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((e) => e.id));
+  const issues: FieldIssue[] = references.filter((ref) => !existing.has(ref.id)).map((ref) => ({ path: ref.path, message: `exercise ${ref.id} does not exist` }));
+  if (issues.length) throw unprocessable('UNKNOWN_EXERCISE', `Unknown exercise: ${issues[0]!.path}`, issues);
+}
+
+function slugConflictOr(err: unknown, slug: string): unknown {
+  if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
+    return conflict('SLUG_TAKEN', `A plan with slug "${slug}" already exists`, [{ path: 'slug', message: 'already taken' }]);
+  }
+  return err;
+}

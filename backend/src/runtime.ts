@@ -1,0 +1,79 @@
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import pino, { type Logger } from 'pino';
+import { createApp } from './app';
+import { upsertAdmin } from './auth/auth.service';
+import { REPO_ROOT, type AppConfig } from './config/config';
+import { openDatabase } from './db/database';
+import { migrateDeploy } from './db/migrate';
+import { createPrismaClient } from './db/prisma';
+import { seedDatabase } from './seed/seed';
+
+export type Runtime = { url: string; stop: () => Promise<void> };
+
+const SHUTDOWN_GRACE_MS = 4000;
+
+/** Everything `pnpm start` does: SPA build if needed, database, migrations, seed, admin, HTTP server. */
+export async function startRuntime(config: AppConfig, log: Logger = createLogger(config)): Promise<Runtime> {
+  ensureSpaBuilt(config, log);
+  const database = await openDatabase(config, log);
+  try {
+    await migrateDeploy(database.databaseUrl);
+    log.info('migrations applied');
+    const db = createPrismaClient(database.databaseUrl);
+    await seedDatabase(db, log);
+    if (config.admin) {
+      await upsertAdmin(db, config.admin.email, config.admin.password);
+      log.info({ email: config.admin.email }, 'admin account ready');
+    }
+    const server = await listen(createApp(db, config, log), config.port);
+    const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+    const stop = async () => {
+      await closeServer(server);
+      await db.$disconnect();
+      await database.stop();
+    };
+    return { url, stop };
+  } catch (err) {
+    await database.stop().catch(() => {});
+    throw err;
+  }
+}
+
+export function createLogger(config: AppConfig): Logger {
+  return pino({ level: config.logLevel, base: undefined, redact: ['req.headers.authorization', 'req.headers.cookie'] });
+}
+
+function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, (err?: Error) => (err ? reject(err) : resolve(server)));
+    server.on('error', reject);
+  });
+}
+
+/** Stop accepting, let in-flight requests finish, then cut idle keep-alive sockets (and, after the grace period, all). */
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
+    server.close(() => {
+      clearTimeout(force);
+      resolve();
+    });
+    server.closeIdleConnections();
+  });
+}
+
+function ensureSpaBuilt(config: AppConfig, log: Logger): void {
+  if (fs.existsSync(path.join(config.spaDir, 'index.html'))) return;
+  const frontendDir = path.join(REPO_ROOT, 'frontend');
+  log.info('building the web app (first start)');
+  const vite = require.resolve('vite/bin/vite.js', { paths: [frontendDir] });
+  const result = spawnSync(process.execPath, [vite, 'build', '--outDir', config.spaDir, '--emptyOutDir'], {
+    cwd: frontendDir,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (result.status !== 0) throw new Error('building the web app failed');
+}

@@ -1,0 +1,64 @@
+import type { Db, Tx } from '../db/prisma';
+import { AppError, notFound } from '../http/errors';
+import { requiredExercises, toPlanDetailDto, versionInclude, type LoadedVersion } from '../plans/plan-structure';
+import { loadLatestVersion } from '../plans/plans.service';
+import { currentTrainingMaxes } from '../training-maxes/current-training-maxes';
+import type { CurrentPlanResponse, SubscribeResponse } from './subscriptions.schemas';
+
+/** Starts the plan's newest version for the lifter, ending whatever plan they were on. */
+export async function subscribe(db: Db, userId: number, planId: number): Promise<SubscribeResponse> {
+  return db.$transaction(async (tx) => {
+    await lockUser(tx, userId);
+    const version = await loadLatestVersion(tx, planId);
+    if (!version || !version.plan.isPublic) throw notFound('Plan');
+    await tx.userPlan.updateMany({ where: { userId, isActive: true }, data: { isActive: false, endedAt: new Date() } });
+    const userPlan = await tx.userPlan.create({ data: { userId, planId, planVersionId: version.id } });
+    return {
+      userPlan: { id: userPlan.id, planId, planVersionId: version.id, version: version.version, startedAt: userPlan.startedAt.toISOString() },
+      ...(await trainingMaxNeeds(tx, userId, version)),
+    };
+  });
+}
+
+export async function unsubscribe(db: Db, userId: number): Promise<void> {
+  const { count } = await db.userPlan.updateMany({ where: { userId, isActive: true }, data: { isActive: false, endedAt: new Date() } });
+  if (count === 0) throw noActivePlan();
+}
+
+export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPlanResponse> {
+  const userPlan = await db.userPlan.findFirst({
+    where: { userId, isActive: true },
+    include: {
+      planVersion: { include: versionInclude },
+      workouts: { where: { status: { in: ['completed', 'in_progress'] } }, orderBy: { createdAt: 'desc' }, take: 10, select: { id: true, dayNumber: true, status: true } },
+    },
+  });
+  if (!userPlan) throw noActivePlan();
+  const version = userPlan.planVersion;
+  const inProgress = userPlan.workouts.find((w) => w.status === 'in_progress') ?? null;
+  const lastCompleted = userPlan.workouts.find((w) => w.status === 'completed');
+  return {
+    userPlan: { id: userPlan.id, planId: userPlan.planId, planVersionId: version.id, version: version.version, startedAt: userPlan.startedAt.toISOString() },
+    plan: toPlanDetailDto(version),
+    ...(await trainingMaxNeeds(db, userId, version)),
+    nextDayNumber: lastCompleted ? (lastCompleted.dayNumber % version.daysPerWeek) + 1 : 1,
+    inProgressWorkout: inProgress ? { id: inProgress.id, dayNumber: inProgress.dayNumber } : null,
+  };
+}
+
+async function trainingMaxNeeds(db: Db | Tx, userId: number, version: LoadedVersion) {
+  const required = requiredExercises(version);
+  const have = new Set((await currentTrainingMaxes(db, userId, required.map((e) => e.id))).map((tm) => tm.exerciseId));
+  return {
+    requiredExercises: required.map(({ id, slug, name }) => ({ id, slug, name })),
+    missingTMs: required.filter((e) => !have.has(e.id)).map((e) => ({ exerciseId: e.id, slug: e.slug, name: e.name })),
+  };
+}
+
+/** Serialises a lifter's plan and settings changes (one active plan, unit switches). */
+export async function lockUser(tx: Tx, userId: number): Promise<void> {
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
+  if (rows.length === 0) throw new AppError(401, 'UNAUTHENTICATED', 'This account no longer exists');
+}
+
+const noActivePlan = () => new AppError(404, 'NO_ACTIVE_PLAN', 'You are not on a plan; pick one first');

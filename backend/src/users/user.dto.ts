@@ -1,0 +1,17 @@
+import { toNumber } from '../engine/decimal';
+import type { User } from '../generated/prisma/client';
+import type { UserDto } from './users.schemas';
+
+export function toUserDto(user: User): UserDto {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    unitPreference: user.unitPreference as UserDto['unitPreference'],
+    weightIncrement: toNumber(user.weightIncrement),
+    barWeight: toNumber(user.barWeight),
+    plates: user.plates.map(toNumber),
+    isAdmin: user.isAdmin,
+    createdAt: user.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { unitSchema, weightInput } from '../http/common-schemas';
+
+export const userDto = z.object({
+  id: z.number(),
+  email: z.string(),
+  displayName: z.string(),
+  unitPreference: unitSchema,
+  weightIncrement: z.number(),
+  barWeight: z.number(),
+  plates: z.array(z.number()),
+  isAdmin: z.boolean(),
+  createdAt: z.string(),
+});
+export type UserDto = z.infer<typeof userDto>;
+
+export const displayNameInput = z.string().trim().min(1, 'display name is required').max(80);
+
+export const updateMeBody = z
+  .strictObject({
+    displayName: displayNameInput.optional(),
+    unitPreference: unitSchema.optional(),
+    weightIncrement: weightInput.refine((n) => n <= 50, 'increment must be at most 50').optional(),
+    barWeight: z.number().min(0).max(100).optional(),
+    plates: z.array(weightInput).min(1).max(20).optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { message: 'nothing to update' });
+export type UpdateMeBody = z.infer<typeof updateMeBody>;

@@ -1,0 +1,55 @@
+import { dec, toNumber, type DecimalLike } from '../engine/decimal';
+import { plateBreakdown } from '../engine/plates';
+import type { Prisma } from '../generated/prisma/client';
+import type { ProgressionResultDto, WorkoutDto, WorkoutSetDto } from './workouts.schemas';
+
+export type BarSetup = { unit: string; barWeight: DecimalLike; plates: DecimalLike[] };
+
+/** Plates per side for the lifter's bar, when the workout is in the unit their plates are in. */
+export function platesFor(weight: DecimalLike, workoutUnit: string, bar: BarSetup): WorkoutSetDto['plates'] {
+  if (workoutUnit !== bar.unit) return null;
+  const b = plateBreakdown(weight, bar.barWeight, bar.plates);
+  return { perSide: b.perSide.map(toNumber), remainderPerSide: toNumber(b.remainderPerSide), belowBar: b.belowBar };
+}
+
+export const workoutInclude = {
+  sets: { orderBy: [{ exerciseOrder: 'asc' }, { setOrder: 'asc' }], include: { exercise: { select: { id: true, slug: true, name: true } } } },
+  planDay: { select: { name: true, plan: { select: { id: true, name: true } } } },
+  user: { select: { unitPreference: true, barWeight: true, plates: true } },
+} satisfies Prisma.WorkoutInclude;
+
+export type LoadedWorkout = Prisma.WorkoutGetPayload<{ include: typeof workoutInclude }>;
+
+export function toWorkoutDto(workout: LoadedWorkout): WorkoutDto {
+  const bar: BarSetup = { unit: workout.user.unitPreference, barWeight: workout.user.barWeight, plates: workout.user.plates };
+  return {
+    id: workout.id,
+    dayNumber: workout.dayNumber,
+    dayName: workout.planDay?.name ?? null,
+    planId: workout.planDay?.plan.id ?? null,
+    planName: workout.planDay?.plan.name ?? null,
+    unit: workout.unit as WorkoutDto['unit'],
+    status: workout.status as WorkoutDto['status'],
+    createdAt: workout.createdAt.toISOString(),
+    completedAt: workout.completedAt?.toISOString() ?? null,
+    progression: (workout.progressionResult as ProgressionResultDto[] | null) ?? null,
+    sets: workout.sets.map((s) => ({
+      id: s.id,
+      exerciseId: s.exerciseId,
+      exercise: s.exercise,
+      tmExerciseId: s.tmExerciseId,
+      displayName: s.displayName,
+      tier: s.tier,
+      exerciseOrder: s.exerciseOrder,
+      setOrder: s.setOrder,
+      percentage: toNumber(s.percentage),
+      prescribedWeight: toNumber(s.prescribedWeight),
+      prescribedReps: s.prescribedReps,
+      isAmrap: s.isAmrap,
+      isProgression: s.isProgression,
+      actualReps: s.actualReps,
+      completed: s.completed,
+      plates: platesFor(dec(s.prescribedWeight), workout.unit, bar),
+    })),
+  };
+}

@@ -1,0 +1,32 @@
+import { Router } from 'express';
+import type { AppDeps } from '../app';
+import { currentUserId } from '../http/auth-middleware';
+import { idParams } from '../http/common-schemas';
+import { parseBody, parseParams, parseQuery } from '../http/validate';
+import { listWorkoutsQuery, logSetBody, startWorkoutBody, workoutSetParams } from './workouts.schemas';
+import { abandonWorkout, completeWorkout, getWorkout, listWorkouts, logSet, startWorkout } from './workouts.service';
+
+export function workoutsRouter({ db }: AppDeps): Router {
+  const router = Router();
+  router.post('/', async (req, res) => {
+    const { dayNumber } = parseBody(startWorkoutBody, req);
+    res.status(201).json({ workout: await startWorkout(db, currentUserId(req), dayNumber) });
+  });
+  router.get('/', async (req, res) => {
+    res.json(await listWorkouts(db, currentUserId(req), parseQuery(listWorkoutsQuery, req)));
+  });
+  router.get('/:id', async (req, res) => {
+    res.json({ workout: await getWorkout(db, currentUserId(req), parseParams(idParams, req).id) });
+  });
+  router.patch('/:id/sets/:setId', async (req, res) => {
+    const { id, setId } = parseParams(workoutSetParams, req);
+    res.json({ set: await logSet(db, currentUserId(req), id, setId, parseBody(logSetBody, req)) });
+  });
+  router.post('/:id/complete', async (req, res) => {
+    res.json(await completeWorkout(db, currentUserId(req), parseParams(idParams, req).id));
+  });
+  router.post('/:id/abandon', async (req, res) => {
+    res.json({ workout: await abandonWorkout(db, currentUserId(req), parseParams(idParams, req).id) });
+  });
+  return router;
+}

