@@ -80,7 +80,7 @@ describe('the product as started by `pnpm start`', () => {
       body: JSON.stringify({ email: 'boss@example.com', password: 'bootstrap-password' }),
     });
     expect(login.status).toBe(200);
-    expect((await login.json()).user.isAdmin).toBe(true);
+    expect(((await login.json()) as { user: { isAdmin: boolean } }).user.isAdmin).toBe(true);
     expect(postgresProcessesFor(dataDir).length).toBeGreaterThan(0);
 
     // A request in flight when SIGTERM arrives still completes.
