@@ -15,6 +15,7 @@ import { adminPlansRouter, plansRouter } from './plans/plans.routes';
 import { trainingMaxesRouter } from './training-maxes/training-maxes.routes';
 import { usersRouter } from './users/users.routes';
 import { workoutsRouter } from './workouts/workouts.routes';
+import { progressRouter } from './progress/progress.routes';
 
 export type AppDeps = {
   db: Db;
@@ -46,6 +47,7 @@ function apiRouter(deps: AppDeps): Router {
   api.use('/plans', deps.requireAuth, plansRouter(deps));
   api.use('/training-maxes', deps.requireAuth, trainingMaxesRouter(deps));
   api.use('/workouts', deps.requireAuth, workoutsRouter(deps));
+  api.use('/progress', deps.requireAuth, progressRouter(deps));
   return api;
 }
 

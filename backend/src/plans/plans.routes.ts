@@ -2,17 +2,15 @@ import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUserId } from '../http/auth-middleware';
 import { idParams } from '../http/common-schemas';
-import { notFound } from '../http/errors';
 import { parseBody, parseParams } from '../http/validate';
-import { toPlanDetailDto } from './plan-structure';
 import { planBody, replaceRulesBody } from './plans.schemas';
+import { planPreviewBody, previewPlan } from './plan-preview';
 import {
   createPlan,
   deletePlan,
   getPlanDetail,
+  getPlanForLifter,
   listPlanSummaries,
-  loadLatestVersion,
-  loadVersion,
   replaceProgressionRules,
   updatePlan,
 } from './plans.service';
@@ -35,14 +33,8 @@ export function plansRouter({ db }: AppDeps): Router {
     res.status(204).end();
   });
 
-  /** The lifter's own pinned version when they are on this plan, else the newest public one. */
   router.get('/:id', async (req, res) => {
-    const { id } = parseParams(idParams, req);
-    const userId = currentUserId(req);
-    const active = await db.userPlan.findFirst({ where: { userId, planId: id, isActive: true }, select: { planVersionId: true } });
-    const version = active ? await loadVersion(db, active.planVersionId) : await loadLatestVersion(db, id);
-    if (!version || (!active && !version.plan.isPublic)) throw notFound('Plan');
-    res.json({ plan: toPlanDetailDto(version) });
+    res.json({ plan: await getPlanForLifter(db, currentUserId(req), parseParams(idParams, req).id) });
   });
 
   router.post('/:id/subscribe', async (req, res) => {
@@ -64,6 +56,10 @@ export function adminPlansRouter({ db }: AppDeps): Router {
   });
   router.post('/', async (req, res) => {
     res.status(201).json({ plan: await createPlan(db, parseBody(planBody, req)) });
+  });
+  // Pure computation: writes nothing (seed 004: preview = no writes).
+  router.post('/preview', (req, res) => {
+    res.json({ preview: previewPlan(parseBody(planPreviewBody, req)) });
   });
   router.put('/:id', async (req, res) => {
     const { id } = parseParams(idParams, req);
