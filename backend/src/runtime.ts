@@ -70,9 +70,11 @@ function ensureSpaBuilt(config: AppConfig, log: Logger): void {
   if (fs.existsSync(path.join(config.spaDir, 'index.html'))) return;
   const frontendDir = path.join(REPO_ROOT, 'frontend');
   log.info('building the web app (first start)');
-  const vite = require.resolve('vite/bin/vite.js', { paths: [frontendDir] });
+  // vite 8's package exports don't expose bin/, so go through package.json.
+  const vite = path.join(path.dirname(require.resolve('vite/package.json', { paths: [frontendDir] })), 'bin/vite.js');
   const result = spawnSync(process.execPath, [vite, 'build', '--outDir', config.spaDir, '--emptyOutDir'], {
     cwd: frontendDir,
+    env: { ...process.env, NODE_ENV: 'production' }, // else React's development build is bundled
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   if (result.status !== 0) throw new Error('building the web app failed');

@@ -1,0 +1,246 @@
+/**
+ * Real-browser test harness: starts the whole product the way production does (one Node process serving the API
+ * and the built SPA, with its embedded PostgreSQL in a fresh data directory) and drives it with headless Chromium.
+ *
+ *   const app = await startApp();
+ *   const browser = await launchBrowser();
+ *   const page = await newPhonePage(browser, app.url);
+ *   ...
+ *   await browser.close();
+ *   await app.stop();
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { once } from 'node:events';
+import fs from 'node:fs/promises';
+import { createRequire } from 'node:module';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const BACKEND_DIR = path.join(REPO_ROOT, 'backend');
+export const FRONTEND_DIR = path.join(REPO_ROOT, 'frontend');
+export const ARTIFACTS_DIR = path.join(REPO_ROOT, 'test-artifacts');
+
+const READY_LINE = /LiftPlan is running at (\S+)/;
+/** Embedded PostgreSQL's first start (initdb), migrations and seeding take a while on a 2-core machine. */
+const DEFAULT_START_TIMEOUT_MS = 180_000;
+const STOP_TIMEOUT_MS = 20_000;
+const MAX_KEPT_OUTPUT_CHARS = 20_000;
+
+export type StartAppOptions = {
+  /** Creates (or promotes) this administrator at start-up, as ADMIN_EMAIL / ADMIN_PASSWORD do in production. */
+  admin?: { email: string; password: string };
+  /** Extra environment, e.g. `{ LOGIN_RATE_LIMIT: '100' }`. */
+  env?: Record<string, string>;
+  startTimeoutMs?: number;
+};
+
+export type RunningApp = {
+  /** Base URL of the product, e.g. `http://localhost:41234`. */
+  url: string;
+  dataDir: string;
+  /** What the server printed so far (stdout and stderr), for diagnosing a failure. */
+  output: () => string;
+  /** SIGTERM, wait for a clean exit (the server stops PostgreSQL), then delete the data directory. */
+  stop: () => Promise<void>;
+};
+
+export async function startApp(options: StartAppOptions = {}): Promise<RunningApp> {
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'liftplan-e2e-'));
+  // mkdtemp makes a 0700 folder; as root, PostgreSQL runs as user `postgres`, which must reach its cluster here.
+  // Otherwise the server moves the cluster under /var/lib/liftplan-postgres, outside what stop() deletes.
+  await fs.chmod(dataDir, 0o755);
+  const server = spawn(process.execPath, [resolveTsxCli(), path.join(BACKEND_DIR, 'src/main.ts')], {
+    cwd: BACKEND_DIR,
+    env: await serverEnvironment(dataDir, options),
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Its own process group, so a server that ignores SIGTERM can be killed together with its children.
+    detached: true,
+  });
+  const output = captureOutput(server);
+  // Safety net if the test process dies without calling stop(): don't leave a server and PostgreSQL behind.
+  const killOnExit = () => server.pid !== undefined && killProcessGroup(server.pid);
+  process.once('exit', killOnExit);
+
+  const stop = async () => {
+    await stopProcess(server);
+    process.off('exit', killOnExit);
+    await fs.rm(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    const url = await waitForReadyLine(server, output, options.startTimeoutMs ?? DEFAULT_START_TIMEOUT_MS);
+    return { url, dataDir, output: output.text, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    headless: true,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-dev-shm-usage',
+    ],
+  });
+}
+
+export const PHONE_VIEWPORT = { width: 375, height: 812 } as const;
+
+/** A page in a fresh context (own storage) the size of a phone, with relative URLs resolved against `baseURL`. */
+export async function newPhonePage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({
+    baseURL,
+    viewport: PHONE_VIEWPORT,
+    isMobile: true,
+    hasTouch: true,
+    deviceScaleFactor: 2,
+  });
+  return context.newPage();
+}
+
+/** A desktop-sized page in a fresh context. */
+export async function newDesktopPage(browser: Browser, baseURL: string): Promise<Page> {
+  const context = await browser.newContext({ baseURL, viewport: { width: 1280, height: 800 } });
+  return context.newPage();
+}
+
+/** Saves a full-page PNG under `<repo>/test-artifacts/` and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  return file;
+}
+
+/** Collects uncaught exceptions and console errors (CSP violations, failed requests…) of a page. */
+export function collectPageErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  return errors;
+}
+
+/** True when the page is wider than the viewport, i.e. the user would have to scroll sideways. */
+export function hasHorizontalOverflow(page: Page): Promise<boolean> {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+}
+
+/** An email address no other test run uses. */
+export function uniqueEmail(prefix = 'lifter'): string {
+  return `${prefix}-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 8)}@example.com`;
+}
+
+/** Resolves once the page's path is `pathname` (client-side navigations included). */
+export function waitForPath(page: Page, pathname: string): Promise<void> {
+  return page.waitForURL((url) => url.pathname === pathname);
+}
+
+function resolveTsxCli(): string {
+  const requireFromBackend = createRequire(path.join(BACKEND_DIR, 'package.json'));
+  const tsxPackageJson = requireFromBackend.resolve('tsx/package.json');
+  return path.join(path.dirname(tsxPackageJson), 'dist/cli.mjs');
+}
+
+async function serverEnvironment(dataDir: string, options: StartAppOptions): Promise<NodeJS.ProcessEnv> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: '0',
+    DATA_DIR: dataDir,
+    EMBEDDED_PG_PORT: String(await findFreePort()),
+    LOG_LEVEL: 'warn',
+    NODE_ENV: 'test',
+    ...options.env,
+  };
+  // Every run gets its own embedded database, even on a machine configured for an external one.
+  if (!options.env?.DATABASE_URL) delete env.DATABASE_URL;
+  if (options.admin) {
+    env.ADMIN_EMAIL = options.admin.email;
+    env.ADMIN_PASSWORD = options.admin.password;
+  }
+  return env;
+}
+
+async function findFreePort(): Promise<number> {
+  const probe = net.createServer();
+  probe.listen(0, '127.0.0.1');
+  await once(probe, 'listening');
+  const { port } = probe.address() as net.AddressInfo;
+  probe.close();
+  await once(probe, 'close');
+  return port;
+}
+
+type CapturedOutput = { text: () => string; onLine: (listener: (line: string) => void) => void };
+
+function captureOutput(child: ChildProcess): CapturedOutput {
+  let text = '';
+  const lineListeners: ((line: string) => void)[] = [];
+  const append = (chunk: Buffer) => {
+    text = (text + chunk.toString('utf8')).slice(-MAX_KEPT_OUTPUT_CHARS);
+  };
+  let pendingStdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    append(chunk);
+    const lines = (pendingStdout + chunk.toString('utf8')).split('\n');
+    pendingStdout = lines.pop() ?? '';
+    for (const line of lines) for (const listener of lineListeners) listener(line);
+  });
+  child.stderr?.on('data', append);
+  return { text: () => text, onLine: (listener) => lineListeners.push(listener) };
+}
+
+function waitForReadyLine(child: ChildProcess, output: CapturedOutput, timeoutMs: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      reject(new Error(`The server did not report ready within ${timeoutMs} ms. Output:\n${output.text()}`));
+    }, timeoutMs);
+    const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
+      clearTimeout(timer);
+      reject(new Error(`The server exited (code ${code}, signal ${signal}) before it was ready. Output:\n${output.text()}`));
+    };
+    child.once('exit', onExit);
+    output.onLine((line) => {
+      const match = READY_LINE.exec(line);
+      if (!match?.[1]) return;
+      clearTimeout(timer);
+      child.off('exit', onExit);
+      resolve(match[1]);
+    });
+  });
+}
+
+async function stopProcess(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
+  const exited = once(child, 'exit');
+  child.kill('SIGTERM');
+  const stoppedInTime = await Promise.race([exited.then(() => true), delay(STOP_TIMEOUT_MS).then(() => false)]);
+  if (stoppedInTime) return;
+  killProcessGroup(child.pid);
+  await exited;
+}
+
+function killProcessGroup(pid: number): void {
+  try {
+    process.kill(-pid, 'SIGKILL');
+  } catch {
+    // Already gone.
+  }
+}
+
+function delay(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}

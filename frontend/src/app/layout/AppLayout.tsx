@@ -1,0 +1,77 @@
+import { Suspense } from 'react';
+import { Link, Outlet } from 'react-router-dom';
+import { Button } from '@/components/Button';
+import { Loading } from '@/components/Spinner';
+import { useLogout } from '@/features/auth/session/use-logout';
+import { useSession } from '@/features/auth/session/use-session';
+import { MainNav } from './MainNav';
+
+/** The signed-in shell: header with navigation and account, page content below. */
+export function AppLayout() {
+  const session = useSession();
+  const logout = useLogout();
+  const user = session.status === 'authenticated' ? session.user : null;
+
+  return (
+    <div className="app-shell">
+      <SkipLink />
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link className="app-header__brand" to="/">
+            LiftPlan
+          </Link>
+          {user && <MainNav isAdmin={user.isAdmin} />}
+          {user && (
+            <div className="app-header__account">
+              <span className="app-header__user" title={user.displayName}>
+                {user.displayName}
+              </span>
+              <Button variant="ghost" onClick={logout}>
+                Log out
+              </Button>
+            </div>
+          )}
+          {session.status === 'anonymous' && (
+            <Link className="app-header__account" to="/login">
+              Sign in
+            </Link>
+          )}
+        </div>
+      </header>
+      <main className="app-main" id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+/** Signed-out pages (sign-in, registration): just the brand and a centred card. */
+export function PublicLayout() {
+  return (
+    <div className="app-shell app-shell--public">
+      <SkipLink />
+      <header className="app-header">
+        <div className="app-header__inner">
+          <Link className="app-header__brand" to="/">
+            LiftPlan
+          </Link>
+        </div>
+      </header>
+      <main className="app-main app-main--public" id="main" tabIndex={-1}>
+        <Suspense fallback={<Loading />}>
+          <Outlet />
+        </Suspense>
+      </main>
+    </div>
+  );
+}
+
+function SkipLink() {
+  return (
+    <a className="skip-link" href="#main">
+      Skip to content
+    </a>
+  );
+}
