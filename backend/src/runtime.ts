@@ -8,7 +8,7 @@ import { createApp } from './app';
 import { upsertAdmin } from './auth/auth.service';
 import { REPO_ROOT, type AppConfig } from './config/config';
 import { openDatabase } from './db/database';
-import { migrateDeploy } from './db/migrate';
+import { allMigrationsApplied, migrateDeploy } from './db/migrate';
 import { createPrismaClient } from './db/prisma';
 import { seedDatabase } from './seed/seed';
 
@@ -21,8 +21,11 @@ export async function startRuntime(config: AppConfig, log: Logger = createLogger
   ensureSpaBuilt(config, log);
   const database = await openDatabase(config, log);
   try {
-    await migrateDeploy(database.databaseUrl);
-    log.info('migrations applied');
+    if (await allMigrationsApplied(database.databaseUrl)) log.info('migrations up to date');
+    else {
+      await migrateDeploy(database.databaseUrl);
+      log.info('migrations applied');
+    }
     const db = createPrismaClient(database.databaseUrl);
     await seedDatabase(db, log);
     if (config.admin) {
