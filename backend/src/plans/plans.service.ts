@@ -33,6 +33,14 @@ export async function getPlanDetail(db: Db, planId: number): Promise<PlanDetailD
   return toPlanDetailDto(version);
 }
 
+/** A lifter's view: their own pinned version when they are on this plan, else the newest version of a public plan. */
+export async function getPlanForLifter(db: Db, userId: number, planId: number): Promise<PlanDetailDto> {
+  const active = await db.userPlan.findFirst({ where: { userId, planId, isActive: true }, select: { planVersionId: true } });
+  const version = active ? await loadVersion(db, active.planVersionId) : await loadLatestVersion(db, planId);
+  if (!version || (!active && !version.plan.isPublic)) throw notFound('Plan');
+  return toPlanDetailDto(version);
+}
+
 /** Plan cards: the newest version of each plan with its main lifts and set counts, in one query. */
 export async function listPlanSummaries(db: Db, options: { publicOnly: boolean; userId?: number }): Promise<PlanSummaryDto[]> {
   const plans = await db.workoutPlan.findMany({
@@ -221,6 +229,16 @@ async function lockPlan(tx: Tx, planId: number): Promise<void> {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT id FROM workout_plans WHERE id = ${planId} AND archived_at IS NULL FOR UPDATE`;
   if (rows.length === 0) throw notFound('Plan');
+}
+
+/**
+ * Holds a live plan still until the transaction ends: edits, deletes and archiving (which take FOR UPDATE) wait,
+ * other readers don't. False when the plan doesn't exist or is archived.
+ */
+export async function lockPlanForReading(tx: Tx, planId: number): Promise<boolean> {
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+    SELECT id FROM workout_plans WHERE id = ${planId} AND archived_at IS NULL FOR SHARE`;
+  return rows.length > 0;
 }
 
 /** Unknown exercise ids anywhere in the body → 422 with the path of each offending field. */

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/prisma';
 import { AppError, notFound } from '../http/errors';
 import { requiredExercises, toPlanDetailDto, versionInclude, type LoadedVersion } from '../plans/plan-structure';
-import { loadLatestVersion } from '../plans/plans.service';
+import { loadLatestVersion, lockPlanForReading } from '../plans/plans.service';
 import { currentTrainingMaxes } from '../training-maxes/current-training-maxes';
 import type { CurrentPlanResponse, SubscribeResponse } from './subscriptions.schemas';
 
@@ -9,6 +9,9 @@ import type { CurrentPlanResponse, SubscribeResponse } from './subscriptions.sch
 export async function subscribe(db: Db, userId: number, planId: number): Promise<SubscribeResponse> {
   return db.$transaction(async (tx) => {
     await lockUser(tx, userId);
+    // Without it, an edit committing meanwhile could delete the version read below, or an archive could end up
+    // with an active subscriber.
+    if (!(await lockPlanForReading(tx, planId))) throw notFound('Plan');
     const version = await loadLatestVersion(tx, planId);
     if (!version || !version.plan.isPublic) throw notFound('Plan');
     await tx.userPlan.updateMany({ where: { userId, isActive: true }, data: { isActive: false, endedAt: new Date() } });
@@ -26,17 +29,20 @@ export async function unsubscribe(db: Db, userId: number): Promise<void> {
 }
 
 export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPlanResponse> {
-  const userPlan = await db.userPlan.findFirst({
-    where: { userId, isActive: true },
-    include: {
-      planVersion: { include: versionInclude },
-      workouts: { where: { status: { in: ['completed', 'in_progress'] } }, orderBy: { createdAt: 'desc' }, take: 10, select: { id: true, dayNumber: true, status: true } },
-    },
-  });
+  const [userPlan, inProgress] = await Promise.all([
+    db.userPlan.findFirst({
+      where: { userId, isActive: true },
+      include: {
+        planVersion: { include: versionInclude },
+        workouts: { where: { status: 'completed' }, orderBy: { createdAt: 'desc' }, take: 1, select: { dayNumber: true } },
+      },
+    }),
+    // The lifter's one workout in progress, also when it was started under the plan they were on before.
+    db.workout.findFirst({ where: { userId, status: 'in_progress' }, select: { id: true, dayNumber: true } }),
+  ]);
   if (!userPlan) throw noActivePlan();
   const version = userPlan.planVersion;
-  const inProgress = userPlan.workouts.find((w) => w.status === 'in_progress') ?? null;
-  const lastCompleted = userPlan.workouts.find((w) => w.status === 'completed');
+  const lastCompleted = userPlan.workouts[0];
   return {
     userPlan: { id: userPlan.id, planId: userPlan.planId, planVersionId: version.id, version: version.version, startedAt: userPlan.startedAt.toISOString() },
     plan: toPlanDetailDto(version),

@@ -1,0 +1,317 @@
+// Seed 003 §8 (exercise library), §2/§5 (nSuns 4-Day LP as data) and §9 (progression rules), applied idempotently.
+import { createTestContext, type TestContext } from '../../test/test-db';
+import { exerciseIds, nsunsPlanId, registerAdmin, registerUser } from '../../test/helpers';
+import { toStructure, structureHash } from '../plans/plan-structure';
+import { planBody } from '../plans/plans.schemas';
+import { loadLatestVersion, updatePlan } from '../plans/plans.service';
+import { EXERCISE_LIBRARY } from './exercises';
+import { NSUNS_DAYS, NSUNS_SLUG, nsunsPlanBody } from './nsuns-4day-lp';
+import { seedDatabase } from './seed';
+
+let ctx: TestContext;
+let ids: Record<string, number>;
+let planId: number;
+beforeAll(async () => {
+  ctx = await createTestContext(); // seeds once
+  ids = await exerciseIds(ctx);
+  planId = await nsunsPlanId(ctx);
+});
+afterAll(() => ctx.drop());
+
+type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+/** [percentage, reps, isAmrap, isProgression] per set. */
+type SetRow = [number, number, boolean, boolean];
+const rows = (slot: Json): SetRow[] => slot.sets.map((s: Json) => [s.percentage, s.reps, s.isAmrap, s.isProgression]);
+/** Shorthand for expected sets: `[pct%, reps]`, `+` marks AMRAP, `!` progression. */
+const scheme = (...sets: Array<[number, number, ('+' | '+!')?]>): SetRow[] =>
+  sets.map(([pct, reps, mark]) => [pct / 100, reps, mark !== undefined, mark === '+!']);
+
+async function latestNsuns(): Promise<Json> {
+  const version = await loadLatestVersion(ctx.db, planId);
+  expect(version).not.toBeNull();
+  const admin = await registerAdmin(ctx);
+  return (await ctx.http().get(`/api/admin/plans/${planId}`).set(admin.auth).expect(200)).body.plan;
+}
+
+async function allCounts() {
+  const [exercises, plans, versions, days, slots, sets, rules] = await Promise.all([
+    ctx.db.exercise.count(),
+    ctx.db.workoutPlan.count(),
+    ctx.db.planVersion.count(),
+    ctx.db.planDay.count(),
+    ctx.db.planDayExercise.count(),
+    ctx.db.planSet.count(),
+    ctx.db.planProgressionRule.count(),
+  ]);
+  return { exercises, plans, versions, days, slots, sets, rules };
+}
+
+const versionsOfNsuns = async () =>
+  ctx.db.planVersion.findMany({ where: { planId }, orderBy: { version: 'asc' }, select: { id: true, version: true, structureHash: true } });
+
+describe('exercise library (§8)', () => {
+  const TABLE: Array<[string, string, string, boolean]> = [
+    ['bench-press', 'Bench Press', 'chest', true],
+    ['squat', 'Squat', 'legs', false],
+    ['ohp', 'Overhead Press', 'shoulders', true],
+    ['deadlift', 'Deadlift', 'back', false],
+    ['close-grip-bench', 'Close Grip Bench Press', 'chest', true],
+    ['sumo-deadlift', 'Sumo Deadlift', 'back', false],
+    ['front-squat', 'Front Squat', 'legs', false],
+    ['incline-bench', 'Incline Bench Press', 'chest', true],
+    ['barbell-row', 'Barbell Row', 'back', true],
+    ['romanian-deadlift', 'Romanian Deadlift', 'back', false],
+    ['leg-press', 'Leg Press', 'legs', false],
+    ['dumbbell-ohp', 'Dumbbell OHP', 'shoulders', true],
+  ];
+
+  it('holds exactly the 12 exercises of the table, all compound', async () => {
+    const exercises = await ctx.db.exercise.findMany({ orderBy: { id: 'asc' } });
+    expect(exercises).toHaveLength(12);
+    const bySlug = new Map(exercises.map((e) => [e.slug, e]));
+    for (const [slug, name, muscleGroup, isUpperBody] of TABLE) {
+      expect(bySlug.get(slug)).toMatchObject({ slug, name, muscleGroup, isUpperBody, category: 'compound' });
+    }
+    expect(EXERCISE_LIBRARY.map((e) => e.slug).sort()).toEqual(TABLE.map((t) => t[0]).sort());
+  });
+
+  it('is what lifters see at GET /api/exercises', async () => {
+    const lifter = await registerUser(ctx);
+    const res = await ctx.http().get('/api/exercises').set(lifter.auth).expect(200);
+    expect(res.body.exercises.map((e: Json) => [e.slug, e.name, e.muscleGroup, e.isUpperBody]).sort()).toEqual([...TABLE].sort());
+  });
+});
+
+describe('nSuns 4-Day LP (§2, §5, §9)', () => {
+  let plan: Json;
+  beforeAll(async () => {
+    plan = await latestNsuns();
+  });
+
+  it('has the published header', () => {
+    expect(plan).toMatchObject({ slug: NSUNS_SLUG, name: 'nSuns 4-Day LP', daysPerWeek: 4, isPublic: true });
+    expect(plan.description).toMatch(/nSuns/);
+  });
+
+  it('has 4 days, each a 9-set T1 and an 8-set T2', () => {
+    expect(plan.days.map((d: Json) => d.dayNumber)).toEqual([1, 2, 3, 4]);
+    for (const day of plan.days) {
+      expect(day.exercises.map((e: Json) => [e.tier, e.sortOrder, e.sets.length])).toEqual([
+        ['T1', 1, 9],
+        ['T2', 2, 8],
+      ]);
+      for (const slot of day.exercises) expect(slot.sets.map((s: Json) => s.setOrder)).toEqual(slot.sets.map((_: unknown, i: number) => i + 1));
+    }
+  });
+
+  it('day 1: Bench Volume 65x8, 75x6, 85x4x3, 80x5, 75x6, 70x7, 65x8+ (progression) and OHP T2', () => {
+    const [t1, t2] = plan.days[0].exercises;
+    expect(plan.days[0].name).toBe('Bench Volume + OHP');
+    expect(t1).toMatchObject({ exercise: { slug: 'bench-press' }, tmExercise: { slug: 'bench-press' }, displayName: 'Bench Volume' });
+    expect(rows(t1)).toEqual(scheme([65, 8], [75, 6], [85, 4], [85, 4], [85, 4], [80, 5], [75, 6], [70, 7], [65, 8, '+!']));
+    expect(t2).toMatchObject({ exercise: { slug: 'ohp' }, tmExercise: { slug: 'ohp' }, displayName: null });
+    expect(rows(t2)).toEqual(scheme([50, 6], [60, 5], [70, 3], [70, 5], [70, 7], [70, 4], [70, 6], [70, 8]));
+  });
+
+  it('day 2: squat T1 with 95% 1+ as the progression set; sumo deadlift T2 on the deadlift TM', () => {
+    const [t1, t2] = plan.days[1].exercises;
+    expect(t1).toMatchObject({ exercise: { slug: 'squat' }, tmExercise: { slug: 'squat' } });
+    expect(rows(t1)).toEqual(scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 3], [80, 3], [75, 5], [70, 5], [65, 5, '+']));
+    expect(t2).toMatchObject({ exercise: { slug: 'sumo-deadlift' }, tmExerciseId: ids['deadlift'], tmExercise: { slug: 'deadlift' } });
+    expect(rows(t2)).toEqual(scheme([50, 5], [60, 5], [70, 3], [70, 5], [70, 7], [70, 4], [70, 6], [70, 8]));
+  });
+
+  it('day 3: bench T1 and close-grip bench T2 on the bench TM', () => {
+    const [t1, t2] = plan.days[2].exercises;
+    expect(t1).toMatchObject({ exercise: { slug: 'bench-press' }, tmExercise: { slug: 'bench-press' }, displayName: null });
+    expect(rows(t1)).toEqual(scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 5], [80, 3], [75, 5], [70, 3], [65, 5, '+']));
+    expect(t2).toMatchObject({ exercise: { slug: 'close-grip-bench' }, tmExerciseId: ids['bench-press'] });
+    expect(rows(t2)).toEqual(scheme([40, 6], [50, 5], [60, 3], [60, 5], [60, 7], [60, 4], [60, 6], [60, 8]));
+  });
+
+  it('day 4: deadlift T1 and front squat T2 on the squat TM', () => {
+    const [t1, t2] = plan.days[3].exercises;
+    expect(t1).toMatchObject({ exercise: { slug: 'deadlift' }, tmExercise: { slug: 'deadlift' } });
+    expect(rows(t1)).toEqual(scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 3], [80, 3], [75, 3], [70, 3], [65, 3, '+']));
+    expect(t2).toMatchObject({ exercise: { slug: 'front-squat' }, tmExerciseId: ids['squat'] });
+    expect(rows(t2)).toEqual(scheme([35, 5], [45, 5], [55, 3], [55, 5], [55, 7], [55, 4], [55, 6], [55, 8]));
+  });
+
+  it('each day has exactly one progression set: the highest-% AMRAP of its T1; T2 has no AMRAP', () => {
+    for (const day of plan.days) {
+      const [t1, t2] = day.exercises;
+      const progression = day.exercises.flatMap((e: Json) => e.sets.filter((s: Json) => s.isProgression).map((s: Json) => ({ ...s, tier: e.tier })));
+      expect(progression).toHaveLength(1);
+      const amraps = t1.sets.filter((s: Json) => s.isAmrap);
+      const highest = Math.max(...amraps.map((s: Json) => s.percentage));
+      expect(progression[0]).toMatchObject({ tier: 'T1', isAmrap: true, percentage: highest });
+      expect(t1.sets.filter((s: Json) => s.isAmrap && s.percentage === highest)).toHaveLength(1);
+      expect(t2.sets.some((s: Json) => s.isAmrap)).toBe(false);
+    }
+  });
+
+  it('has the 8 category rules of §9 (kg)', () => {
+    const rules = plan.progressionRules.map((r: Json) => [r.exerciseId, r.category, r.minReps, r.maxReps, r.increase, r.unit]);
+    expect(rules).toHaveLength(8);
+    expect(rules).toEqual(
+      expect.arrayContaining([
+        [null, 'upper', 0, 1, 0, 'kg'],
+        [null, 'upper', 2, 3, 2.5, 'kg'],
+        [null, 'upper', 4, 5, 2.5, 'kg'],
+        [null, 'upper', 6, 99, 5, 'kg'],
+        [null, 'lower', 0, 1, 0, 'kg'],
+        [null, 'lower', 2, 3, 2.5, 'kg'],
+        [null, 'lower', 4, 5, 5, 'kg'],
+        [null, 'lower', 6, 99, 7.5, 'kg'],
+      ]),
+    );
+  });
+
+  it('requires the four main lifts, and the stored rows match the API view', async () => {
+    expect(plan.requiredExercises.map((e: Json) => e.slug)).toEqual(['bench-press', 'ohp', 'squat', 'deadlift']);
+    const [sets, amrap, progression] = await Promise.all([
+      ctx.db.planSet.count({ where: { planDayExercise: { planDay: { planId } } } }),
+      ctx.db.planSet.count({ where: { planDayExercise: { planDay: { planId } }, isAmrap: true } }),
+      ctx.db.planSet.findMany({
+        where: { planDayExercise: { planDay: { planId } }, isProgression: true },
+        select: { percentage: true, reps: true, planDayExercise: { select: { tier: true, planDay: { select: { dayNumber: true } } } } },
+      }),
+    ]);
+    expect(sets).toBe(68);
+    expect(amrap).toBe(7); // day 1: one; days 2-4: two each
+    expect(progression.map((p) => [p.planDayExercise.planDay.dayNumber, p.planDayExercise.tier, p.percentage.toString(), p.reps]).sort()).toEqual([
+      [1, 'T1', '0.65', 8],
+      [2, 'T1', '0.95', 1],
+      [3, 'T1', '0.95', 1],
+      [4, 'T1', '0.95', 1],
+    ]);
+  });
+
+  it('is itself a valid admin plan body (the same validation as POST /api/admin/plans)', async () => {
+    const admin = await registerAdmin(ctx);
+    const body = { ...nsunsPlanBody(new Map(Object.entries(ids))), slug: 'nsuns-copy', isPublic: false };
+    const res = await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(201);
+    const strip = (p: Json) => p.days.map((d: Json) => d.exercises.map((e: Json) => [e.exerciseId, e.tmExerciseId, e.tier, e.displayName, rows(e)]));
+    expect(strip(res.body.plan)).toEqual(strip(plan));
+    await ctx.http().delete(`/api/admin/plans/${res.body.plan.id}`).set(admin.auth).expect(204);
+  });
+});
+
+describe('re-running the seed', () => {
+  it('changes nothing: row counts, ids, versions and hashes stay equal', async () => {
+    const counts = await allCounts();
+    const versions = await versionsOfNsuns();
+    const exercises = await ctx.db.exercise.findMany({ orderBy: { id: 'asc' } });
+    const plan = await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: planId } });
+
+    await seedDatabase(ctx.db);
+    await seedDatabase(ctx.db);
+
+    expect(await allCounts()).toEqual(counts);
+    expect(await versionsOfNsuns()).toEqual(versions);
+    expect(await ctx.db.exercise.findMany({ orderBy: { id: 'asc' } })).toEqual(exercises);
+    expect(await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: planId } })).toEqual(plan);
+  });
+
+  it('the stored hash is the hash of the seed structure', async () => {
+    const [latest] = (await versionsOfNsuns()).slice(-1);
+    const body = planBody.parse(nsunsPlanBody(new Map(Object.entries(ids))));
+    expect(latest!.structureHash).toBe(structureHash(body));
+    // …and of the stored structure read back (decimal round trip included).
+    expect(structureHash(toStructure((await loadLatestVersion(ctx.db, planId))!))).toBe(latest!.structureHash);
+  });
+
+  it('leaves admin edits of library exercises alone', async () => {
+    const admin = await registerAdmin(ctx);
+    await ctx.http().patch(`/api/admin/exercises/${ids['barbell-row']}`).set(admin.auth).send({ name: 'Pendlay Row', muscleGroup: 'upper-back' }).expect(200);
+    await seedDatabase(ctx.db);
+    expect(await ctx.db.exercise.findUniqueOrThrow({ where: { id: ids['barbell-row'] } })).toMatchObject({ slug: 'barbell-row', name: 'Pendlay Row', muscleGroup: 'upper-back' });
+    expect(await ctx.db.exercise.count()).toBe(12);
+    await ctx.http().patch(`/api/admin/exercises/${ids['barbell-row']}`).set(admin.auth).send({ name: 'Barbell Row', muscleGroup: 'back' }).expect(200);
+  });
+});
+
+describe('a changed seed structure', () => {
+  it('publishes a new version (service level: one altered percentage); subscribers keep theirs', async () => {
+    const lifter = await registerUser(ctx);
+    await ctx.http().post(`/api/plans/${planId}/subscribe`).set(lifter.auth).expect(201);
+    const before = await versionsOfNsuns();
+    const latest = before[before.length - 1]!;
+
+    const body = planBody.parse(nsunsPlanBody(new Map(Object.entries(ids))));
+    body.days[0]!.exercises[0]!.sets[0]!.percentage = 0.6;
+    const updated = await updatePlan(ctx.db, planId, body);
+
+    expect(updated.version).toBe(latest.version + 1);
+    expect(updated.days[0]!.exercises[0]!.sets[0]!.percentage).toBe(0.6);
+    expect(updated.days[0]!.exercises[0]!.sets.slice(1)).toHaveLength(8);
+    const after = await versionsOfNsuns();
+    expect(after.map((v) => v.id)).toEqual([...before.map((v) => v.id), updated.versionId]);
+    expect(after[after.length - 1]!.structureHash).toBe(structureHash(body));
+
+    const current = await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200);
+    expect(current.body.plan.versionId).toBe(latest.id);
+    expect(current.body.plan.days[0].exercises[0].sets[0].percentage).toBe(0.65);
+
+    // Back to the seed's structure (a new version again: the altered one had no subscribers, so it is replaced).
+    const restored = await updatePlan(ctx.db, planId, planBody.parse(nsunsPlanBody(new Map(Object.entries(ids)))));
+    expect(restored.days[0]!.exercises[0]!.sets[0]!.percentage).toBe(0.65);
+    const final = await versionsOfNsuns();
+    expect(final).toHaveLength(after.length);
+    expect(final.map((v) => v.id)).not.toContain(updated.versionId);
+    expect(final[final.length - 1]!.structureHash).toBe(latest.structureHash);
+  });
+
+  it('seedDatabase publishes a new version when the seed data itself changes', async () => {
+    const slot = NSUNS_DAYS[3]!.slots[1]!;
+    const original = slot.scheme;
+    const lifter = await registerUser(ctx);
+    await ctx.http().post(`/api/plans/${planId}/subscribe`).set(lifter.auth).expect(201);
+    const before = await versionsOfNsuns();
+    const pinned = (await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200)).body.userPlan;
+    try {
+      slot.scheme = original.replace(/^35x5/, '40x5');
+      await seedDatabase(ctx.db);
+      const after = await versionsOfNsuns();
+      expect(after).toHaveLength(before.length + 1);
+      expect(after[after.length - 1]!.version).toBe(before[before.length - 1]!.version + 1);
+      const plan = await latestNsuns();
+      expect(plan.days[3].exercises[1].sets[0]).toMatchObject({ percentage: 0.4, reps: 5 });
+      // Idempotent again with the changed data.
+      await seedDatabase(ctx.db);
+      expect(await versionsOfNsuns()).toEqual(after);
+      // The subscriber is still on what they started with.
+      const current = await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200);
+      expect(current.body.userPlan.planVersionId).toBe(pinned.planVersionId);
+      expect(current.body.plan.days[3].exercises[1].sets[0].percentage).toBe(0.35);
+    } finally {
+      slot.scheme = original;
+      await seedDatabase(ctx.db); // back to the real seed for whatever runs next
+    }
+  });
+});
+
+describe('seeding an empty database', () => {
+  it('creates the library and the plan from scratch, once', async () => {
+    const { createTestDatabase } = await import('../../test/test-db');
+    const fresh = await createTestDatabase();
+    try {
+      expect(await fresh.db.exercise.count()).toBe(0);
+      await seedDatabase(fresh.db);
+      const counts = async () => [
+        await fresh.db.exercise.count(),
+        await fresh.db.workoutPlan.count(),
+        await fresh.db.planVersion.count(),
+        await fresh.db.planDay.count(),
+        await fresh.db.planSet.count(),
+        await fresh.db.planProgressionRule.count(),
+      ];
+      expect(await counts()).toEqual([12, 1, 1, 4, 68, 8]);
+      await seedDatabase(fresh.db);
+      expect(await counts()).toEqual([12, 1, 1, 4, 68, 8]);
+    } finally {
+      await fresh.drop();
+    }
+  });
+});
