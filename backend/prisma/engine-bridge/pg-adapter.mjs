@@ -41,7 +41,13 @@ function relabelFields(result, charColumns) {
     const oid = field.dataTypeID;
     if (oid >= FIRST_NORMAL_OBJECT_ID || ADAPTER_PG_OIDS.has(oid)) return;
     if (oid === CHAR_OID) charColumns.push(index);
-    field.dataTypeID = TEXT_OID; // values were already decoded as strings by pg
+    field.dataTypeID = TEXT_OID;
+    // pg decoded most of these as strings already; a few (interval, point, some arrays) as
+    // objects or arrays, which a Text column must not carry.
+    for (const row of result.rows) {
+      const value = row[index];
+      if (value !== null && typeof value !== 'string') row[index] = JSON.stringify(value);
+    }
   });
   return result;
 }
@@ -82,9 +88,10 @@ function isPostgresError(err) {
 }
 
 /**
- * A failing script (migration, `db execute`) is reported with PostgreSQL's own error: adapter-pg
- * would turn e.g. 23505 into "Unique constraint failed: <name>" and drop the SQLSTATE, the
- * DETAIL and where in the script it happened, which is what one needs to fix a migration.
+ * A failing migration script is reported with PostgreSQL's own error. adapter-pg's mapping
+ * turns many SQLSTATEs into generic kinds and loses the code and the position; with the raw
+ * error the user sees PostgreSQL's message, the SQLSTATE and the line of the script (the engine
+ * still shortens a few well-known codes, e.g. 23505 to "Unique constraint failed").
  */
 function rawPostgresError(err, script) {
   const line = err.position ? script.slice(0, Number(err.position)).split('\n').length : undefined;
@@ -144,13 +151,19 @@ export class ShadowAwarePgFactory {
   provider = 'postgres';
   adapterName = '@prisma/adapter-pg';
 
-  constructor({ url, shadowUrl }) {
+  /** `onTemporaryDatabase(event, name)` is told about 'created' / 'dropped' shadow databases. */
+  constructor({ url, shadowUrl, onTemporaryDatabase = () => {} }) {
     this.url = url;
     this.shadowUrl = shadowUrl;
+    this.onTemporaryDatabase = onTemporaryDatabase;
     this.temporaryDatabases = new Set();
   }
 
-  /** Connection to the main database. Pools connect lazily, so this does not touch the server. */
+  /**
+   * Connection to the main database. The wasm engine connects at startup, even for commands
+   * that need no database (`migrate diff --from-empty --to-schema ...`), so every engine
+   * command needs a reachable DATABASE_URL.
+   */
   async connect() {
     requireUrl(this.url, 'the datasource URL (DATABASE_URL)');
     return this.open(this.url);
@@ -170,8 +183,19 @@ export class ShadowAwarePgFactory {
   async openTemporaryShadow() {
     requireUrl(this.url, 'the datasource URL (DATABASE_URL), needed to create a temporary shadow database');
     const name = `prisma_migrate_shadow_db_${randomUUID().replace(/-/g, '')}`;
-    await createDatabase(this.url, name);
+    // Announce before creating: if this process dies while CREATE DATABASE runs, the database
+    // may still come into existence, and whoever listens must drop it.
     this.temporaryDatabases.add(name);
+    this.onTemporaryDatabase('created', name);
+    try {
+      await createDatabase(this.url, name);
+    } catch (err) {
+      this.forgetTemporary(name);
+      throw new Error(
+        `Could not create a temporary shadow database on the server of DATABASE_URL: ${err.message}. ` +
+          'Give the database user the CREATEDB privilege, or set SHADOW_DATABASE_URL to a separate, disposable database.',
+      );
+    }
     log.debug(`created temporary shadow database ${name}`);
     const adapter = await this.open(this.url, name).catch(async (err) => {
       await this.dropTemporary(name);
@@ -195,9 +219,15 @@ export class ShadowAwarePgFactory {
   }
 
   async dropTemporary(name) {
-    if (!this.temporaryDatabases.delete(name)) return;
+    if (!this.temporaryDatabases.has(name)) return;
     await dropDatabase(this.url, name, { ifExists: true });
+    this.forgetTemporary(name);
     log.debug(`dropped temporary shadow database ${name}`);
+  }
+
+  forgetTemporary(name) {
+    this.temporaryDatabases.delete(name);
+    this.onTemporaryDatabase('dropped', name);
   }
 
   /** Drop temporary shadow databases the engine did not dispose of (crash, early exit). */
@@ -212,7 +242,7 @@ function requireUrl(url, what) {
 }
 
 /** The factory the wasm engine expects: bound so that JS errors travel through its error registry. */
-export function createAdapterFactory({ url, shadowUrl }) {
-  const factory = new ShadowAwarePgFactory({ url, shadowUrl });
+export function createAdapterFactory(options) {
+  const factory = new ShadowAwarePgFactory(options);
   return { factory, bound: bindMigrationAwareSqlAdapterFactory(factory) };
 }

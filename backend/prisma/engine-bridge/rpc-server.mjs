@@ -33,6 +33,11 @@ export class RpcServer {
     const { factory, bound } = createAdapterFactory({
       url: this.datasource.url ?? '',
       shadowUrl: this.datasource.shadowDatabaseUrl || process.env.SHADOW_DATABASE_URL || undefined,
+      // Tell the supervisor, which drops them should this process die before it can. (The
+      // callback keeps a closed channel from raising an 'error' event.)
+      onTemporaryDatabase: (event, name) => {
+        if (process.connected) process.send({ temporaryDatabase: event, name }, () => {});
+      },
     });
     this.factory = factory;
     this.boundFactory = bound;
@@ -50,12 +55,13 @@ export class RpcServer {
   start() {
     process.on('uncaughtException', (err) => this.crash(err));
     process.on('unhandledRejection', (err) => this.crash(err));
-    // The CLI's stop() ends stdin and then kills the process right away (SIGTERM).
-    process.on('SIGTERM', () => this.shutdown(this.failed ? EXIT_ERROR : 0));
-    process.on('SIGINT', () => this.shutdown(EXIT_ERROR));
+    // Normal end: the supervisor closes our stdin once the CLI is done; finish queued requests
+    // first. Signals (Ctrl-C reaches the whole process group) still drop temporary databases.
     const lines = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     lines.on('line', (line) => this.onLine(line));
     lines.on('close', () => this.queue.then(() => this.shutdown(this.failed ? EXIT_ERROR : 0)));
+    process.on('SIGTERM', () => this.shutdown(EXIT_ERROR));
+    process.on('SIGINT', () => this.shutdown(EXIT_ERROR));
   }
 
   /** Drop leftover temporary databases, then exit. Never resolves. */
@@ -132,7 +138,7 @@ export class RpcServer {
     } catch (err) {
       this.failed = true;
       if (isWasmPanic(err)) return this.crash(err);
-      const rpcError = toRpcError(err, this.datasource.url);
+      const rpcError = toRpcError(this.withJsCause(err), this.datasource.url);
       log.error(rpcError.data.message, rpcError.data.error_code ? { error_code: rpcError.data.error_code } : {});
       this.respond(id, { error: rpcError });
     }
@@ -201,6 +207,19 @@ export class RpcServer {
     const { database } = describe(url);
     await createDatabase(url, database);
     return { databaseName: database };
+  }
+
+  /**
+   * A JS exception thrown inside the adapter factory (ours or adapter-pg's) reaches the engine
+   * only as a registry id, and its error says just "External error id#N". Put the original
+   * message back so the user sees what actually went wrong.
+   */
+  withJsCause(err) {
+    const match = /External error id#(\d+)/.exec(String(err?.message));
+    const cause = match && this.boundFactory.errorRegistry.consumeError(Number(match[1]))?.error;
+    if (!cause) return err;
+    err.message = err.message.replace(match[0], cause.message ?? String(cause));
+    return err;
   }
 
   /** The wasm engine, created on first use (compiling the wasm takes a moment). */

@@ -14,6 +14,7 @@
 import { spawn } from 'node:child_process';
 import readline from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { parseArgs } from './args.mjs';
 import { panicError } from './rpc-errors.mjs';
 import * as log from './log.mjs';
 
@@ -27,10 +28,16 @@ export class Supervisor {
     this.pending = new Set(); // ids of CLI requests the worker has not answered yet
     this.workerExit = null; // { code, signal } once the worker is gone
     this.exitCode = 0;
+    this.temporaryDatabases = new Set(); // shadow databases the worker created and has not dropped
   }
 
   start() {
-    this.worker = spawn(process.execPath, [WORKER, ...this.argv], { stdio: ['pipe', 'pipe', 'inherit'] });
+    // stdin/stdout: JSON-RPC; stderr: straight to the CLI; ipc: temporary database names.
+    this.worker = spawn(process.execPath, [WORKER, ...this.argv], { stdio: ['pipe', 'pipe', 'inherit', 'ipc'] });
+    this.worker.on('message', ({ temporaryDatabase, name }) => {
+      if (temporaryDatabase === 'created') this.temporaryDatabases.add(name);
+      else this.temporaryDatabases.delete(name);
+    });
     this.worker.on('error', (err) => this.onWorkerGone({ code: null, signal: null, error: err }));
     // 'close', not 'exit': it comes after the worker's stdout is fully read, so every response
     // the worker managed to write has been relayed before we decide what is still pending.
@@ -45,6 +52,13 @@ export class Supervisor {
     process.on('SIGINT', () => {
       this.exitCode = EXIT_ERROR;
       this.onCliDone();
+    });
+    // Even a bug here must not end this process early: fail what is pending, wait for the CLI.
+    process.on('uncaughtException', (err) => {
+      log.error(`schema engine supervisor: ${err?.stack ?? err}`);
+      this.exitCode = EXIT_ERROR;
+      this.failPending('failed');
+      if (this.cliDone) this.exit();
     });
   }
 
@@ -80,7 +94,7 @@ export class Supervisor {
       log.error(`The schema engine worker ${why} before answering.`);
       this.failPending(why);
     }
-    if (this.cliDone) process.exit(this.exitCode);
+    if (this.cliDone) this.exit();
   }
 
   failPending(why = 'is not running') {
@@ -93,13 +107,31 @@ export class Supervisor {
   onCliDone() {
     if (this.cliDone) return;
     this.cliDone = true;
-    if (this.workerExit) process.exit(this.exitCode);
+    if (this.workerExit) {
+      this.exit();
+      return;
+    }
     this.worker.stdin.end();
     setTimeout(() => {
       log.error('The schema engine worker did not stop in time.');
       this.worker.kill('SIGKILL');
-      process.exit(EXIT_ERROR);
+      this.exitCode = EXIT_ERROR;
+      this.exit();
     }, WORKER_EXIT_GRACE_MS);
+  }
+
+  /** Exit with the verdict, after dropping shadow databases a dead worker left behind. */
+  async exit() {
+    if (this.exiting) return;
+    this.exiting = true;
+    if (this.temporaryDatabases.size > 0) {
+      const { dropDatabase } = await import('./pg-connection.mjs');
+      const url = parseArgs(this.argv).datasource?.url;
+      for (const name of this.temporaryDatabases) {
+        await dropDatabase(url, name, { ifExists: true }).catch((err) => log.error(`Could not drop ${name}: ${err.message}`));
+      }
+    }
+    process.exit(this.exitCode);
   }
 }
 

@@ -41,7 +41,7 @@ export async function getPlanForLifter(db: Db, userId: number, planId: number): 
   return toPlanDetailDto(version);
 }
 
-/** Plan cards: the newest version of each plan with its main lifts and set counts, in one query. */
+/** Plan cards: the newest version of each plan with its main lifts (the TM exercises it trains) and set counts. */
 export async function listPlanSummaries(db: Db, options: { publicOnly: boolean; userId?: number }): Promise<PlanSummaryDto[]> {
   const plans = await db.workoutPlan.findMany({
     where: { archivedAt: null, ...(options.publicOnly ? { isPublic: true } : {}) },
@@ -62,15 +62,17 @@ export async function listPlanSummaries(db: Db, options: { publicOnly: boolean; 
           },
         },
       },
-      subscriptions: { where: { isActive: true }, select: { userId: true } },
+      _count: { select: { subscriptions: { where: { isActive: true } } } },
     },
   });
+  const current = options.userId
+    ? await db.userPlan.findFirst({ where: { userId: options.userId, isActive: true }, select: { planId: true } })
+    : null;
   return plans.flatMap((plan) => {
     const version = plan.versions[0];
     if (!version) return [];
     const setsPerDay = version.days.map((day) => day.exercises.reduce((sum, slot) => sum + slot._count.sets, 0));
-    const t1Days = { days: version.days.map((day) => ({ exercises: day.exercises.filter((slot) => slot.tier === 'T1') })) };
-    const mainLifts = requiredExercises(t1Days.days.some((d) => d.exercises.length) ? t1Days : version);
+    const mainLifts = requiredExercises(version);
     return [
       {
         id: plan.id,
@@ -83,8 +85,8 @@ export async function listPlanSummaries(db: Db, options: { publicOnly: boolean; 
         mainLifts,
         setsPerDay,
         totalSets: setsPerDay.reduce((a, b) => a + b, 0),
-        activeSubscribers: plan.subscriptions.length,
-        isCurrent: options.userId !== undefined && plan.subscriptions.some((s) => s.userId === options.userId),
+        activeSubscribers: plan._count.subscriptions,
+        isCurrent: current?.planId === plan.id,
         updatedAt: plan.updatedAt.toISOString(),
       },
     ];

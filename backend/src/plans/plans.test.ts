@@ -547,7 +547,7 @@ describe('GET /api/plans (lifters)', () => {
       totalSets: 68,
       isCurrent: false,
     });
-    expect(nsuns.mainLifts.map((e: Json) => e.slug)).toEqual(['bench-press', 'squat', 'deadlift']);
+    expect(nsuns.mainLifts.map((e: Json) => e.slug)).toEqual(['bench-press', 'ohp', 'squat', 'deadlift']);
     expect(res.body.plans.find((p: Json) => p.id === pub.id)).toMatchObject({ daysPerWeek: 2, setsPerDay: [5, 2], totalSets: 7, isCurrent: false });
     expect(res.body.plans.find((p: Json) => p.id === pub.id).mainLifts.map((e: Json) => e.slug)).toEqual(['bench-press', 'squat']);
 

@@ -315,3 +315,47 @@ describe('seeding an empty database', () => {
     }
   });
 });
+
+describe('admin changes to a built-in plan survive restarts', () => {
+  it('an edited structure and header are not overwritten by the next seed', async () => {
+    const { createTestDatabase } = await import('../../test/test-db');
+    const fresh = await createTestDatabase();
+    try {
+      await seedDatabase(fresh.db);
+      const plan = await fresh.db.workoutPlan.findUniqueOrThrow({ where: { seedKey: NSUNS_SLUG } });
+      const freshIds = Object.fromEntries((await fresh.db.exercise.findMany()).map((e) => [e.slug, e.id]));
+      const edited = planBody.parse({ ...nsunsPlanBody(new Map(Object.entries(freshIds))), name: 'nSuns (club edition)' });
+      edited.days[0]!.exercises[0]!.sets[0]!.reps = 10;
+      await updatePlan(fresh.db, plan.id, edited);
+      const versions = await fresh.db.planVersion.findMany({ where: { planId: plan.id }, orderBy: { id: 'asc' } });
+
+      await seedDatabase(fresh.db);
+
+      expect(await fresh.db.planVersion.findMany({ where: { planId: plan.id }, orderBy: { id: 'asc' } })).toEqual(versions);
+      expect((await fresh.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).name).toBe('nSuns (club edition)');
+    } finally {
+      await fresh.drop();
+    }
+  });
+
+  it('a deleted (archived) built-in plan is not recreated', async () => {
+    const { createTestDatabase } = await import('../../test/test-db');
+    const fresh = await createTestDatabase();
+    try {
+      await seedDatabase(fresh.db);
+      const plan = await fresh.db.workoutPlan.findUniqueOrThrow({ where: { seedKey: NSUNS_SLUG } });
+      const user = await fresh.db.user.create({ data: { email: 'past@example.com', passwordHash: 'x', displayName: 'Past' } });
+      const version = await fresh.db.planVersion.findFirstOrThrow({ where: { planId: plan.id } });
+      await fresh.db.userPlan.create({ data: { userId: user.id, planId: plan.id, planVersionId: version.id, isActive: false, endedAt: new Date() } });
+      const { deletePlan } = await import('../plans/plans.service');
+      expect(await deletePlan(fresh.db, plan.id)).toEqual({ archived: true });
+
+      await seedDatabase(fresh.db);
+
+      expect(await fresh.db.workoutPlan.count()).toBe(1);
+      expect((await fresh.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).archivedAt).not.toBeNull();
+    } finally {
+      await fresh.drop();
+    }
+  });
+});

@@ -1,30 +1,36 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/prisma';
 import { structureHash } from '../plans/plan-structure';
-import { planBody } from '../plans/plans.schemas';
-import { createPlan, updatePlan } from '../plans/plans.service';
+import { planBody, type PlanBody } from '../plans/plans.schemas';
+import { createPlan, getPlanDetail, updatePlan } from '../plans/plans.service';
 import { EXERCISE_LIBRARY } from './exercises';
 import { NSUNS_SLUG, nsunsPlanBody } from './nsuns-4day-lp';
 
 /**
  * Idempotent seed, run by every start: inserts missing exercises (leaving admin edits alone) and the built-in
- * plans. A built-in plan whose seed structure changed gets a new version; an unchanged one is left alone.
+ * plans. A built-in plan is matched by its seed key, not its slug, and compared with the seed fingerprint it last
+ * received: only a change of the seed data itself publishes a new version. An admin's later edits, renames or
+ * deletion (archive) of a built-in plan are left alone.
  */
 export async function seedDatabase(db: Db, log?: Logger): Promise<void> {
   const created = await db.exercise.createMany({ data: EXERCISE_LIBRARY, skipDuplicates: true });
   const exercises = await db.exercise.findMany({ select: { id: true, slug: true } });
   const body = planBody.parse(nsunsPlanBody(new Map(exercises.map((e) => [e.slug, e.id]))));
-  const existing = await db.workoutPlan.findUnique({
-    where: { slug: NSUNS_SLUG },
-    select: { id: true, versions: { orderBy: { version: 'desc' }, take: 1, select: { structureHash: true } } },
-  });
-  let plan = 'unchanged';
+  const nsuns = await seedPlan(db, NSUNS_SLUG, body);
+  log?.info({ exercisesCreated: created.count, nsuns }, 'seed applied');
+}
+
+async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string> {
+  const seedHash = structureHash(body);
+  const existing = await db.workoutPlan.findUnique({ where: { seedKey }, select: { id: true, seedHash: true, archivedAt: true } });
   if (!existing) {
-    await createPlan(db, body);
-    plan = 'created';
-  } else if (existing.versions[0]?.structureHash !== structureHash(body)) {
-    await updatePlan(db, existing.id, body);
-    plan = 'new version published';
+    const plan = await createPlan(db, body);
+    await db.workoutPlan.update({ where: { id: plan.id }, data: { seedKey, seedHash } });
+    return 'created';
   }
-  log?.info({ exercisesCreated: created.count, nsuns: plan }, 'seed applied');
+  if (existing.seedHash === seedHash || existing.archivedAt) return 'unchanged';
+  const current = await getPlanDetail(db, existing.id);
+  await updatePlan(db, existing.id, { ...body, name: current.name, slug: current.slug, description: current.description, isPublic: current.isPublic });
+  await db.workoutPlan.update({ where: { id: existing.id }, data: { seedHash } });
+  return 'new version published';
 }
