@@ -2,13 +2,13 @@ import { z } from 'zod';
 import { dec, toNumber } from '../engine/decimal';
 import { DEFAULT_INCREMENT } from '../engine/units';
 import { prescribedWeight } from '../engine/weights';
-import { unitSchema, weightInput } from '../http/common-schemas';
+import { idInput, unitSchema, weightInput } from '../http/common-schemas';
 import { planBody, type PlanBody } from './plans.schemas';
 
 /** An unsaved plan body plus sample TMs: the builder's live preview. Nothing is written. */
 export const planPreviewBody = z.strictObject({
   plan: planBody,
-  sampleTrainingMaxes: z.array(z.strictObject({ exerciseId: z.number().int().positive(), trainingMax: weightInput })).max(50),
+  sampleTrainingMaxes: z.array(z.strictObject({ exerciseId: idInput, trainingMax: weightInput })).max(50),
   unit: unitSchema.default('kg'),
   increment: weightInput.optional(),
 });

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUserId } from '../http/auth-middleware';
-import { idParams } from '../http/common-schemas';
+import { emptyBody, idParams } from '../http/common-schemas';
 import { parseBody, parseParams } from '../http/validate';
 import { planBody, replaceRulesBody } from './plans.schemas';
 import { planPreviewBody, previewPlan } from './plan-preview';
@@ -29,6 +29,7 @@ export function plansRouter({ db }: AppDeps): Router {
     res.json(await getCurrentPlan(db, currentUserId(req)));
   });
   router.delete('/current', async (req, res) => {
+    parseBody(emptyBody, req);
     await unsubscribe(db, currentUserId(req));
     res.status(204).end();
   });
@@ -39,6 +40,7 @@ export function plansRouter({ db }: AppDeps): Router {
 
   router.post('/:id/subscribe', async (req, res) => {
     const { id } = parseParams(idParams, req);
+    parseBody(emptyBody, req);
     res.status(201).json(await subscribe(db, currentUserId(req), id));
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitSchema } from '../http/common-schemas';
+import { idInput, unitSchema } from '../http/common-schemas';
 import { findOverlappingRules } from '../engine/progression';
 import { slugInput } from '../exercises/exercises.schemas';
 
@@ -14,10 +14,10 @@ export const planSetInput = z.strictObject({
 });
 
 export const planExerciseInput = z.strictObject({
-  exerciseId: z.number().int().positive(),
+  exerciseId: idInput,
   tier: z.string().trim().min(1).max(10),
   sortOrder: z.number().int().min(1).max(100),
-  tmExerciseId: z.number().int().positive().optional(),
+  tmExerciseId: idInput.optional(),
   displayName: z.string().trim().max(100).nullish().transform((v) => v || null),
   sets: z.array(planSetInput).min(1, 'add at least one set').max(50),
 });
@@ -30,7 +30,7 @@ export const planDayInput = z.strictObject({
 
 export const progressionRuleInput = z
   .strictObject({
-    exerciseId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    exerciseId: idInput.nullish().transform((v) => v ?? null),
     category: z.enum(RULE_CATEGORIES).nullish().transform((v) => v ?? null),
     minReps: z.number().int().min(0).max(999),
     maxReps: z.number().int().min(0).max(999),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { unitSchema, weightInput } from '../http/common-schemas';
+import { idInput, idParam, unitSchema, weightInput } from '../http/common-schemas';
 
-const exerciseIdInput = z.number().int().positive();
+const exerciseIdInput = idInput;
 
 export const tmEntryInput = z.union([
   z.strictObject({ exerciseId: exerciseIdInput, oneRepMax: weightInput }),
@@ -34,7 +34,7 @@ export const adjustBody = z
   });
 export type AdjustBody = z.infer<typeof adjustBody>;
 
-export const exerciseIdParams = z.object({ exerciseId: z.coerce.number().int().positive() });
+export const exerciseIdParams = z.object({ exerciseId: idParam });
 
 export const trainingMaxItemDto = z.object({
   exercise: z.object({ id: z.number(), slug: z.string(), name: z.string() }),

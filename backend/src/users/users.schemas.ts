@@ -21,7 +21,7 @@ export const updateMeBody = z
     displayName: displayNameInput.optional(),
     unitPreference: unitSchema.optional(),
     weightIncrement: weightInput.refine((n) => n <= 50, 'increment must be at most 50').optional(),
-    barWeight: z.number().min(0).max(100).optional(),
+    barWeight: z.number().min(0).max(100).multipleOf(0.01, 'use at most 2 decimals').optional(),
     plates: z.array(weightInput).min(1).max(20).optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to update' });

@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUserId } from '../http/auth-middleware';
-import { idParams } from '../http/common-schemas';
+import { emptyBody, idParams } from '../http/common-schemas';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { listWorkoutsQuery, logSetBody, startWorkoutBody, workoutSetParams } from './workouts.schemas';
 import { abandonWorkout, completeWorkout, getWorkout, listWorkouts, logSet, startWorkout } from './workouts.service';
@@ -23,10 +23,14 @@ export function workoutsRouter({ db }: AppDeps): Router {
     res.json({ set: await logSet(db, currentUserId(req), id, setId, parseBody(logSetBody, req)) });
   });
   router.post('/:id/complete', async (req, res) => {
-    res.json(await completeWorkout(db, currentUserId(req), parseParams(idParams, req).id));
+    const { id } = parseParams(idParams, req);
+    parseBody(emptyBody, req);
+    res.json(await completeWorkout(db, currentUserId(req), id));
   });
   router.post('/:id/abandon', async (req, res) => {
-    res.json({ workout: await abandonWorkout(db, currentUserId(req), parseParams(idParams, req).id) });
+    const { id } = parseParams(idParams, req);
+    parseBody(emptyBody, req);
+    res.json({ workout: await abandonWorkout(db, currentUserId(req), id) });
   });
   return router;
 }

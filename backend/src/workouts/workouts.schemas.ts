@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { unitSchema } from '../http/common-schemas';
+import { idParam, unitSchema } from '../http/common-schemas';
 
 export const WORKOUT_STATUSES = ['in_progress', 'completed', 'abandoned'] as const;
 
 export const startWorkoutBody = z.strictObject({ dayNumber: z.number().int().min(1).max(7) });
-export const workoutSetParams = z.object({ id: z.coerce.number().int().positive(), setId: z.coerce.number().int().positive() });
+export const workoutSetParams = z.object({ id: idParam, setId: idParam });
 export const logSetBody = z
   .strictObject({
     actualReps: z.number().int().min(0).max(200).nullable().optional(),
@@ -12,6 +12,8 @@ export const logSetBody = z
   })
   .refine((b) => b.actualReps !== undefined || b.completed !== undefined, { message: 'give actualReps and/or completed' });
 export type LogSetBody = z.infer<typeof logSetBody>;
+
+/** Actions without parameters (complete, abandon) take no body: anything sent is rejected, never ignored. */
 
 export const listWorkoutsQuery = z.object({
   page: z.coerce.number().int().min(1).default(1),
