@@ -29,8 +29,23 @@ export function createApp(db: Db, config: AppConfig, log: Logger): express.Expre
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', 'loopback');
-  app.use(helmet());
-  app.use(pinoHttp({ logger: log, autoLogging: { ignore: (req) => req.url === '/api/health' } }));
+  app.use(
+    helmet({
+      // Self-hosted over plain HTTP on a LAN is a real setup (a gym's tablet): don't force https there.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      strictTransportSecurity: config.nodeEnv === 'production',
+    }),
+  );
+  app.use(
+    pinoHttp({
+      logger: log,
+      autoLogging: { ignore: (req) => req.url === '/api/health' },
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    }),
+  );
   app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps), notFoundApiRoute);
   app.use(spaRouter(config.spaDir));
   app.use(errorHandler);
