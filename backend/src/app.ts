@@ -1,3 +1,4 @@
+import compression from 'compression';
 import express, { type RequestHandler, Router } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
@@ -36,6 +37,7 @@ export function createApp(db: Db, config: AppConfig, log: Logger): express.Expre
       strictTransportSecurity: config.nodeEnv === 'production',
     }),
   );
+  app.use(compression());
   app.use(
     pinoHttp({
       logger: log,

@@ -218,7 +218,7 @@ export async function listWorkouts(db: Db, userId: number, query: ListWorkoutsQu
 
 /**
  * Records reps and/or done for one set of an in-progress workout, in one statement. Marking a regular set done
- * without reps records the prescribed reps; AMRAP reps are only what the lifter enters.
+ * without reps records the prescribed reps, un-marking it clears them; AMRAP reps are only what the lifter enters.
  */
 export async function logSet(db: Db, userId: number, workoutId: number, setId: number, body: LogSetBody): Promise<LoggedSetDto> {
   const repsGiven = body.actualReps !== undefined;
@@ -227,6 +227,7 @@ export async function logSet(db: Db, userId: number, workoutId: number, setId: n
        SET actual_reps = CASE
              WHEN ${repsGiven} THEN ${body.actualReps ?? null}::int
              WHEN ${body.completed ?? null}::boolean IS TRUE AND NOT s.is_amrap THEN COALESCE(s.actual_reps, s.prescribed_reps)
+             WHEN ${body.completed ?? null}::boolean IS FALSE AND NOT s.is_amrap THEN NULL
              ELSE s.actual_reps END,
            completed = COALESCE(${body.completed ?? null}::boolean, s.completed)
       FROM workouts w

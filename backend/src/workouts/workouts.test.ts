@@ -340,6 +340,17 @@ describe('PATCH /api/workouts/:id/sets/:setId', () => {
     expect(row).toMatchObject({ actualReps: 5, completed: true });
   });
 
+  it('un-marking a regular set clears its reps (not done means no reps); an AMRAP keeps the entered reps', async () => {
+    const user = await lifterOnNsuns(ctx);
+    const w = await startDay(user, 2);
+    const set = w.sets[0]!;
+    await logSet(user, w.id, set.id, { completed: true }).expect(200);
+    expect((await logSet(user, w.id, set.id, { completed: false }).expect(200)).body.set).toMatchObject({ actualReps: null, completed: false });
+    const amrap = w.sets.find((s) => s.isProgression)!;
+    await logSet(user, w.id, amrap.id, { completed: true, actualReps: 4 }).expect(200);
+    expect((await logSet(user, w.id, amrap.id, { completed: false }).expect(200)).body.set).toMatchObject({ actualReps: 4, completed: false });
+  });
+
   it('an AMRAP set done without reps records no reps; entered reps are kept', async () => {
     const user = await lifterOnNsuns(ctx);
     const w = await startDay(user, 2);
