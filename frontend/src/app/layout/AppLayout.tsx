@@ -4,6 +4,7 @@ import { Button } from '@/components/Button';
 import { Loading } from '@/components/Spinner';
 import { useLogout } from '@/features/auth/session/use-logout';
 import { useSession } from '@/features/auth/session/use-session';
+import { FlashNotice } from './FlashNotice';
 import { MainNav } from './MainNav';
 
 /** The signed-in shell: header with navigation and account, page content below. */
@@ -39,6 +40,7 @@ export function AppLayout() {
         </div>
       </header>
       <main className="app-main" id="main" tabIndex={-1}>
+        <FlashNotice />
         <Suspense fallback={<Loading />}>
           <Outlet />
         </Suspense>

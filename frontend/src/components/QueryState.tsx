@@ -1,0 +1,35 @@
+import type { ReactNode } from 'react';
+import { ErrorMessage } from './ErrorMessage';
+import { Loading } from './Spinner';
+
+type QueryLike<T> = {
+  data: T | undefined;
+  isPending: boolean;
+  isError: boolean;
+  error: Error | null;
+  refetch: () => unknown;
+};
+
+type QueryStateProps<T> = {
+  query: QueryLike<T>;
+  /** What is loading, e.g. "Loading plans…". */
+  loadingLabel?: string;
+  /** Heading of the error box, e.g. "We couldn't load the plans". */
+  errorTitle: string;
+  children: (data: T) => ReactNode;
+};
+
+/** The loading → error (with retry) → data states of one query, the same way on every page. */
+export function QueryState<T>({ query, loadingLabel, errorTitle, children }: QueryStateProps<T>) {
+  if (query.isPending) return <Loading label={loadingLabel} />;
+  if (query.isError || query.data === undefined) {
+    return (
+      <ErrorMessage
+        title={errorTitle}
+        message={query.error?.message ?? 'Something went wrong.'}
+        onRetry={() => void query.refetch()}
+      />
+    );
+  }
+  return <>{children(query.data)}</>;
+}

@@ -1,0 +1,42 @@
+import type { WorkoutSummaryDto } from 'backend/src/contracts';
+import { Link } from 'react-router-dom';
+import { Badge } from '@/components/Badge';
+import { dayTitle, formatDate, formatIncrease } from '@/lib/format';
+
+const STATUS_LABEL = { completed: 'Completed', abandoned: 'Abandoned', in_progress: 'In progress' } as const;
+const STATUS_TONE = { completed: 'success', abandoned: 'warning', in_progress: 'primary' } as const;
+
+/** The last few workouts, each opening its page. */
+type RecentWorkoutsProps = {
+  workouts: WorkoutSummaryDto[];
+  /** An exercise's name (progression results carry only its id and slug). */
+  nameOf: (exerciseId: number, slug: string) => string;
+};
+
+export function RecentWorkouts({ workouts, nameOf }: RecentWorkoutsProps) {
+  return (
+    <ul className="workout-list">
+      {workouts.map((workout) => {
+        const raised = (workout.progression ?? []).filter((p) => p.increase > 0);
+        return (
+          <li key={workout.id} className="workout-list__item">
+            <Link className="workout-list__link" to={`/workouts/${workout.id}`}>
+              <span className="workout-list__title">{dayTitle(workout.dayNumber, workout.dayName)}</span>
+              <span className="workout-list__meta">
+                {formatDate(workout.completedAt ?? workout.createdAt)} · {workout.completedSetCount}/{workout.setCount} sets
+              </span>
+            </Link>
+            <span className="workout-list__badges">
+              <Badge tone={STATUS_TONE[workout.status]}>{STATUS_LABEL[workout.status]}</Badge>
+              {raised.map((p) => (
+                <Badge key={p.exerciseId} tone="success">
+                  {nameOf(p.exerciseId, p.slug)} {formatIncrease(p.increase, workout.unit)}
+                </Badge>
+              ))}
+            </span>
+          </li>
+        );
+      })}
+    </ul>
+  );
+}

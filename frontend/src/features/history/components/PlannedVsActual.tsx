@@ -1,0 +1,76 @@
+import type { WorkoutDto, WorkoutSetDto } from 'backend/src/contracts';
+import { Badge } from '@/components/Badge';
+import { formatReps, formatWeight } from '@/lib/format';
+
+type PlannedVsActualProps = {
+  workout: WorkoutDto;
+  /** AMRAP sets that set a personal record (estimated 1RM), by set id. */
+  recordSetIds: ReadonlySet<number>;
+};
+
+type Group = { key: string; title: string; sets: WorkoutSetDto[] };
+
+/** Per exercise: each set's prescription (weight × reps) next to what was done. */
+export function PlannedVsActual({ workout, recordSetIds }: PlannedVsActualProps) {
+  const groups: Group[] = [];
+  for (const set of workout.sets) {
+    const key = `${set.exerciseOrder}`;
+    let group = groups.find((g) => g.key === key);
+    if (!group) {
+      group = { key, title: `${set.tier} ${set.displayName ?? set.exercise.name}`, sets: [] };
+      groups.push(group);
+    }
+    group.sets.push(set);
+  }
+  return (
+    <div className="planned-actual">
+      {groups.map((group) => (
+        <table key={group.key} className="set-table set-table--compare">
+          <caption>{group.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Set</th>
+              <th scope="col">Planned</th>
+              <th scope="col">Done</th>
+            </tr>
+          </thead>
+          <tbody>
+            {group.sets.map((set) => (
+              <tr key={set.id} className={set.isAmrap ? 'set-table__amrap' : undefined}>
+                <th scope="row">{set.setOrder}</th>
+                <td>
+                  {formatWeight(set.prescribedWeight, workout.unit)} × {formatReps(set.prescribedReps, set.isAmrap)}
+                  {set.isAmrap && <span className="visually-hidden"> (as many as possible)</span>}
+                </td>
+                <td>
+                  <Actual set={set} />
+                  {recordSetIds.has(set.id) && (
+                    <>
+                      {' '}
+                      <Badge tone="success">PR</Badge>
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ))}
+    </div>
+  );
+}
+
+function Actual({ set }: { set: WorkoutSetDto }) {
+  // Un-ticking a set keeps the reps the server filled in when it was ticked: only AMRAP reps were typed in.
+  if (!set.completed && (set.actualReps === null || !set.isAmrap)) return <span className="muted">Not done</span>;
+  if (set.actualReps === null) return <span>Done</span>;
+  const missed = set.actualReps < set.prescribedReps;
+  const beat = set.isAmrap && set.actualReps > set.prescribedReps;
+  return (
+    <span className={missed ? 'actual actual--missed' : beat ? 'actual actual--beat' : 'actual'}>
+      {set.actualReps} {set.actualReps === 1 ? 'rep' : 'reps'}
+      {missed && <span className="visually-hidden"> (fewer than planned)</span>}
+      {beat && <span className="visually-hidden"> (more than planned)</span>}
+    </span>
+  );
+}

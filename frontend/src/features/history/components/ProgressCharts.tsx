@@ -1,0 +1,189 @@
+import type { ProgressResponse } from 'backend/src/contracts';
+import { useState } from 'react';
+import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
+import { formatDate, formatNumber, formatShortDate, formatWeight, type Unit } from '@/lib/format';
+
+/**
+ * Charts of the training max and of the estimated 1RM (from AMRAP sets) over time, one lift at a time. Loaded
+ * lazily: recharts is the heaviest dependency of the app and only this page needs it.
+ */
+export function ProgressCharts({ progress }: { progress: ProgressResponse }) {
+  const lifts = liftsOf(progress);
+  const [selected, setSelected] = useState(() => liftChangedLast(progress));
+  const lift = lifts.find((l) => l.id === selected) ?? lifts[0];
+  if (!lift) return null;
+
+  const tmSeries = progress.trainingMaxes.find((s) => s.exercise.id === lift.id)?.points ?? [];
+  const e1rmSeries = progress.estimatedOneRepMax.find((s) => s.exercise.id === lift.id)?.points ?? [];
+
+  return (
+    <div className="progress-charts">
+      <div className="chip-group" role="group" aria-label="Lift">
+        {lifts.map((l) => (
+          <button
+            key={l.id}
+            type="button"
+            className="chip"
+            aria-pressed={l.id === lift.id}
+            onClick={() => setSelected(l.id)}
+          >
+            {l.name}
+          </button>
+        ))}
+      </div>
+      <ChartFigure
+        title={`${lift.name}: training max`}
+        unit={progress.unit}
+        points={tmSeries.map((p) => ({ t: Date.parse(p.date), value: p.weight, date: p.date, record: false }))}
+        emptyText="No training max recorded yet."
+        stepped
+      />
+      <ChartFigure
+        title={`${lift.name}: estimated 1RM`}
+        unit={progress.unit}
+        points={bestPerWorkout(e1rmSeries).map((p) => ({
+          t: Date.parse(p.date),
+          value: p.estimate,
+          date: p.date,
+          record: p.isPersonalRecord,
+          detail: `${formatWeight(p.weight, progress.unit)} × ${p.reps}`,
+        }))}
+        emptyText="Log reps on an AMRAP set of a completed workout to see your estimated 1RM."
+        note="Best Epley estimate of each workout's AMRAP sets; a green dot (★ in the table) is a personal record."
+      />
+    </div>
+  );
+}
+
+type ChartPoint = { t: number; value: number; date: string; record: boolean; detail?: string };
+
+type ChartFigureProps = {
+  title: string;
+  unit: Unit;
+  points: ChartPoint[];
+  emptyText: string;
+  note?: string;
+  stepped?: boolean;
+};
+
+function ChartFigure({ title, unit, points, emptyText, note, stepped = false }: ChartFigureProps) {
+  const first = points[0];
+  const last = points[points.length - 1];
+  const summary =
+    first && last
+      ? `${title}, ${points.length} ${points.length === 1 ? 'entry' : 'entries'}: from ${formatWeight(first.value, unit)} on ${formatDate(first.date)} to ${formatWeight(last.value, unit)} on ${formatDate(last.date)}.`
+      : emptyText;
+  return (
+    <figure className="card chart">
+      <figcaption className="chart__title">{title}</figcaption>
+      {points.length === 0 ? (
+        <p className="muted">{emptyText}</p>
+      ) : (
+        <>
+          <div className="chart__canvas" role="img" aria-label={summary}>
+            <LineChart responsive style={{ width: '100%', height: 200 }} data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+              <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
+              <XAxis
+                dataKey="t"
+                type="number"
+                scale="time"
+                domain={['dataMin', 'dataMax']}
+                tickFormatter={(t: number) => formatShortDate(new Date(t).toISOString())}
+                stroke="var(--color-text-muted)"
+                fontSize={12}
+                minTickGap={24}
+              />
+              <YAxis
+                domain={['auto', 'auto']}
+                width={44}
+                stroke="var(--color-text-muted)"
+                fontSize={12}
+                tickFormatter={(v: number) => formatNumber(v)}
+              />
+              <Tooltip
+                labelFormatter={(t) => formatDate(new Date(Number(t)).toISOString())}
+                formatter={(value) => [formatWeight(Number(value), unit), title.split(': ')[1] ?? '']}
+                contentStyle={{ background: 'var(--color-surface)', border: '1px solid var(--color-border)', borderRadius: 8 }}
+              />
+              <Line
+                type={stepped ? 'stepAfter' : 'monotone'}
+                dataKey="value"
+                stroke="var(--color-primary)"
+                strokeWidth={2}
+                isAnimationActive={false}
+                dot={(props: { cx?: number; cy?: number; payload?: ChartPoint; index?: number }) => (
+                  <RecordDot key={props.index} cx={props.cx} cy={props.cy} record={props.payload?.record ?? false} />
+                )}
+              />
+            </LineChart>
+          </div>
+          {note && <p className="chart__note muted">{note}</p>}
+          <details className="chart__data">
+            <summary>Show as a table</summary>
+            <table className="set-table">
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">{unit}</th>
+                  {points.some((p) => p.detail) && <th scope="col">From</th>}
+                </tr>
+              </thead>
+              <tbody>
+                {points.map((p, i) => (
+                  <tr key={i}>
+                    <td>{formatDate(p.date)}</td>
+                    <td>
+                      {formatNumber(p.value)}
+                      {p.record && <span className="progression-mark"> ★ PR</span>}
+                    </td>
+                    {p.detail && <td>{p.detail}</td>}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </details>
+        </>
+      )}
+    </figure>
+  );
+}
+
+function RecordDot({ cx, cy, record }: { cx?: number; cy?: number; record: boolean }) {
+  if (cx === undefined || cy === undefined) return null;
+  return record ? (
+    <circle cx={cx} cy={cy} r={6} fill="var(--color-success)" stroke="var(--color-surface)" strokeWidth={2} />
+  ) : (
+    <circle cx={cx} cy={cy} r={3.5} fill="var(--color-primary)" />
+  );
+}
+
+type OneRepMaxPoint = ProgressResponse['estimatedOneRepMax'][number]['points'][number];
+
+/** One point per workout, its best estimate: several AMRAP sets of a day would otherwise stack up vertically. */
+function bestPerWorkout(points: OneRepMaxPoint[]): OneRepMaxPoint[] {
+  const byWorkout = new Map<number, OneRepMaxPoint>();
+  for (const point of points) {
+    const best = byWorkout.get(point.workoutId);
+    const record = point.isPersonalRecord || (best?.isPersonalRecord ?? false);
+    if (!best || point.estimate > best.estimate) byWorkout.set(point.workoutId, { ...point, isPersonalRecord: record });
+    else if (record) byWorkout.set(point.workoutId, { ...best, isPersonalRecord: true });
+  }
+  return [...byWorkout.values()];
+}
+
+/** The lift with the most recent data point: what the lifter most likely wants to see first. */
+function liftChangedLast(progress: ProgressResponse): number | null {
+  let latest: { id: number; date: string } | null = null;
+  for (const series of [...progress.trainingMaxes, ...progress.estimatedOneRepMax]) {
+    for (const point of series.points) {
+      if (!latest || point.date > latest.date) latest = { id: series.exercise.id, date: point.date };
+    }
+  }
+  return latest?.id ?? null;
+}
+
+function liftsOf(progress: ProgressResponse) {
+  const lifts = new Map<number, string>();
+  for (const series of [...progress.trainingMaxes, ...progress.estimatedOneRepMax]) lifts.set(series.exercise.id, series.exercise.name);
+  return [...lifts].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
+}

@@ -1,0 +1,84 @@
+import type { WorkoutSummaryDto } from 'backend/src/contracts';
+import { useId, useState } from 'react';
+import { Link } from 'react-router-dom';
+import { Badge } from '@/components/Badge';
+import { QueryState } from '@/components/QueryState';
+import { dayTitle, formatDate, formatIncrease } from '@/lib/format';
+import { useHistoryWorkout } from '../api/history-api';
+import { PlannedVsActual } from './PlannedVsActual';
+
+const STATUS = {
+  completed: { label: 'Completed', tone: 'success' },
+  abandoned: { label: 'Abandoned', tone: 'warning' },
+  in_progress: { label: 'In progress', tone: 'primary' },
+} as const;
+
+type PrPoint = { exerciseId: number; weight: number; reps: number };
+
+type WorkoutHistoryItemProps = {
+  workout: WorkoutSummaryDto;
+  /** Personal records set in this workout. */
+  records: PrPoint[];
+  nameOf: (exerciseId: number, slug: string) => string;
+};
+
+/** One past workout; expands to its sets, planned vs done. */
+export function WorkoutHistoryItem({ workout, records, nameOf }: WorkoutHistoryItemProps) {
+  const [expanded, setExpanded] = useState(false);
+  const panelId = useId();
+  const status = STATUS[workout.status];
+  const changes = (workout.progression ?? []).filter((p) => p.increase !== 0);
+  const date = formatDate(workout.completedAt ?? workout.createdAt);
+
+  return (
+    <li className="card history-item">
+      <div className="history-item__header">
+        <h3 className="history-item__title">
+          <Link to={`/workouts/${workout.id}`}>{dayTitle(workout.dayNumber, workout.dayName)}</Link>
+        </h3>
+        <span className="history-item__badges">
+          <Badge tone={status.tone}>{status.label}</Badge>
+          {records.length > 0 && <Badge tone="success">PR</Badge>}
+        </span>
+      </div>
+      <p className="history-item__meta muted">
+        {date}
+        {workout.planName && ` · ${workout.planName}`} · {workout.completedSetCount}/{workout.setCount} sets
+      </p>
+      {changes.length > 0 && (
+        <p className="history-item__changes">
+          {changes.map((p) => `${nameOf(p.exerciseId, p.slug)} TM ${formatIncrease(p.increase, workout.unit)}`).join(' · ')}
+        </p>
+      )}
+      <button
+        type="button"
+        className="disclosure"
+        aria-expanded={expanded}
+        aria-controls={panelId}
+        onClick={() => setExpanded((value) => !value)}
+      >
+        {expanded ? 'Hide sets' : 'Show sets'}
+        <span className="visually-hidden"> of {dayTitle(workout.dayNumber, workout.dayName)}, {date}</span>
+      </button>
+      <div id={panelId} hidden={!expanded}>
+        {expanded && <WorkoutSets workoutId={workout.id} records={records} />}
+      </div>
+    </li>
+  );
+}
+
+function WorkoutSets({ workoutId, records }: { workoutId: number; records: PrPoint[] }) {
+  const workout = useHistoryWorkout(workoutId);
+  return (
+    <QueryState query={workout} loadingLabel="Loading sets…" errorTitle="We couldn't load the sets">
+      {({ workout: detail }) => {
+        const recordSetIds = new Set(
+          detail.sets
+            .filter((s) => s.isAmrap && records.some((r) => r.exerciseId === s.exerciseId && r.reps === s.actualReps && r.weight === s.prescribedWeight))
+            .map((s) => s.id),
+        );
+        return <PlannedVsActual workout={detail} recordSetIds={recordSetIds} />;
+      }}
+    </QueryState>
+  );
+}

@@ -1,0 +1,40 @@
+import type { PlanSummaryDto } from 'backend/src/contracts';
+import { Link } from 'react-router-dom';
+import { Badge } from '@/components/Badge';
+import { pluralize } from '@/lib/format';
+
+/** One plan in the list: the whole card opens the plan (the title is the link; the card stretches it). */
+export function PlanCard({ plan }: { plan: PlanSummaryDto }) {
+  const sameSetsEveryDay = plan.setsPerDay.every((n) => n === plan.setsPerDay[0]);
+  return (
+    <li className={`card plan-card${plan.isCurrent ? ' plan-card--current' : ''}`}>
+      <div className="plan-card__header">
+        <h2 className="plan-card__title">
+          <Link className="card__link" to={`/plans/${plan.id}`}>
+            {plan.name}
+          </Link>
+        </h2>
+        {plan.isCurrent && <Badge tone="primary">Current</Badge>}
+      </div>
+      {plan.description && <p className="plan-card__description">{plan.description}</p>}
+      <dl className="facts">
+        <div className="facts__item">
+          <dt>Days per week</dt>
+          <dd>{plan.daysPerWeek}</dd>
+        </div>
+        <div className="facts__item">
+          <dt>Sets per day</dt>
+          <dd>
+            {sameSetsEveryDay && plan.setsPerDay.length > 0
+              ? pluralize(plan.setsPerDay[0] ?? 0, 'set')
+              : plan.setsPerDay.join(' · ')}
+          </dd>
+        </div>
+        <div className="facts__item facts__item--wide">
+          <dt>Main lifts</dt>
+          <dd>{plan.mainLifts.map((lift) => lift.name).join(', ') || '—'}</dd>
+        </div>
+      </dl>
+    </li>
+  );
+}

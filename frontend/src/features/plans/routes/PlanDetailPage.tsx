@@ -1,0 +1,156 @@
+import type { PlanDetailDto } from 'backend/src/contracts';
+import { useState } from 'react';
+import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Badge } from '@/components/Badge';
+import { Button } from '@/components/Button';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { ErrorMessage } from '@/components/ErrorMessage';
+import { QueryState } from '@/components/QueryState';
+import { ApiError } from '@/lib/api-client';
+import { pluralize } from '@/lib/format';
+import { useCurrentPlan } from '@/lib/training-state';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { usePlan, useSubscribeToPlan } from '../api/plans-api';
+import { PlanDayView } from '../components/PlanDayView';
+import { describeProgressionRules } from '../components/progression-rules';
+import '@/components/ui.css';
+import '../plans.css';
+
+export function PlanDetailPage() {
+  const planId = Number(useParams().planId);
+  const plan = usePlan(planId);
+  useDocumentTitle(plan.data?.plan.name ?? 'Plan');
+
+  if (!Number.isInteger(planId) || planId <= 0 || (plan.error instanceof ApiError && plan.error.status === 404)) {
+    return <PlanNotFound />;
+  }
+  return (
+    <QueryState query={plan} loadingLabel="Loading the plan…" errorTitle="We couldn't load this plan">
+      {({ plan: detail }) => <PlanDetail plan={detail} />}
+    </QueryState>
+  );
+}
+
+function PlanNotFound() {
+  return (
+    <div className="page">
+      <h1 className="page__title">Plan not found</h1>
+      <p>This plan doesn't exist or is no longer available.</p>
+      <Link to="/plans">Back to all plans</Link>
+    </div>
+  );
+}
+
+function PlanDetail({ plan }: { plan: PlanDetailDto }) {
+  const ruleGroups = describeProgressionRules(plan);
+  return (
+    <div className="page">
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/plans">All plans</Link>
+      </nav>
+      <header className="page__header">
+        <h1 className="page__title">{plan.name}</h1>
+        <p className="page__intro">
+          {pluralize(plan.daysPerWeek, 'day')} a week · {plan.requiredExercises.map((e) => e.name).join(', ')}
+        </p>
+        {plan.description && <p>{plan.description}</p>}
+      </header>
+
+      <StartPlan plan={plan} />
+
+      <section className="stack" aria-labelledby="progression-heading">
+        <h2 className="section-title" id="progression-heading">
+          How your training maxes progress
+        </h2>
+        {ruleGroups.length === 0 ? (
+          <p>This plan has no progression rules: your training maxes stay as they are.</p>
+        ) : (
+          <div className="card">
+            <p>
+              After each workout, the reps you get on the progression set <span aria-hidden="true">(★)</span> raise that lift's
+              training max:
+            </p>
+            <ul className="rule-list">
+              {ruleGroups.map((group) => (
+                <li key={group.scope}>
+                  <strong>{group.scope}</strong>
+                  {group.lifts.length > 0 && <span className="muted"> ({group.lifts.join(', ')})</span>}
+                  <ul className="rule-list__lines">
+                    {group.lines.map((line) => (
+                      <li key={line}>{line}</li>
+                    ))}
+                  </ul>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+
+      <section className="stack" aria-labelledby="days-heading">
+        <h2 className="section-title" id="days-heading">
+          Day by day
+        </h2>
+        <p className="muted">Percentages are of the lift's training max (TM). “8+” means as many reps as possible, at least 8.</p>
+        {plan.days.map((day) => (
+          <PlanDayView key={day.id} day={day} />
+        ))}
+      </section>
+    </div>
+  );
+}
+
+/** "Start this plan": subscribes, confirming first when it replaces the lifter's current plan. */
+function StartPlan({ plan }: { plan: PlanDetailDto }) {
+  const navigate = useNavigate();
+  const current = useCurrentPlan();
+  const subscribe = useSubscribeToPlan();
+  const [confirming, setConfirming] = useState(false);
+
+  const currentPlan = current.data?.plan ?? null;
+  const isCurrent = currentPlan?.id === plan.id;
+
+  function start() {
+    subscribe.mutate(plan.id, {
+      onSuccess: (result) => void navigate(result.missingTMs.length > 0 ? '/setup' : '/'),
+      onSettled: () => setConfirming(false),
+    });
+  }
+
+  return (
+    <div className="card start-plan">
+      {isCurrent ? (
+        <p>
+          <Badge tone="primary">Current</Badge> You're on this plan. <Link to="/">Go to your dashboard</Link>
+        </p>
+      ) : (
+        <p>Starting this plan keeps your training maxes and history; you'll be asked for any maxes it still needs.</p>
+      )}
+      {subscribe.isError && <ErrorMessage title="We couldn't start the plan" message={subscribe.error.message} />}
+      <Button
+        variant={isCurrent ? 'secondary' : 'primary'}
+        fullWidth
+        isLoading={subscribe.isPending || current.isPending}
+        onClick={() => (currentPlan ? setConfirming(true) : start())}
+      >
+        {isCurrent ? 'Restart this plan' : 'Start this plan'}
+      </Button>
+      {confirming && currentPlan && (
+        <ConfirmDialog
+          title={isCurrent ? `Restart ${plan.name}?` : `Switch to ${plan.name}?`}
+          confirmLabel={isCurrent ? 'Restart plan' : 'Switch plan'}
+          isLoading={subscribe.isPending}
+          onConfirm={start}
+          onCancel={() => setConfirming(false)}
+        >
+          <p>
+            {isCurrent
+              ? 'You start again from its latest version, at day 1.'
+              : `This replaces your current plan, ${currentPlan.name}.`}{' '}
+            Your training maxes and workout history are kept.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

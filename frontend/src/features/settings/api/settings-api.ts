@@ -1,0 +1,23 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { UpdateMeBody, UserDto } from 'backend/src/contracts';
+import { apiClient } from '@/lib/api-client';
+import { currentUserQueryKey, type CurrentUserResponse } from '@/lib/current-user';
+import { invalidateTrainingState } from '@/lib/training-state';
+
+export const updateMe = (body: UpdateMeBody) => apiClient.patch<{ user: UserDto }>('/users/me', body);
+
+/** Saves profile settings; every screen showing the user updates from the answer. */
+export function useUpdateMe() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: updateMe,
+    onSuccess: (response, body) => {
+      queryClient.setQueryData<CurrentUserResponse>(currentUserQueryKey, response);
+      if (body.unitPreference !== undefined) void invalidateTrainingState(queryClient);
+      // Plates and bar change the per-side breakdown of workouts in progress.
+      if (body.unitPreference !== undefined || body.plates !== undefined || body.barWeight !== undefined) {
+        void queryClient.invalidateQueries({ queryKey: ['workout'] });
+      }
+    },
+  });
+}

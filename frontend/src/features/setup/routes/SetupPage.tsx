@@ -1,0 +1,45 @@
+import { Link, useNavigate } from 'react-router-dom';
+import { EmptyState } from '@/components/EmptyState';
+import { QueryState } from '@/components/QueryState';
+import { useCurrentPlan, useTrainingMaxes } from '@/lib/training-state';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { SetupForm } from '../components/SetupForm';
+import '@/components/ui.css';
+import '../setup.css';
+
+export function SetupPage() {
+  useDocumentTitle('Training maxes');
+  const navigate = useNavigate();
+  const trainingMaxes = useTrainingMaxes();
+  const currentPlan = useCurrentPlan();
+  const planName = currentPlan.data?.plan.name;
+
+  return (
+    <div className="page page--narrow">
+      <header className="page__header">
+        <h1 className="page__title">Your training maxes</h1>
+        <p className="page__intro">
+          {planName ? `${planName} works from these lifts. ` : ''}Enter a recent one-rep max (we take 90% of it as your
+          training max) or a training max you already use.
+        </p>
+      </header>
+      <QueryState query={trainingMaxes} loadingLabel="Loading your maxes…" errorTitle="We couldn't load your training maxes">
+        {(data) =>
+          data.planId === null || data.trainingMaxes.length === 0 ? (
+            <EmptyState
+              title="Choose a plan first"
+              description="Your plan decides which training maxes you need."
+              action={
+                <Link className="button button--primary" to="/plans">
+                  Browse plans
+                </Link>
+              }
+            />
+          ) : (
+            <SetupForm trainingMaxes={data} onSaved={() => void navigate('/', { replace: true })} />
+          )
+        }
+      </QueryState>
+    </div>
+  );
+}

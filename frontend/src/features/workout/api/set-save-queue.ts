@@ -1,0 +1,281 @@
+import type { LogSetBody } from 'backend/src/contracts';
+
+/** A change to one set: reps and/or done. Later changes to the same set merge into the pending one. */
+export type SetPatch = Pick<LogSetBody, 'actualReps' | 'completed'>;
+
+/** `saving`: sent or about to be; `retrying`: the last attempt failed, another one is scheduled. */
+export type SetSaveState = 'saving' | 'retrying';
+
+export type SaveQueueSnapshot = {
+  /** Sets with changes the server has not confirmed yet. */
+  states: ReadonlyMap<number, SetSaveState>;
+  pendingCount: number;
+  /** When the next automatic retry happens (ms since epoch), if one is scheduled. */
+  nextRetryAt: number | null;
+  /** Why the last attempt failed, while something is retrying. */
+  lastError: string | null;
+};
+
+export type SaveQueueOptions = {
+  workoutId: number;
+  /** Sends one set's change; resolves when the server accepted it. */
+  send: (setId: number, patch: SetPatch) => Promise<unknown>;
+  /** Where pending changes survive a reload; `null` keeps them in memory only. */
+  storage?: Storage | null;
+  /** Delay before retry number `attempt` (1, 2, …). Default: 1 s, 2 s, 4 s … up to 30 s. */
+  backoffMs?: (attempt: number) => number;
+  /** A rejection that will never succeed (the workout was completed elsewhere, the set is gone…): drop the change. */
+  isPermanentFailure?: (error: unknown) => boolean;
+  /** A failure that retrying on a timer cannot fix (signed out): keep the change, wait for `retryNow` or a reload. */
+  isPausingFailure?: (error: unknown) => boolean;
+  /** Told about dropped changes, so the UI can undo them and say so. */
+  onRejected?: (setId: number, patch: SetPatch, error: unknown) => void;
+};
+
+type Waiter = { resolve: () => void; reject: (error: unknown) => void };
+
+type Entry = {
+  patch: SetPatch;
+  /** Bumped by every change; a confirmation only clears the entry when it covered the latest revision. */
+  revision: number;
+  inFlight: boolean;
+  failures: number;
+  retryAt: number | null;
+  timer: ReturnType<typeof setTimeout> | null;
+  waiters: Waiter[];
+};
+
+const STORAGE_PREFIX = 'liftplan.pendingSets.';
+const STORAGE_VERSION = 1;
+
+export const pendingSetsStorageKey = (workoutId: number) => `${STORAGE_PREFIX}${workoutId}`;
+
+export const defaultBackoffMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** (attempt - 1));
+
+/**
+ * The durable outbox for logging sets. Every change is written to storage before it is sent, so a reload, a
+ * crash or a dead connection loses nothing: a new queue for the same workout replays what is left. Changes to
+ * one set are sent one at a time (never out of order) and merged while one is in flight; the PATCH is
+ * idempotent, so replaying a change the server already has is harmless. Failures are retried with exponential
+ * backoff, and at once when `retryNow()` is called (the browser came back online).
+ */
+export class SetSaveQueue {
+  readonly workoutId: number;
+  private readonly options: SaveQueueOptions;
+  private readonly entries = new Map<number, Entry>();
+  private readonly listeners = new Set<() => void>();
+  private snapshot: SaveQueueSnapshot;
+  private lastError: string | null = null;
+  private disposed = false;
+
+  constructor(options: SaveQueueOptions) {
+    this.options = options;
+    this.workoutId = options.workoutId;
+    for (const [setId, patch] of this.load()) this.entries.set(setId, newEntry(patch));
+    this.snapshot = this.buildSnapshot();
+  }
+
+  /** Records a change (persisted at once) and starts sending it. */
+  enqueue(setId: number, patch: SetPatch): void {
+    const entry = this.entries.get(setId) ?? newEntry({});
+    entry.patch = { ...entry.patch, ...patch };
+    entry.revision += 1;
+    this.entries.set(setId, entry);
+    this.persist();
+    this.changed();
+    if (!entry.inFlight) {
+      // A fresh change deserves a fresh attempt, even if an older one is waiting for its retry.
+      this.clearTimer(entry);
+      void this.send(setId);
+    }
+  }
+
+  /** Resolves once the set has no unconfirmed change; rejects if its change was dropped as permanently refused. */
+  whenSaved(setId: number): Promise<void> {
+    const entry = this.entries.get(setId);
+    if (!entry) return Promise.resolve();
+    return new Promise((resolve, reject) => entry.waiters.push({ resolve, reject }));
+  }
+
+  /** The unconfirmed changes, to lay over what the server last said. */
+  pendingPatches(): ReadonlyMap<number, SetPatch> {
+    return new Map([...this.entries].map(([setId, entry]) => [setId, { ...entry.patch }]));
+  }
+
+  has(setId: number): boolean {
+    return this.entries.has(setId);
+  }
+
+  /** Sends everything that is waiting (not what is already in flight) now, e.g. when the browser is back online. */
+  retryNow(): void {
+    for (const [setId, entry] of this.entries) {
+      if (entry.inFlight) continue;
+      this.clearTimer(entry);
+      void this.send(setId);
+    }
+  }
+
+  /** Forgets everything (the workout is over and the server has the final word). */
+  discard(): void {
+    const entries = [...this.entries.values()];
+    for (const entry of entries) this.clearTimer(entry);
+    this.entries.clear();
+    for (const waiter of entries.flatMap((entry) => entry.waiters)) waiter.resolve();
+    this.persist();
+    this.changed();
+  }
+
+  /** Stops sending and retrying without forgetting what is stored (the next page load replays it). */
+  dispose(): void {
+    this.disposed = true;
+    for (const entry of this.entries.values()) this.clearTimer(entry);
+  }
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  getSnapshot = (): SaveQueueSnapshot => this.snapshot;
+
+  private async send(setId: number): Promise<void> {
+    const entry = this.entries.get(setId);
+    if (!entry || entry.inFlight || this.disposed) return;
+    const revision = entry.revision;
+    const patch = { ...entry.patch };
+    entry.inFlight = true;
+    entry.retryAt = null;
+    this.changed();
+    try {
+      await this.options.send(setId, patch);
+    } catch (error) {
+      this.failed(setId, entry, patch, error);
+      return;
+    }
+    entry.inFlight = false;
+    entry.failures = 0;
+    if (this.entries.get(setId) !== entry) return;
+    if (entry.revision !== revision) {
+      // Changed while in flight: send the merged state.
+      this.changed();
+      void this.send(setId);
+      return;
+    }
+    this.entries.delete(setId);
+    if (![...this.entries.values()].some((e) => e.failures > 0)) this.lastError = null;
+    this.persist();
+    this.changed();
+    for (const waiter of entry.waiters) waiter.resolve();
+  }
+
+  private failed(setId: number, entry: Entry, patch: SetPatch, error: unknown): void {
+    entry.inFlight = false;
+    if (this.entries.get(setId) !== entry) return;
+    if (this.options.isPermanentFailure?.(error)) {
+      this.entries.delete(setId);
+      this.persist();
+      this.changed();
+      this.options.onRejected?.(setId, patch, error);
+      for (const waiter of entry.waiters) waiter.reject(error);
+      return;
+    }
+    entry.failures += 1;
+    this.lastError = error instanceof Error ? error.message : String(error);
+    if (!this.options.isPausingFailure?.(error) && !this.disposed) {
+      const delay = (this.options.backoffMs ?? defaultBackoffMs)(entry.failures);
+      entry.retryAt = Date.now() + delay;
+      entry.timer = setTimeout(() => {
+        entry.timer = null;
+        void this.send(setId);
+      }, delay);
+    }
+    this.changed();
+  }
+
+  private clearTimer(entry: Entry): void {
+    if (entry.timer !== null) clearTimeout(entry.timer);
+    entry.timer = null;
+    entry.retryAt = null;
+  }
+
+  private changed(): void {
+    this.snapshot = this.buildSnapshot();
+    for (const listener of this.listeners) listener();
+  }
+
+  private buildSnapshot(): SaveQueueSnapshot {
+    const states = new Map<number, SetSaveState>();
+    let nextRetryAt: number | null = null;
+    for (const [setId, entry] of this.entries) {
+      // Still "retrying" during a retry: the set only counts as saved once the server has it.
+      states.set(setId, entry.failures > 0 ? 'retrying' : 'saving');
+      if (entry.retryAt !== null && (nextRetryAt === null || entry.retryAt < nextRetryAt)) nextRetryAt = entry.retryAt;
+    }
+    const retrying = [...states.values()].includes('retrying');
+    return { states, pendingCount: states.size, nextRetryAt, lastError: retrying ? this.lastError : null };
+  }
+
+  private load(): Array<[number, SetPatch]> {
+    try {
+      const raw = this.options.storage?.getItem(pendingSetsStorageKey(this.workoutId));
+      if (!raw) return [];
+      const stored = JSON.parse(raw) as { v?: unknown; sets?: Record<string, unknown> };
+      if (stored.v !== STORAGE_VERSION || typeof stored.sets !== 'object' || stored.sets === null) return [];
+      return Object.entries(stored.sets).flatMap(([key, value]): Array<[number, SetPatch]> => {
+        const setId = Number(key);
+        const patch = toPatch(value);
+        return Number.isInteger(setId) && patch ? [[setId, patch]] : [];
+      });
+    } catch {
+      return []; // unreadable: nothing we can replay
+    }
+  }
+
+  private persist(): void {
+    const storage = this.options.storage;
+    if (!storage) return;
+    const key = pendingSetsStorageKey(this.workoutId);
+    try {
+      if (this.entries.size === 0) storage.removeItem(key);
+      else {
+        const sets = Object.fromEntries([...this.entries].map(([setId, entry]) => [setId, entry.patch]));
+        storage.setItem(key, JSON.stringify({ v: STORAGE_VERSION, sets }));
+      }
+    } catch {
+      // Storage full or disabled: the change still goes out from memory.
+    }
+  }
+}
+
+function newEntry(patch: SetPatch): Entry {
+  return { patch, revision: 0, inFlight: false, failures: 0, retryAt: null, timer: null, waiters: [] };
+}
+
+function toPatch(value: unknown): SetPatch | null {
+  if (typeof value !== 'object' || value === null) return null;
+  const { actualReps, completed } = value as Record<string, unknown>;
+  const patch: SetPatch = {};
+  if (actualReps === null || (typeof actualReps === 'number' && Number.isInteger(actualReps))) patch.actualReps = actualReps;
+  if (typeof completed === 'boolean') patch.completed = completed;
+  return Object.keys(patch).length > 0 ? patch : null;
+}
+
+/** Lays unconfirmed changes over the server's sets. */
+export function applyPatches<S extends { id: number; actualReps: number | null; completed: boolean }>(
+  sets: S[],
+  patches: ReadonlyMap<number, SetPatch>,
+): S[] {
+  if (patches.size === 0) return sets;
+  return sets.map((set) => {
+    const patch = patches.get(set.id);
+    return patch ? applyPatch(set, patch) : set;
+  });
+}
+
+export function applyPatch<S extends { actualReps: number | null; completed: boolean }>(set: S, patch: SetPatch): S {
+  return {
+    ...set,
+    ...(patch.actualReps !== undefined ? { actualReps: patch.actualReps } : {}),
+    ...(patch.completed !== undefined ? { completed: patch.completed } : {}),
+  };
+}

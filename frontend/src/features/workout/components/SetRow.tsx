@@ -1,0 +1,89 @@
+import type { WorkoutSetDto } from 'backend/src/contracts';
+import { useId } from 'react';
+import { formatPercent, formatReps, formatWeight, pluralize, type Unit } from '@/lib/format';
+import type { SetSaveState } from '../api/set-save-queue';
+import { PlateBreakdown } from './PlateBreakdown';
+import { RepStepper } from './RepStepper';
+
+type SetRowProps = {
+  set: WorkoutSetDto;
+  unit: Unit;
+  /** Unsaved change state, when the server doesn't have this set's latest change yet. */
+  saveState?: SetSaveState;
+  readOnly: boolean;
+  onToggle: (set: WorkoutSetDto) => void;
+  onReps: (set: WorkoutSetDto, reps: number | null) => void;
+};
+
+/**
+ * One prescribed set. The whole card is a toggle button (aria-pressed) for "done"; AMRAP sets add a rep stepper
+ * below it. A set whose change the server doesn't have yet says so.
+ */
+export function SetRow({ set, unit, saveState, readOnly, onToggle, onReps }: SetRowProps) {
+  const platesId = useId();
+  const weight = formatWeight(set.prescribedWeight, unit);
+  const reps = formatReps(set.prescribedReps, set.isAmrap);
+  const name = `Set ${set.setOrder}: ${weight} × ${reps}, ${formatPercent(set.percentage)}${set.isProgression ? ', progression set' : ''}`;
+  const needsReps = set.isAmrap && set.completed && set.actualReps === null;
+  // While editable, the rep stepper shows the AMRAP reps; afterwards a tag does.
+  const showRepsTag = readOnly && set.isAmrap && set.actualReps !== null;
+  const missedReps = !set.isAmrap && set.completed && set.actualReps !== null && set.actualReps < set.prescribedReps;
+
+  const classes = [
+    'set-row',
+    set.completed && 'set-row--done',
+    set.isAmrap && 'set-row--amrap',
+    saveState === 'retrying' && 'set-row--unsaved',
+  ]
+    .filter(Boolean)
+    .join(' ');
+
+  return (
+    <li className={classes}>
+      <button
+        type="button"
+        className="set-row__toggle"
+        aria-pressed={set.completed}
+        aria-label={name}
+        aria-describedby={set.plates ? platesId : undefined}
+        disabled={readOnly}
+        onClick={() => onToggle(set)}
+      >
+        <span className="set-row__check" aria-hidden="true" />
+        <span className="set-row__body">
+          <span className="set-row__line">
+            <span className="set-row__number" aria-hidden="true">
+              {set.setOrder}
+            </span>
+            <span className="set-row__load">
+              {weight} <span className="set-row__times">×</span> <span className="set-row__reps">{reps}</span>
+            </span>
+            <span className="set-row__percent">{formatPercent(set.percentage)}</span>
+          </span>
+          <PlateBreakdown id={platesId} plates={set.plates} unit={unit} />
+          {(set.isProgression || showRepsTag || missedReps) && (
+            <span className="set-row__tags">
+              {set.isProgression && <span className="tag tag--progression">★ Progression set</span>}
+              {showRepsTag && <span className="tag tag--reps">{pluralize(set.actualReps ?? 0, 'rep')}</span>}
+              {missedReps && <span className="tag tag--warning">{pluralize(set.actualReps ?? 0, 'rep')}</span>}
+            </span>
+          )}
+        </span>
+      </button>
+      {set.isAmrap && !readOnly && (
+        <RepStepper
+          value={set.actualReps}
+          suggested={set.prescribedReps}
+          setLabel={`set ${set.setOrder}`}
+          onChange={(value) => onReps(set, value)}
+        />
+      )}
+      {needsReps && !readOnly && <p className="set-row__hint">Enter how many reps you did.</p>}
+      {saveState === 'retrying' && (
+        <p className="set-row__save-state">
+          Not saved — retrying
+        </p>
+      )}
+    </li>
+  );
+}

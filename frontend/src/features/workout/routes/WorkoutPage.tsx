@@ -1,0 +1,224 @@
+import type { WorkoutDto, WorkoutSetDto } from 'backend/src/contracts';
+import { useState } from 'react';
+import { Link, useParams } from 'react-router-dom';
+import { Badge } from '@/components/Badge';
+import { Button } from '@/components/Button';
+import { ConfirmDialog } from '@/components/ConfirmDialog';
+import { ErrorMessage } from '@/components/ErrorMessage';
+import { QueryState } from '@/components/QueryState';
+import { ApiError } from '@/lib/api-client';
+import { dayTitle, formatDate, pluralize } from '@/lib/format';
+import { useTrainingMaxes } from '@/lib/training-state';
+import { useDocumentTitle } from '@/lib/use-document-title';
+import { getSetSaveQueue } from '../api/workout-api';
+import { useAbandonWorkout, useCompleteWorkout, useLogSet, useSaveQueueState, useWorkout } from '../api/use-workout';
+import { ResultPanel } from '../components/ResultPanel';
+import { RestTimer } from '../components/RestTimer';
+import { SaveStatus } from '../components/SaveStatus';
+import { SetRow } from '../components/SetRow';
+import { groupSets } from '../components/set-groups';
+import { restDurationMs, useRestTimer } from '../components/use-rest-timer';
+import '@/components/ui.css';
+import '../workout.css';
+
+export function WorkoutPage() {
+  const workoutId = Number(useParams().workoutId);
+  if (!Number.isInteger(workoutId) || workoutId <= 0) return <WorkoutNotFound />;
+  return <WorkoutLoader key={workoutId} workoutId={workoutId} />;
+}
+
+function WorkoutNotFound() {
+  useDocumentTitle('Workout not found');
+  return (
+    <div className="page">
+      <h1 className="page__title">Workout not found</h1>
+      <p>This workout doesn't exist, or it isn't yours.</p>
+      <Link to="/">Back to the dashboard</Link>
+    </div>
+  );
+}
+
+function WorkoutLoader({ workoutId }: { workoutId: number }) {
+  const workout = useWorkout(workoutId);
+  useDocumentTitle(workout.data ? dayTitle(workout.data.dayNumber, workout.data.dayName) : 'Workout');
+  if (workout.error instanceof ApiError && workout.error.status === 404) return <WorkoutNotFound />;
+  return (
+    <QueryState query={workout} loadingLabel="Loading your workout…" errorTitle="We couldn't load this workout">
+      {(data) => <WorkoutView workout={data} />}
+    </QueryState>
+  );
+}
+
+function WorkoutView({ workout }: { workout: WorkoutDto }) {
+  const saveState = useSaveQueueState(workout.id);
+  const { logSet, rejected, dismissRejected } = useLogSet(workout.id);
+  const complete = useCompleteWorkout(workout.id);
+  const abandon = useAbandonWorkout(workout.id);
+  const inProgress = workout.status === 'in_progress';
+  const timer = useRestTimer(inProgress ? `liftplan.restTimer.${workout.id}` : null);
+  const [justCompleted, setJustCompleted] = useState(false);
+  const [confirm, setConfirm] = useState<'complete' | 'abandon' | null>(null);
+  const nameOf = useExerciseNames(workout);
+
+  const groups = groupSets(workout.sets);
+  const doneCount = workout.sets.filter((s) => s.completed).length;
+  const notDone = workout.sets.length - doneCount;
+  const progressionWithoutReps = workout.sets.some((s) => s.isProgression && s.actualReps === null);
+  const savesPending = saveState.pendingCount > 0;
+
+  const toggle = (set: WorkoutSetDto) => {
+    const completed = !set.completed;
+    logSet(set.id, { completed });
+    if (completed) timer.start(restDurationMs(set.tier));
+  };
+
+  const finish = () =>
+    complete.mutate(undefined, {
+      onSuccess: () => {
+        setJustCompleted(true);
+        timer.dismiss();
+      },
+      onSettled: () => setConfirm(null),
+    });
+
+  return (
+    <div className={`page workout${timer.isActive ? ' workout--timer' : ''}`}>
+      <nav aria-label="Breadcrumb" className="breadcrumb">
+        <Link to="/">Dashboard</Link>
+      </nav>
+      <header className="page__header">
+        <h1 className="page__title">{dayTitle(workout.dayNumber, workout.dayName)}</h1>
+        <p className="page__intro">
+          {[workout.planName, formatDate(workout.createdAt)].filter(Boolean).join(' · ')}
+          {workout.status === 'completed' && (
+            <>
+              {' '}
+              <Badge tone="success">Completed</Badge>
+            </>
+          )}
+          {workout.status === 'abandoned' && (
+            <>
+              {' '}
+              <Badge tone="warning">Abandoned</Badge>
+            </>
+          )}
+        </p>
+        <div className="workout__progress">
+          <progress max={workout.sets.length} value={doneCount} aria-label="Sets done" />
+          <span>
+            {doneCount} of {pluralize(workout.sets.length, 'set')} done
+          </span>
+        </div>
+      </header>
+
+      {workout.status === 'completed' && (
+        <ResultPanel progression={workout.progression ?? []} unit={workout.unit} nameOf={nameOf} focusOnMount={justCompleted} />
+      )}
+      {workout.status === 'abandoned' && (
+        <p className="notice">You abandoned this workout. It stays in your history and changed no training maxes.</p>
+      )}
+
+      {inProgress && <SaveStatus state={saveState} onRetry={() => getSetSaveQueue(workout.id).retryNow()} />}
+      {rejected && (
+        <div className="stack">
+          <ErrorMessage title="A set could not be saved and was undone" message={rejected.message} />
+          <Button variant="ghost" onClick={dismissRejected}>
+            Dismiss
+          </Button>
+        </div>
+      )}
+
+      {groups.map((group) => {
+        const headingId = `group-${group.key.replace(/\W/g, '-')}`;
+        const groupDone = group.sets.filter((s) => s.completed).length;
+        return (
+          <section key={group.key} className="exercise-group" aria-labelledby={headingId}>
+            <h2 className="exercise-group__title" id={headingId}>
+              <span className="tier">{group.tier}</span> {group.name}
+            </h2>
+            <p className="exercise-group__meta muted">
+              {group.exerciseName && `${group.exerciseName} · `}
+              {groupDone} of {group.sets.length} done
+            </p>
+            <ol className="set-list">
+              {group.sets.map((set) => (
+                <SetRow
+                  key={set.id}
+                  set={set}
+                  unit={workout.unit}
+                  saveState={saveState.states.get(set.id)}
+                  readOnly={!inProgress}
+                  onToggle={toggle}
+                  onReps={(s, reps) => logSet(s.id, { actualReps: reps })}
+                />
+              ))}
+            </ol>
+          </section>
+        );
+      })}
+
+      {inProgress && (
+        <section className="card workout__finish" aria-label="Finish the workout">
+          {complete.isError && <ErrorMessage title="The workout was not completed" message={complete.error.message} />}
+          {abandon.isError && <ErrorMessage title="The workout was not abandoned" message={abandon.error.message} />}
+          <Button
+            fullWidth
+            isLoading={complete.isPending}
+            disabled={savesPending || abandon.isPending}
+            aria-describedby={savesPending ? 'complete-blocked' : undefined}
+            onClick={() => (notDone > 0 || progressionWithoutReps ? setConfirm('complete') : finish())}
+          >
+            Complete workout
+          </Button>
+          {savesPending && (
+            <p className="muted" id="complete-blocked">
+              Waiting for {pluralize(saveState.pendingCount, 'set')} to be saved before completing.
+            </p>
+          )}
+          <Button variant="ghost" className="button--destructive-text" fullWidth onClick={() => setConfirm('abandon')} disabled={complete.isPending}>
+            Abandon workout
+          </Button>
+        </section>
+      )}
+
+      {confirm === 'complete' && (
+        <ConfirmDialog
+          title="Complete this workout?"
+          confirmLabel="Complete workout"
+          isLoading={complete.isPending}
+          onConfirm={finish}
+          onCancel={() => setConfirm(null)}
+        >
+          <ul className="modal__list">
+            {notDone > 0 && <li>{pluralize(notDone, 'set')} not marked done.</li>}
+            {progressionWithoutReps && <li>No reps logged on the progression set: its training max won't change.</li>}
+          </ul>
+        </ConfirmDialog>
+      )}
+      {confirm === 'abandon' && (
+        <ConfirmDialog
+          title="Abandon this workout?"
+          confirmLabel="Abandon workout"
+          danger
+          isLoading={abandon.isPending}
+          onConfirm={() => abandon.mutate(undefined, { onSettled: () => setConfirm(null), onSuccess: () => timer.dismiss() })}
+          onCancel={() => setConfirm(null)}
+        >
+          <p>It stays in your history, but no training max changes. You can then start any day.</p>
+        </ConfirmDialog>
+      )}
+
+      {inProgress && <RestTimer timer={timer} />}
+    </div>
+  );
+}
+
+/** Names for progression results: from the workout's own sets, else the lifter's TM list, else the slug. */
+function useExerciseNames(workout: WorkoutDto) {
+  const needsLookup = (workout.progression ?? []).some((p) => !workout.sets.some((s) => s.exercise.id === p.exerciseId));
+  const trainingMaxes = useTrainingMaxes({ enabled: needsLookup });
+  return (exerciseId: number, slug: string) =>
+    workout.sets.find((s) => s.exercise.id === exerciseId)?.exercise.name ??
+    (needsLookup ? trainingMaxes.data?.trainingMaxes.find((tm) => tm.exercise.id === exerciseId)?.exercise.name : undefined) ??
+    slug.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
+}

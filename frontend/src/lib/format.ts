@@ -1,0 +1,59 @@
+/** Display formatting shared by every lifter screen: weights, percentages, reps, dates. */
+
+export type Unit = 'kg' | 'lb';
+
+const weightFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
+const percentFormat = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
+
+/** `107.5` → "107.5", `100` → "100" (at most two decimals, no grouping surprises for < 10 000). */
+export function formatNumber(value: number): string {
+  return weightFormat.format(value);
+}
+
+/** `107.5, 'kg'` → "107.5 kg". */
+export function formatWeight(value: number, unit: Unit): string {
+  return `${formatNumber(value)} ${unit}`;
+}
+
+/** A TM change: `2.5, 'kg'` → "+2.5 kg"; `0` → "±0 kg". */
+export function formatIncrease(value: number, unit: Unit): string {
+  if (value === 0) return `±0 ${unit}`;
+  return `${value > 0 ? '+' : '−'}${formatWeight(Math.abs(value), unit)}`;
+}
+
+/** A fraction of the TM: `0.85` → "85%", `0.675` → "67.5%". */
+export function formatPercent(fraction: number): string {
+  return `${percentFormat.format(Math.round(fraction * 10000) / 100)}%`;
+}
+
+/** Prescribed reps, AMRAP sets with a plus: `5, true` → "5+". */
+export function formatReps(reps: number, isAmrap: boolean): string {
+  return isAmrap ? `${reps}+` : String(reps);
+}
+
+/** "Mon, 3 Mar" (year added when it is not this year). */
+export function formatDate(iso: string, now: Date = new Date()): string {
+  const date = new Date(iso);
+  const sameYear = date.getFullYear() === now.getFullYear();
+  return date.toLocaleDateString(undefined, {
+    weekday: 'short',
+    day: 'numeric',
+    month: 'short',
+    ...(sameYear ? {} : { year: 'numeric' }),
+  });
+}
+
+/** A short date for chart axes: "3 Mar". */
+export function formatShortDate(iso: string): string {
+  return new Date(iso).toLocaleDateString(undefined, { day: 'numeric', month: 'short' });
+}
+
+/** `1, 'set'` → "1 set", `3, 'set'` → "3 sets". */
+export function pluralize(count: number, singular: string, plural = `${singular}s`): string {
+  return `${count} ${count === 1 ? singular : plural}`;
+}
+
+/** A day's title: "Day 2 · Squat + Sumo Deadlift", or "Day 2" when the day has no name. */
+export function dayTitle(dayNumber: number, name: string | null | undefined): string {
+  return name ? `Day ${dayNumber} · ${name}` : `Day ${dayNumber}`;
+}
