@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { toNumber } from '../engine/decimal';
 import type { Prisma } from '../generated/prisma/client';
-import type { ExerciseRefDto, PlanBody, PlanDetailDto, ProgressionRuleInput } from './plans.schemas';
+import type { ExerciseRefDto, PlanBody, ProgressionRuleInput } from './plans.schemas';
 
 /** What a plan version holds: its days and rules. Header fields (name, slug…) are not versioned. */
 export type PlanStructure = Pick<PlanBody, 'daysPerWeek' | 'days'> & { progressionRules: ProgressionRuleInput[] };
@@ -56,56 +56,6 @@ export const versionInclude = {
 } satisfies Prisma.PlanVersionInclude;
 
 export type LoadedVersion = Prisma.PlanVersionGetPayload<{ include: typeof versionInclude }>;
-
-export function toPlanDetailDto(version: LoadedVersion): PlanDetailDto {
-  const { plan } = version;
-  return {
-    id: plan.id,
-    slug: plan.slug,
-    name: plan.name,
-    description: plan.description,
-    daysPerWeek: version.daysPerWeek,
-    isPublic: plan.isPublic,
-    version: version.version,
-    versionId: version.id,
-    createdAt: plan.createdAt.toISOString(),
-    updatedAt: plan.updatedAt.toISOString(),
-    days: version.days.map((day) => ({
-      id: day.id,
-      dayNumber: day.dayNumber,
-      name: day.name,
-      exercises: day.exercises.map((slot) => ({
-        id: slot.id,
-        exerciseId: slot.exerciseId,
-        exercise: slot.exercise,
-        tier: slot.tier,
-        sortOrder: slot.sortOrder,
-        tmExerciseId: slot.tmExerciseId,
-        tmExercise: slot.tmExercise,
-        displayName: slot.displayName,
-        sets: slot.sets.map((s) => ({
-          id: s.id,
-          setOrder: s.setOrder,
-          percentage: toNumber(s.percentage),
-          reps: s.reps,
-          isAmrap: s.isAmrap,
-          isProgression: s.isProgression,
-        })),
-      })),
-    })),
-    progressionRules: version.progressionRules.map((r) => ({
-      id: r.id,
-      exerciseId: r.exerciseId,
-      exercise: r.exercise,
-      category: r.category as 'upper' | 'lower' | null,
-      minReps: r.minReps,
-      maxReps: r.maxReps,
-      increase: toNumber(r.increase),
-      unit: r.unit as 'kg' | 'lb',
-    })),
-    requiredExercises: requiredExercises(version),
-  };
-}
 
 /** The exercises whose training maxes the version needs: every slot's TM exercise, in first-use order. */
 type SlotsByDay = { days: Array<{ exercises: Array<{ tmExerciseId: number; tmExercise: ExerciseRefDto }> }> };

@@ -2,10 +2,10 @@ import type { Db, Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import type { FieldIssue } from '../http/error-body';
+import { fetchLatestDetail, fetchLifterDetail, fetchVersionDetail } from './plan-detail-query';
 import {
   requiredExercises,
   structureHash,
-  toPlanDetailDto,
   toStructure,
   versionInclude,
   type LoadedVersion,
@@ -23,22 +23,17 @@ export async function loadLatestVersion(db: Db | Tx, planId: number): Promise<Lo
   });
 }
 
-export async function loadVersion(db: Db | Tx, versionId: number): Promise<LoadedVersion | null> {
-  return db.planVersion.findUnique({ where: { id: versionId }, include: versionInclude });
-}
-
 export async function getPlanDetail(db: Db, planId: number): Promise<PlanDetailDto> {
-  const version = await loadLatestVersion(db, planId);
-  if (!version) throw notFound('Plan');
-  return toPlanDetailDto(version);
+  const detail = await fetchLatestDetail(db, planId);
+  if (!detail) throw notFound('Plan');
+  return detail;
 }
 
 /** A lifter's view: their own pinned version when they are on this plan, else the newest version of a public plan. */
 export async function getPlanForLifter(db: Db, userId: number, planId: number): Promise<PlanDetailDto> {
-  const active = await db.userPlan.findFirst({ where: { userId, planId, isActive: true }, select: { planVersionId: true } });
-  const version = active ? await loadVersion(db, active.planVersionId) : await loadLatestVersion(db, planId);
-  if (!version || (!active && !version.plan.isPublic)) throw notFound('Plan');
-  return toPlanDetailDto(version);
+  const detail = await fetchLifterDetail(db, userId, planId);
+  if (!detail) throw notFound('Plan');
+  return detail;
 }
 
 /** Plan cards: the newest version of each plan with its main lifts (the TM exercises it trains) and set counts. */
@@ -102,7 +97,7 @@ export async function createPlan(db: Db, body: PlanBody): Promise<PlanDetailDto>
       const plan = await tx.workoutPlan.create({ data: planHeader(body) });
       return publishVersion(tx, plan.id, 1, body);
     });
-    return toPlanDetailDto((await loadVersion(db, versionId))!);
+    return (await fetchVersionDetail(db, versionId))!;
   } catch (err) {
     throw slugConflictOr(err, body.slug);
   }
@@ -120,7 +115,7 @@ export async function updatePlan(db: Db, planId: number, body: PlanBody): Promis
       await tx.workoutPlan.update({ where: { id: planId }, data: planHeader(body) });
       return replaceStructure(tx, planId, body);
     });
-    return toPlanDetailDto((await loadVersion(db, versionId))!);
+    return (await fetchVersionDetail(db, versionId))!;
   } catch (err) {
     throw slugConflictOr(err, body.slug);
   }
@@ -135,7 +130,7 @@ export async function replaceProgressionRules(db: Db, planId: number, rules: Pro
     await tx.workoutPlan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
     return replaceStructure(tx, planId, { ...toStructure(latest), progressionRules: rules });
   });
-  return toPlanDetailDto((await loadVersion(db, versionId))!);
+  return (await fetchVersionDetail(db, versionId))!;
 }
 
 /**

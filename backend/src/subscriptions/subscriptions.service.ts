@@ -1,6 +1,8 @@
 import type { Db, Tx } from '../db/prisma';
 import { AppError, notFound } from '../http/errors';
-import { requiredExercises, toPlanDetailDto, versionInclude, type LoadedVersion } from '../plans/plan-structure';
+import { fetchVersionDetail } from '../plans/plan-detail-query';
+import { requiredExercises } from '../plans/plan-structure';
+import type { ExerciseRefDto } from '../plans/plans.schemas';
 import { loadLatestVersion, lockPlanForReading } from '../plans/plans.service';
 import { currentTrainingMaxes } from '../training-maxes/current-training-maxes';
 import type { CurrentPlanResponse, SubscribeResponse } from './subscriptions.schemas';
@@ -18,7 +20,7 @@ export async function subscribe(db: Db, userId: number, planId: number): Promise
     const userPlan = await tx.userPlan.create({ data: { userId, planId, planVersionId: version.id } });
     return {
       userPlan: { id: userPlan.id, planId, planVersionId: version.id, version: version.version, startedAt: userPlan.startedAt.toISOString() },
-      ...(await trainingMaxNeeds(tx, userId, version)),
+      ...(await trainingMaxNeeds(tx, userId, requiredExercises(version))),
     };
   });
 }
@@ -33,7 +35,7 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
     db.userPlan.findFirst({
       where: { userId, isActive: true },
       include: {
-        planVersion: { include: versionInclude },
+        planVersion: { select: { version: true, daysPerWeek: true } },
         workouts: { where: { status: 'completed' }, orderBy: { createdAt: 'desc' }, take: 1, select: { dayNumber: true } },
       },
     }),
@@ -43,17 +45,17 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
   if (!userPlan) throw noActivePlan();
   const version = userPlan.planVersion;
   const lastCompleted = userPlan.workouts[0];
+  const plan = (await fetchVersionDetail(db, userPlan.planVersionId))!;
   return {
-    userPlan: { id: userPlan.id, planId: userPlan.planId, planVersionId: version.id, version: version.version, startedAt: userPlan.startedAt.toISOString() },
-    plan: toPlanDetailDto(version),
-    ...(await trainingMaxNeeds(db, userId, version)),
+    userPlan: { id: userPlan.id, planId: userPlan.planId, planVersionId: userPlan.planVersionId, version: version.version, startedAt: userPlan.startedAt.toISOString() },
+    plan,
+    ...(await trainingMaxNeeds(db, userId, plan.requiredExercises)),
     nextDayNumber: lastCompleted ? (lastCompleted.dayNumber % version.daysPerWeek) + 1 : 1,
     inProgressWorkout: inProgress ? { id: inProgress.id, dayNumber: inProgress.dayNumber } : null,
   };
 }
 
-async function trainingMaxNeeds(db: Db | Tx, userId: number, version: LoadedVersion) {
-  const required = requiredExercises(version);
+async function trainingMaxNeeds(db: Db | Tx, userId: number, required: ExerciseRefDto[]) {
   const have = new Set((await currentTrainingMaxes(db, userId, required.map((e) => e.id))).map((tm) => tm.exerciseId));
   return {
     requiredExercises: required.map(({ id, slug, name }) => ({ id, slug, name })),
