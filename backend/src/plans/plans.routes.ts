@@ -2,8 +2,8 @@ import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUserId } from '../http/auth-middleware';
 import { emptyBody, idParams } from '../http/common-schemas';
-import { parseBody, parseParams } from '../http/validate';
-import { planBody, replaceRulesBody } from './plans.schemas';
+import { parseBody, parseParams, parseQuery } from '../http/validate';
+import { planBody, replaceRulesBody, updatePlanQuery } from './plans.schemas';
 import { planPreviewBody, previewPlan } from './plan-preview';
 import {
   createPlan,
@@ -65,7 +65,8 @@ export function adminPlansRouter({ db }: AppDeps): Router {
   });
   router.put('/:id', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    res.json({ plan: await updatePlan(db, id, parseBody(planBody, req)) });
+    const { expectedUpdatedAt } = parseQuery(updatePlanQuery, req);
+    res.json({ plan: await updatePlan(db, id, parseBody(planBody, req), { expectedUpdatedAt }) });
   });
   router.delete('/:id', async (req, res) => {
     const result = await deletePlan(db, parseParams(idParams, req).id);

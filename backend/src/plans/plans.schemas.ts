@@ -65,6 +65,9 @@ export type PlanBody = z.infer<typeof planBody>;
 export type PlanDayInput = z.infer<typeof planDayInput>;
 export type ProgressionRuleInput = z.infer<typeof progressionRuleInput>;
 
+/** `PUT ?expectedUpdatedAt=<the plan's updatedAt when the editor loaded it>` → 409 PLAN_CHANGED if it moved on. */
+export const updatePlanQuery = z.object({ expectedUpdatedAt: z.iso.datetime().transform((v) => new Date(v)).optional() });
+
 export const replaceRulesBody = z.strictObject({ progressionRules: progressionRulesInput });
 
 /** Day numbers 1..daysPerWeek without gaps or repeats; unique sortOrder / setOrder; progression only on AMRAP. */

@@ -107,11 +107,12 @@ export async function createPlan(db: Db, body: PlanBody): Promise<PlanDetailDto>
  * Full replace. The structure goes into a new version, so current subscribers keep the one they started on; a
  * version nobody ever subscribed to is simply replaced. Header-only edits publish nothing.
  */
-export async function updatePlan(db: Db, planId: number, body: PlanBody): Promise<PlanDetailDto> {
+export async function updatePlan(db: Db, planId: number, body: PlanBody, options: { expectedUpdatedAt?: Date } = {}): Promise<PlanDetailDto> {
   await assertExercisesExist(db, body);
   try {
     const versionId = await db.$transaction(async (tx) => {
       await lockPlan(tx, planId);
+      if (options.expectedUpdatedAt) await assertUnchangedSince(tx, planId, options.expectedUpdatedAt);
       await tx.workoutPlan.update({ where: { id: planId }, data: planHeader(body) });
       return replaceStructure(tx, planId, body);
     });
@@ -220,6 +221,16 @@ const planHeader = (body: PlanBody) => ({
   daysPerWeek: body.daysPerWeek,
   isPublic: body.isPublic,
 });
+
+/** Optimistic concurrency for editors: two admins (or tabs) must not silently overwrite each other. */
+async function assertUnchangedSince(tx: Tx, planId: number, expected: Date): Promise<void> {
+  const { updatedAt } = await tx.workoutPlan.findUniqueOrThrow({ where: { id: planId }, select: { updatedAt: true } });
+  if (updatedAt.getTime() !== expected.getTime()) {
+    throw conflict('PLAN_CHANGED', 'Someone saved this plan after you opened it; reload to see their changes before saving yours', {
+      updatedAt: updatedAt.toISOString(),
+    });
+  }
+}
 
 /** Serialises writers of one plan; 404 when it doesn't exist (or is archived). */
 async function lockPlan(tx: Tx, planId: number): Promise<void> {

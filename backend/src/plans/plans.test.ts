@@ -332,6 +332,18 @@ describe('GET /api/admin/plans and /:id', () => {
 });
 
 describe('PUT /api/admin/plans/:id', () => {
+  it('with expectedUpdatedAt: a stale editor gets 409 PLAN_CHANGED and nothing changes; a current one saves', async () => {
+    const plan = await createPlan();
+    const loadedAt = plan.updatedAt as string;
+    const first = samplePlan({ slug: plan.slug, name: 'Saved first' });
+    const saved = await ctx.http().put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${loadedAt}`).set(admin.auth).send(first).expect(200);
+    const stale = await ctx.http().put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${loadedAt}`).set(admin.auth).send(samplePlan({ slug: plan.slug, name: 'Saved second' })).expect(409);
+    expect(stale.body.error.code).toBe('PLAN_CHANGED');
+    expect((await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).name).toBe('Saved first');
+    await ctx.http().put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${saved.body.plan.updatedAt}`).set(admin.auth).send(samplePlan({ slug: plan.slug, name: 'Saved second' })).expect(200);
+    await ctx.http().put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=yesterday`).set(admin.auth).send(first).expect(400);
+  });
+
   it('replaces header, days, slots, sets and rules', async () => {
     const plan = await createPlan();
     const body = samplePlan({ slug: plan.slug, name: 'Renamed', description: null, daysPerWeek: 1, isPublic: false });

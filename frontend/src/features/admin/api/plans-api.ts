@@ -6,7 +6,11 @@ import { adminKeys } from './admin-keys';
 export const fetchAdminPlans = (signal?: AbortSignal) => apiClient.get<{ plans: PlanSummaryDto[] }>('/admin/plans', { signal });
 export const fetchAdminPlan = (id: number, signal?: AbortSignal) => apiClient.get<{ plan: PlanDetailDto }>(`/admin/plans/${id}`, { signal });
 export const createPlan = (body: PlanBody) => apiClient.post<{ plan: PlanDetailDto }>('/admin/plans', body);
-export const updatePlan = (id: number, body: PlanBody) => apiClient.put<{ plan: PlanDetailDto }>(`/admin/plans/${id}`, body);
+/** `expectedUpdatedAt`: the plan's updatedAt when the editor loaded it; the API answers 409 PLAN_CHANGED if it moved on. */
+export const updatePlan = (id: number, body: PlanBody, expectedUpdatedAt?: string) => {
+  const query = expectedUpdatedAt ? `?expectedUpdatedAt=${encodeURIComponent(expectedUpdatedAt)}` : '';
+  return apiClient.put<{ plan: PlanDetailDto }>(`/admin/plans/${id}${query}`, body);
+};
 export const previewPlan = (body: PlanPreviewBody, signal?: AbortSignal) =>
   apiClient.post<{ preview: PlanPreview }>('/admin/plans/preview', body, { signal });
 
@@ -40,7 +44,8 @@ function invalidatePlans(queryClient: QueryClient) {
 export function useSavePlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: number | null; body: PlanBody }) => (id === null ? createPlan(body) : updatePlan(id, body)),
+    mutationFn: ({ id, body, expectedUpdatedAt }: { id: number | null; body: PlanBody; expectedUpdatedAt?: string }) =>
+      id === null ? createPlan(body) : updatePlan(id, body, expectedUpdatedAt),
     onSuccess: ({ plan }) => {
       queryClient.setQueryData(adminKeys.plan(plan.id), { plan });
       invalidatePlans(queryClient);
@@ -82,7 +87,7 @@ export function useSetPlanVisibility() {
   return useMutation({
     mutationFn: async ({ id, isPublic }: { id: number; isPublic: boolean }) => {
       const { plan } = await queryClient.fetchQuery({ queryKey: adminKeys.plan(id), queryFn: ({ signal }) => fetchAdminPlan(id, signal) });
-      return updatePlan(id, { ...planToBody(plan), isPublic });
+      return updatePlan(id, { ...planToBody(plan), isPublic }, plan.updatedAt);
     },
     onSuccess: ({ plan }) => {
       queryClient.setQueryData(adminKeys.plan(plan.id), { plan });

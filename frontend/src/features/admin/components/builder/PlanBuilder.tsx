@@ -192,7 +192,7 @@ export function PlanBuilder({ plan, activeSubscribers, exercises, user, initialD
     const sent = draftRef.current;
     setPending(null);
     save.mutate(
-      { id: planId, body: draftToPlanBody(sent) },
+      { id: planId, body: draftToPlanBody(sent), expectedUpdatedAt: saved?.updatedAt },
       {
         onSuccess: ({ plan: result }) => {
           discarded.current = true;
