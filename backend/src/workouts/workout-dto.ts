@@ -33,23 +33,30 @@ export function toWorkoutDto(workout: LoadedWorkout): WorkoutDto {
     createdAt: workout.createdAt.toISOString(),
     completedAt: workout.completedAt?.toISOString() ?? null,
     progression: (workout.progressionResult as ProgressionResultDto[] | null) ?? null,
-    sets: workout.sets.map((s) => ({
-      id: s.id,
-      exerciseId: s.exerciseId,
-      exercise: s.exercise,
-      tmExerciseId: s.tmExerciseId,
-      displayName: s.displayName,
-      tier: s.tier,
-      exerciseOrder: s.exerciseOrder,
-      setOrder: s.setOrder,
-      percentage: toNumber(s.percentage),
-      prescribedWeight: toNumber(s.prescribedWeight),
-      prescribedReps: s.prescribedReps,
-      isAmrap: s.isAmrap,
-      isProgression: s.isProgression,
-      actualReps: s.actualReps,
-      completed: s.completed,
-      plates: platesFor(dec(s.prescribedWeight), workout.unit, bar),
-    })),
+    sets: workout.sets.map((s) => toWorkoutSetDto(s, workout.unit, bar)),
+  };
+}
+
+type SetFields = Omit<WorkoutSetDto, 'percentage' | 'prescribedWeight' | 'plates'> & { percentage: DecimalLike; prescribedWeight: DecimalLike };
+
+/** One set as the API shows it: decimals as numbers, plus the plate breakdown for the lifter's bar. */
+export function toWorkoutSetDto(set: SetFields, workoutUnit: string, bar: BarSetup): WorkoutSetDto {
+  return {
+    id: set.id,
+    exerciseId: set.exerciseId,
+    exercise: { id: set.exercise.id, slug: set.exercise.slug, name: set.exercise.name },
+    tmExerciseId: set.tmExerciseId,
+    displayName: set.displayName,
+    tier: set.tier,
+    exerciseOrder: set.exerciseOrder,
+    setOrder: set.setOrder,
+    percentage: toNumber(set.percentage),
+    prescribedWeight: toNumber(set.prescribedWeight),
+    prescribedReps: set.prescribedReps,
+    isAmrap: set.isAmrap,
+    isProgression: set.isProgression,
+    actualReps: set.actualReps,
+    completed: set.completed,
+    plates: platesFor(dec(set.prescribedWeight), workoutUnit, bar),
   };
 }

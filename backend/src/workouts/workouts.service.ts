@@ -7,7 +7,7 @@ import { convertWeight, toStoredWeight, type Unit } from '../engine/units';
 import { generateWorkoutSets, type PrescribedSetTemplate } from '../engine/workout-generation';
 import { Prisma } from '../generated/prisma/client';
 import { AppError, conflict, notFound, unprocessable } from '../http/errors';
-import { platesFor, toWorkoutDto, workoutInclude } from './workout-dto';
+import { toWorkoutDto, toWorkoutSetDto, workoutInclude } from './workout-dto';
 import type {
   CompleteWorkoutResponse,
   ListWorkoutsQuery,
@@ -87,27 +87,13 @@ export async function startWorkout(db: Db, userId: number, dayNumber: number): P
     createdAt: new Date(inserted.createdAt).toISOString(),
     completedAt: null,
     progression: null,
-    sets: generated.sets.map((s) => {
-      const exercise = exercises.get(s.exerciseId)!;
-      return {
-        id: idOf.get(`${s.exerciseOrder}:${s.setOrder}`)!,
-        exerciseId: s.exerciseId,
-        exercise: { id: exercise.id, slug: exercise.slug, name: exercise.name },
-        tmExerciseId: s.tmExerciseId,
-        displayName: s.displayName,
-        tier: s.tier,
-        exerciseOrder: s.exerciseOrder,
-        setOrder: s.setOrder,
-        percentage: toNumber(s.percentage),
-        prescribedWeight: toNumber(s.prescribedWeight),
-        prescribedReps: s.prescribedReps,
-        isAmrap: s.isAmrap,
-        isProgression: s.isProgression,
-        actualReps: null,
-        completed: false,
-        plates: platesFor(s.prescribedWeight, ctx.unit, bar),
-      };
-    }),
+    sets: generated.sets.map((s) =>
+      toWorkoutSetDto(
+        { ...s, id: idOf.get(`${s.exerciseOrder}:${s.setOrder}`)!, exercise: exercises.get(s.exerciseId)!, actualReps: null, completed: false },
+        ctx.unit,
+        bar,
+      ),
+    ),
   };
 }
 
