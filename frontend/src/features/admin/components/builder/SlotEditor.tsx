@@ -249,6 +249,27 @@ function SetGrid({ slot, what }: { slot: Slot; what: string }) {
   );
 }
 
+type SetNumberCellProps = { id: string; label: string; inputMode: 'decimal' | 'numeric'; value: string; onChange: (value: string) => void };
+
+/** A number cell of the set grid (% or reps), with its field error underneath. */
+function SetNumberCell({ id, label, inputMode, value, onChange }: SetNumberCellProps) {
+  const { errors } = useBuilder();
+  return (
+    <td>
+      <input
+        {...controlProps(errors, id)}
+        className="field__input set-grid__number"
+        inputMode={inputMode}
+        autoComplete="off"
+        aria-label={label}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <FieldMessage errors={errors} id={id} />
+    </td>
+  );
+}
+
 type SetGridRowProps = { set: SetRow; index: number; count: number; weight: number | null | undefined; unit: string; what: string };
 
 const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, what }: SetGridRowProps) {
@@ -265,30 +286,8 @@ const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, w
         {n}
         <FieldMessage errors={errors} id={rowError} focusable />
       </th>
-      <td>
-        <input
-          {...controlProps(errors, pctId)}
-          className="field__input set-grid__number"
-          inputMode="decimal"
-          autoComplete="off"
-          aria-label={`Set ${n} percentage`}
-          value={set.percent}
-          onChange={(event) => act({ type: 'updateSet', setKey: set.key, patch: { percent: event.target.value } }, pctId)}
-        />
-        <FieldMessage errors={errors} id={pctId} />
-      </td>
-      <td>
-        <input
-          {...controlProps(errors, repsId)}
-          className="field__input set-grid__number"
-          inputMode="numeric"
-          autoComplete="off"
-          aria-label={`Set ${n} reps`}
-          value={set.reps}
-          onChange={(event) => act({ type: 'updateSet', setKey: set.key, patch: { reps: event.target.value } }, repsId)}
-        />
-        <FieldMessage errors={errors} id={repsId} />
-      </td>
+      <SetNumberCell id={pctId} label={`Set ${n} percentage`} inputMode="decimal" value={set.percent} onChange={(percent) => act({ type: 'updateSet', setKey: set.key, patch: { percent } }, pctId)} />
+      <SetNumberCell id={repsId} label={`Set ${n} reps`} inputMode="numeric" value={set.reps} onChange={(reps) => act({ type: 'updateSet', setKey: set.key, patch: { reps } }, repsId)} />
       <td className="center">
         <input
           {...controlProps(errors, amrapId)}
