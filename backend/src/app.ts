@@ -6,7 +6,8 @@ import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config/config';
 import type { Db } from './db/prisma';
 import { requireAdmin, requireAuth } from './http/auth-middleware';
-import { errorHandler, notFoundApiRoute } from './http/errors';
+import { errorHandler, notFoundApiRoute, requireJsonBody } from './http/errors';
+import type { Lifecycle } from './http/graceful-server';
 import { spaRouter } from './http/spa';
 import { authRouter } from './auth/auth.routes';
 import { healthRouter } from './health/health.routes';
@@ -23,13 +24,15 @@ export type AppDeps = {
   config: AppConfig;
   log: Logger;
   requireAuth: RequestHandler;
+  /** Set by the server that runs the app (absent in tests): health answers 503 `draining` during shutdown. */
+  lifecycle?: Lifecycle;
 };
 
-export function createApp(db: Db, config: AppConfig, log: Logger): express.Express {
-  const deps: AppDeps = { db, config, log, requireAuth: requireAuth(config.jwtSecret) };
+export function createApp(db: Db, config: AppConfig, log: Logger, lifecycle?: Lifecycle): express.Express {
+  const deps: AppDeps = { db, config, log, requireAuth: requireAuth(config.jwtSecret, db), lifecycle };
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', 'loopback');
+  app.set('trust proxy', config.trustProxy); // unset TRUST_PROXY → false: X-Forwarded-For is ignored
   app.use(
     helmet({
       // Self-hosted over plain HTTP on a LAN is a real setup (a gym's tablet): don't force https there.
@@ -48,7 +51,7 @@ export function createApp(db: Db, config: AppConfig, log: Logger): express.Expre
       },
     }),
   );
-  app.use('/api', express.json({ limit: '1mb' }), apiRouter(deps), notFoundApiRoute);
+  app.use('/api', requireJsonBody, express.json({ limit: '1mb' }), apiRouter(deps), notFoundApiRoute);
   app.use(spaRouter(config.spaDir));
   app.use(errorHandler);
   return app;

@@ -24,7 +24,14 @@ async function main() {
   process.on('SIGINT', () => shutdown('SIGINT'));
 }
 
-main().catch((err) => {
-  console.error(err instanceof Error ? err.message : err);
+main().catch((err: unknown) => {
+  console.error(startupFailureMessage(err));
   process.exit(1);
 });
+
+/** One sentence for the person starting the app; some libraries reject with strings or nothing at all. */
+function startupFailureMessage(err: unknown): string {
+  if (err instanceof Error && err.message) return err.message;
+  if (typeof err === 'string' && err.trim()) return err.trim();
+  return 'LiftPlan could not start and no reason was given; start it with LOG_LEVEL=debug to see what happened';
+}

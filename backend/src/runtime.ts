@@ -10,11 +10,10 @@ import { REPO_ROOT, type AppConfig } from './config/config';
 import { openDatabase } from './db/database';
 import { allMigrationsApplied, migrateDeploy } from './db/migrate';
 import { createPrismaClient } from './db/prisma';
+import { createGracefulServer, type Lifecycle } from './http/graceful-server';
 import { seedDatabase } from './seed/seed';
 
 export type Runtime = { url: string; stop: () => Promise<void> };
-
-const SHUTDOWN_GRACE_MS = 4000;
 
 /** Everything `pnpm start` does: SPA build if needed, database, migrations, seed, admin, HTTP server. */
 export async function startRuntime(config: AppConfig, log: Logger = createLogger(config)): Promise<Runtime> {
@@ -32,10 +31,12 @@ export async function startRuntime(config: AppConfig, log: Logger = createLogger
       await upsertAdmin(db, config.admin.email, config.admin.password);
       log.info({ email: config.admin.email }, 'admin account ready');
     }
-    const server = await listen(createApp(db, config, log), config.port);
-    const url = `http://localhost:${(server.address() as AddressInfo).port}`;
+    const lifecycle: Lifecycle = { draining: false };
+    const http = createGracefulServer(createApp(db, config, log, lifecycle), lifecycle, log);
+    await listen(http.server, config.port);
+    const url = `http://localhost:${(http.server.address() as AddressInfo).port}`;
     const stop = async () => {
-      await closeServer(server);
+      await http.drain(config.shutdownGraceMs);
       await db.$disconnect();
       await database.stop();
     };
@@ -50,22 +51,12 @@ export function createLogger(config: AppConfig): Logger {
   return pino({ level: config.logLevel, base: undefined, redact: ['req.headers.authorization', 'req.headers.cookie'] });
 }
 
-function listen(app: ReturnType<typeof createApp>, port: number): Promise<Server> {
+function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const server = app.listen(port, (err?: Error) => (err ? reject(err) : resolve(server)));
-    server.on('error', reject);
-  });
-}
-
-/** Stop accepting, let in-flight requests finish, then cut idle keep-alive sockets (and, after the grace period, all). */
-function closeServer(server: Server): Promise<void> {
-  return new Promise((resolve) => {
-    const force = setTimeout(() => server.closeAllConnections(), SHUTDOWN_GRACE_MS);
-    server.close(() => {
-      clearTimeout(force);
-      resolve();
-    });
-    server.closeIdleConnections();
+    server.once('error', (err: NodeJS.ErrnoException) =>
+      reject(err.code === 'EADDRINUSE' ? new Error(`LiftPlan could not listen on port ${port}: the port is in use by another program; set PORT to a free port`) : err),
+    );
+    server.listen(port, () => resolve());
   });
 }
 

@@ -52,6 +52,7 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}): Pro
     ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-0123456789', DATA_DIR: '/tmp/liftplan-unused' }),
     databaseUrl: database.url,
     loginRateLimit: { limit: 1000, windowMs: 60_000 },
+    registerRateLimit: { limit: 1000, windowMs: 60_000 },
     ...overrides,
   };
   const app = createApp(database.db, config, pino({ level: 'silent' }));

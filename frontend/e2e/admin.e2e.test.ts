@@ -422,7 +422,7 @@ describe('admin console, in a real browser', () => {
     expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
   });
 
-  it('admins page: search, promote with a confirmation (effective at the next sign-in), own demotion prevented', async () => {
+  it('admins page: search, promote with a confirmation (effective at once), own demotion prevented', async () => {
     const email = uniqueEmail('promoted');
     const { page: lifter } = await open('phone');
     expect((await lifter.request.post(`${app.url}/api/auth/register`, { data: { email, password: 'lifter password 1', displayName: 'Pat Promoted' } })).status()).toBe(201);
@@ -440,9 +440,9 @@ describe('admin console, in a real browser', () => {
     await expect.poll(() => page.getByRole('row').count()).toBe(2); // header + Pat
     await row.getByRole('button', { name: 'Make Pat Promoted an admin' }).click();
     const confirm = page.getByRole('dialog', { name: 'Make Pat Promoted an admin?' });
-    expect(await confirm.textContent()).toContain('It applies at their next sign-in.');
+    expect(await confirm.textContent()).toContain('It applies at once.');
     await confirm.getByRole('button', { name: 'Make admin' }).click();
-    await page.getByRole('status').filter({ hasText: 'Pat Promoted is now an admin (from their next sign-in).' }).waitFor();
+    await page.getByRole('status').filter({ hasText: 'Pat Promoted is now an admin.' }).waitFor();
     await row.getByText('Admin', { exact: true }).waitFor();
     await screenshot(page, 'admin-users');
 

@@ -1,12 +1,12 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { idParams } from '../http/common-schemas';
-import { AppError, notFound } from '../http/errors';
+import { AppError } from '../http/errors';
 import { currentUserId } from '../http/auth-middleware';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { adminUsersQuery, setAdminBody, type AdminUserDto } from './admin-users.schemas';
+import { adminUserSelect as select, setAdminFlag } from './admin-users.service';
 
-const select = { id: true, email: true, displayName: true, isAdmin: true, createdAt: true } as const;
 const toDto = (u: { id: number; email: string; displayName: string; isAdmin: boolean; createdAt: Date }): AdminUserDto => ({
   ...u,
   createdAt: u.createdAt.toISOString(),
@@ -27,13 +27,10 @@ export function adminUsersRouter({ db }: AppDeps): Router {
   router.patch('/:id', async (req, res) => {
     const { id } = parseParams(idParams, req);
     const { isAdmin } = parseBody(setAdminBody, req);
-    if (id === currentUserId(req) && !isAdmin) {
-      throw new AppError(409, 'CANNOT_DEMOTE_SELF', 'You cannot remove your own admin rights');
+    if (id === currentUserId(req)) {
+      throw new AppError(409, 'CANNOT_CHANGE_OWN_ADMIN', 'You cannot change your own admin rights; ask another admin');
     }
-    const existing = await db.user.findUnique({ where: { id }, select: { id: true } });
-    if (!existing) throw notFound('User');
-    const user = await db.user.update({ where: { id }, data: { isAdmin }, select });
-    res.json({ user: toDto(user) });
+    res.json({ user: toDto(await setAdminFlag(db, id, isAdmin)) });
   });
 
   return router;

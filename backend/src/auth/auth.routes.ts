@@ -1,5 +1,4 @@
 import { Router } from 'express';
-import { rateLimit } from 'express-rate-limit';
 import type { AppDeps } from '../app';
 import { AppError } from '../http/errors';
 import { currentUserId, signToken } from '../http/auth-middleware';
@@ -7,30 +6,31 @@ import { parseBody } from '../http/validate';
 import { toUserDto } from '../users/user.dto';
 import { loginBody, registerBody, type AuthResponse } from './auth.schemas';
 import { registerUser, verifyCredentials } from './auth.service';
+import { createAuthLimits } from './auth-limits';
+import { assertAcceptablePassword } from './password-policy';
 
-export function authRouter({ db, config, requireAuth }: AppDeps): Router {
+export function authRouter({ db, config, log, requireAuth }: AppDeps): Router {
   const router = Router();
   const issue = (user: Parameters<typeof toUserDto>[0]): AuthResponse => ({
     token: signToken(user, config.jwtSecret, config.jwtExpiresIn),
     user: toUserDto(user),
   });
 
-  const loginLimiter = rateLimit({
-    windowMs: config.loginRateLimit.windowMs,
-    limit: config.loginRateLimit.limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    handler: (_req, _res, next) =>
-      next(new AppError(429, 'TOO_MANY_REQUESTS', 'Too many sign-in attempts; wait a few minutes and try again')),
-  });
+  const limits = createAuthLimits(db, config, log);
 
   router.post('/register', async (req, res) => {
-    const user = await registerUser(db, parseBody(registerBody, req));
+    const body = parseBody(registerBody, req);
+    await limits.countRegistration(req, res); // before the strength check: that costs up to ≈0.1 s of CPU
+    await assertAcceptablePassword(body);
+    const user = await registerUser(db, body);
     res.status(201).json(issue(user));
   });
 
-  router.post('/login', loginLimiter, async (req, res) => {
-    const user = await verifyCredentials(db, parseBody(loginBody, req));
+  router.post('/login', async (req, res) => {
+    const body = parseBody(loginBody, req);
+    const attempt = await limits.startLogin(req, res, body.email);
+    const user = await verifyCredentials(db, body);
+    await attempt.succeeded();
     res.json(issue(user));
   });
 

@@ -1,17 +1,13 @@
-import bcrypt from 'bcrypt';
 import type { Db } from '../db/prisma';
 import { AppError, conflict } from '../http/errors';
 import { Prisma, type User } from '../generated/prisma/client';
 import type { LoginBody, RegisterBody } from './auth.schemas';
-
-const BCRYPT_ROUNDS = 10;
-// Compared against when the email is unknown, so both failures take the same time.
-const DUMMY_HASH = bcrypt.hashSync('not-a-real-password', BCRYPT_ROUNDS);
+import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password-hash';
 
 export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is incorrect');
 
 export async function registerUser(db: Db, body: RegisterBody): Promise<User> {
-  const passwordHash = await bcrypt.hash(body.password, BCRYPT_ROUNDS);
+  const passwordHash = await hashPassword(body.password);
   try {
     return await db.user.create({ data: { email: body.email, passwordHash, displayName: body.displayName } });
   } catch (err) {
@@ -24,15 +20,21 @@ export async function registerUser(db: Db, body: RegisterBody): Promise<User> {
 
 export async function verifyCredentials(db: Db, body: LoginBody): Promise<User> {
   const user = await db.user.findUnique({ where: { email: body.email } });
-  const matches = await bcrypt.compare(body.password, user?.passwordHash ?? DUMMY_HASH);
+  const matches = await verifyPassword(body.password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !matches) throw invalidCredentials();
+  if (needsRehash(user.passwordHash)) await upgradeHash(db, user, body.password);
   return user;
+}
+
+/** Only if the hash is still the one just verified: a password changed meanwhile is not overwritten. */
+async function upgradeHash(db: Db, user: User, password: string): Promise<void> {
+  await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
 }
 
 /** Creates the account or resets its password, and makes it an admin (start-up bootstrap and the admin CLI). */
 export async function upsertAdmin(db: Db, email: string, password: string, displayName = 'Admin'): Promise<User> {
   const normalized = email.trim().toLowerCase();
-  const passwordHash = await bcrypt.hash(password, BCRYPT_ROUNDS);
+  const passwordHash = await hashPassword(password);
   return db.user.upsert({
     where: { email: normalized },
     create: { email: normalized, passwordHash, displayName, isAdmin: true },

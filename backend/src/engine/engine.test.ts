@@ -6,10 +6,14 @@ import {
   findOverlappingRules,
   formatQuickEntry,
   generateWorkoutSets,
+  MAX_ONE_REP_MAX,
+  MAX_STORED_WEIGHT,
+  MAX_TRAINING_MAX,
   parseQuickEntry,
   plateBreakdown,
   prescribedWeight,
   progressionIncrease,
+  raiseTrainingMax,
   roundToIncrement,
   toStoredWeight,
   trainingMaxFromOneRepMax,
@@ -179,7 +183,43 @@ describe('completion progression', () => {
       tms,
       { unit: 'kg', increment: '2.5' },
     );
-    expect(outcomes.map((o) => [o.slug, str(o.previousTM), str(o.newTM), str(o.increase), o.amrapReps])).toEqual([['squat', '140', '147.5', '7.5', 6]]);
+    expect(outcomes.map((o) => [o.slug, str(o.previousTM), str(o.newTM), str(o.increase), o.amrapReps, o.capped])).toEqual([['squat', '140', '147.5', '7.5', 6, false]]);
+  });
+
+  it('stops at the training max limit and says so', () => {
+    const nearLimit = new Map([[SQUAT, { slug: 'squat', isUpperBody: false, currentTm: '995' }]]);
+    const [outcome] = computeProgression([{ tmExerciseId: SQUAT, exerciseOrder: 1, setOrder: 1, actualReps: 6 }], NSUNS_RULES, nearLimit, { unit: 'kg', increment: '2.5' });
+    expect([str(outcome!.previousTM), str(outcome!.newTM), str(outcome!.increase), outcome!.capped]).toEqual(['995', '1000', '5', true]);
+  });
+});
+
+describe('training max limit', () => {
+  it.each<[string, string, 'kg' | 'lb', string, string, boolean]>([
+    // previous, increase, unit → newTM, increase, capped
+    ['100', '7.5', 'kg', '107.5', '7.5', false],
+    ['992.5', '7.5', 'kg', '1000', '7.5', false], // lands exactly on the limit
+    ['995', '7.5', 'kg', '1000', '5', true],
+    ['1000', '2.5', 'kg', '1000', '0', true],
+    ['1000', '0', 'kg', '1000', '0', false], // nothing was cut
+    ['9999.99', '7.5', 'kg', '9999.99', '0', true], // stored before the limit: stays, never lowered
+    ['1500', '5', 'lb', '1505', '5', false], // 1500 is above the kg limit, not the lb one
+    ['2190', '15', 'lb', '2200', '10', true],
+  ])('%s + %s %s → %s (+%s), capped %s', (previous, increase, unit, newTM, applied, capped) => {
+    const raise = raiseTrainingMax(previous, increase, unit);
+    expect([str(raise.newTM), str(raise.increase), raise.capped]).toEqual([newTM, applied, capped]);
+  });
+
+  it.each(['kg', 'lb'] as const)('MAX_ONE_REP_MAX (%s) is the heaviest 1RM whose 90 %% stays within MAX_TRAINING_MAX', (unit) => {
+    expect(str(trainingMaxFromOneRepMax(MAX_ONE_REP_MAX[unit]))).toBe(str(MAX_TRAINING_MAX[unit]));
+    expect(trainingMaxFromOneRepMax(MAX_ONE_REP_MAX[unit].plus('0.01')).gt(MAX_TRAINING_MAX[unit])).toBe(true);
+  });
+
+  it.each(['kg', 'lb'] as const)('every weight prescribed from a %s TM at the limit fits Decimal(6,2), also converted', (unit) => {
+    // Plans allow percentages up to 1.5 and increments up to 50.
+    const heaviest = prescribedWeight(MAX_TRAINING_MAX[unit], '1.5', '50');
+    expect(heaviest.lte(MAX_STORED_WEIGHT)).toBe(true);
+    const other = unit === 'kg' ? 'lb' : 'kg';
+    expect(toStoredWeight(convertWeight(MAX_TRAINING_MAX[unit], unit, other)).lte(MAX_STORED_WEIGHT)).toBe(true);
   });
 });
 

@@ -1,5 +1,6 @@
 export * from './decimal';
 export * from './units';
+export * from './limits';
 export * from './weights';
 export * from './plates';
 export * from './progression';

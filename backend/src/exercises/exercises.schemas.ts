@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { textInput } from '../http/common-schemas';
 
 export const EXERCISE_CATEGORIES = ['compound', 'isolation'] as const;
 
@@ -24,8 +25,8 @@ export const slugInput = z
 
 const exerciseFields = {
   slug: slugInput,
-  name: z.string().trim().min(1).max(100),
-  muscleGroup: z.string().trim().toLowerCase().min(1).max(40).nullable(),
+  name: textInput(100).pipe(z.string().min(1)),
+  muscleGroup: textInput(40).pipe(z.string().toLowerCase().min(1)).nullable(),
   category: z.enum(EXERCISE_CATEGORIES),
   isUpperBody: z.boolean(),
 };
@@ -50,9 +51,9 @@ export const updateExerciseBody = z
 export type UpdateExerciseBody = z.infer<typeof updateExerciseBody>;
 
 export const listExercisesQuery = z.object({
-  search: z.string().trim().max(100).optional(),
+  search: textInput(100).optional(),
   category: z.enum(EXERCISE_CATEGORIES).optional(),
-  muscleGroup: z.string().trim().toLowerCase().max(40).optional(),
+  muscleGroup: textInput(40).pipe(z.string().toLowerCase()).optional(),
   bodyPart: z.enum(['upper', 'lower']).optional(),
 });
 export type ListExercisesQuery = z.infer<typeof listExercisesQuery>;

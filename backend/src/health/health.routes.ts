@@ -1,9 +1,13 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 
-export function healthRouter({ db }: AppDeps): Router {
+export function healthRouter({ db, lifecycle }: AppDeps): Router {
   const router = Router();
   router.get('/', async (_req, res) => {
+    if (lifecycle?.draining) {
+      res.status(503).json({ status: 'draining' }); // load balancers stop sending traffic; no database needed
+      return;
+    }
     const started = process.hrtime.bigint();
     try {
       await db.$queryRaw`SELECT 1`;

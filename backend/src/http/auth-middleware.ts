@@ -1,5 +1,6 @@
 import type { RequestHandler, Request } from 'express';
 import jwt from 'jsonwebtoken';
+import type { Db } from '../db/prisma';
 import { AppError } from './errors';
 
 export type AuthContext = { userId: number; isAdmin: boolean };
@@ -20,24 +21,35 @@ export function signToken(user: { id: number; isAdmin: boolean }, secret: string
   return jwt.sign(claims, secret, { subject: String(user.id), expiresIn: expiresIn as jwt.SignOptions['expiresIn'], algorithm: 'HS256' });
 }
 
-export function requireAuth(secret: string): RequestHandler {
-  return (req, _res, next) => {
-    const header = req.headers.authorization ?? '';
-    const match = /^Bearer\s+(\S+)$/i.exec(header);
-    if (!match) return next(new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue'));
-    try {
-      const claims = jwt.verify(match[1]!, secret, { algorithms: ['HS256'] }) as jwt.JwtPayload & Partial<TokenClaims>;
-      const userId = Number(claims.sub);
-      if (!Number.isSafeInteger(userId) || userId <= 0) throw new Error('bad subject');
-      req.auth = { userId, isAdmin: claims.isAdmin === true };
-      next();
-    } catch {
-      next(new AppError(401, 'INVALID_TOKEN', 'Your session is invalid or has expired; sign in again'));
-    }
+/**
+ * Verifies the token, then reads the account's current admin flag (a primary-key lookup): a deleted account's
+ * token is refused everywhere, and a demotion takes effect on the next request, not when the token expires.
+ * The token's own `isAdmin` claim is only for the SPA's menus.
+ */
+export function requireAuth(secret: string, db: Db): RequestHandler {
+  return async (req, _res, next) => {
+    const userId = verifiedUserId(req.headers.authorization, secret);
+    const [account] = await db.$queryRaw<Array<{ isAdmin: boolean }>>`SELECT is_admin AS "isAdmin" FROM users WHERE id = ${userId}`;
+    if (!account) throw new AppError(401, 'ACCOUNT_NOT_FOUND', 'This account no longer exists; sign in with another one');
+    req.auth = { userId, isAdmin: account.isAdmin };
+    next();
   };
 }
 
-/** Admin check from the token (seed §6): no database lookup per request. */
+function verifiedUserId(header: string | undefined, secret: string): number {
+  const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
+  if (!match) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue');
+  try {
+    const claims = jwt.verify(match[1]!, secret, { algorithms: ['HS256'] }) as jwt.JwtPayload & Partial<TokenClaims>;
+    const userId = Number(claims.sub);
+    if (!Number.isSafeInteger(userId) || userId <= 0 || userId > 2_147_483_647) throw new Error('bad subject');
+    return userId;
+  } catch {
+    throw new AppError(401, 'INVALID_TOKEN', 'Your session is invalid or has expired; sign in again');
+  }
+}
+
+/** Admin routes: the flag read by requireAuth from the database on this very request. */
 export const requireAdmin: RequestHandler = (req, _res, next) => {
   if (!req.auth) return next(new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue'));
   if (!req.auth.isAdmin) return next(new AppError(403, 'FORBIDDEN', 'This needs an administrator account'));

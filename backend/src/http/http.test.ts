@@ -1,4 +1,13 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import pino from 'pino';
+import request from 'supertest';
+import { createApp } from '../app';
+import { createPrismaClient } from '../db/prisma';
+import { registerUser, uniqueEmail } from '../../test/helpers';
 import { createTestContext, type TestContext } from '../../test/test-db';
+import { signToken } from './auth-middleware';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -19,7 +28,7 @@ describe('error shape and cross-cutting behaviour', () => {
   });
 
   it('a bad path parameter is a 400, not a 500', async () => {
-    const { token } = (await ctx.http().post('/api/auth/register').send({ email: 'p@example.com', password: 'password123', displayName: 'P' })).body;
+    const { token } = (await ctx.http().post('/api/auth/register').send({ email: 'p@example.com', password: 'correct horse battery', displayName: 'P' })).body;
     const res = await ctx.http().get('/api/workouts/abc').set('Authorization', `Bearer ${token}`).expect(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     expect(res.body.error.details[0].path).toBe('id');
@@ -48,5 +57,64 @@ describe('error shape and cross-cutting behaviour', () => {
     await broken.drop(); // disconnects the client and drops the database
     const res = await broken.http().get('/api/health').expect(503);
     expect(res.body).toEqual({ status: 'degraded', database: { reachable: false } });
+  });
+});
+
+describe('hardening: statuses for odd requests', () => {
+  it('a missing static asset is a 404 (plain, not index.html, no error log)', async () => {
+    const spaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-spa-'));
+    fs.mkdirSync(path.join(spaDir, 'assets'));
+    fs.writeFileSync(path.join(spaDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    fs.writeFileSync(path.join(spaDir, 'assets', 'app-abc.js'), 'console.log(1)');
+    const app = createApp(ctx.db, { ...ctx.config, spaDir }, pino({ level: 'silent' }));
+    await request(app).get('/assets/app-abc.js').expect(200);
+    for (const url of ['/assets/nope.js', '/assets/', '/assets/deeper/nope.css']) {
+      const res = await request(app).get(url);
+      expect({ url, status: res.status, html: /<div id="root">/.test(res.text) }).toEqual({ url, status: 404, html: false });
+    }
+    await request(app).get('/plans/7').expect(200);
+  });
+
+  it('a body that is not JSON is a 415 on every route, actions included, and changes nothing', async () => {
+    const user = await registerUser(ctx);
+    const form = (req: request.Test) => req.set(user.auth).type('form').send('a=1');
+    expect((await form(ctx.http().post('/api/workouts/1/complete')).expect(415)).body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    await form(ctx.http().post('/api/plans/1/subscribe')).expect(415);
+    await form(ctx.http().patch('/api/users/me')).expect(415);
+    await ctx.http().post('/api/auth/login').set('Content-Type', 'text/plain').send('{"email":"a@example.com","password":"x"}').expect(415);
+    expect(await ctx.db.userPlan.count({ where: { userId: user.id } })).toBe(0);
+    // No body at all is still fine for body-less actions; JSON with a charset too.
+    await ctx.http().post('/api/auth/login').set('Content-Type', 'application/json; charset=utf-8').send('{"email":"a@example.com","password":"x"}').expect(401);
+  });
+
+  it.each(['0x3', '0b11', '3e0', '+3', ' 3', '3.0', '03x', '99999999999'])('path id %j is a 400', async (id) => {
+    const user = await registerUser(ctx);
+    const res = await ctx.http().get(`/api/workouts/${encodeURIComponent(id)}`).set(user.auth).expect(400);
+    expect(res.body.error.details[0].path).toBe('id');
+  });
+
+  it('query numbers take plain decimal only', async () => {
+    const user = await registerUser(ctx);
+    await ctx.http().get('/api/workouts?page=0x2').set(user.auth).expect(400);
+    await ctx.http().get('/api/workouts?page=1&page=2').set(user.auth).expect(400);
+    await ctx.http().get('/api/workouts?page=2&pageSize=5').set(user.auth).expect(200);
+  });
+
+  it('database down → 503 with Retry-After on every route, in the error shape', async () => {
+    const unreachable = createPrismaClient('postgresql://postgres:x@127.0.0.1:1/none');
+    const app = createApp(unreachable, ctx.config, pino({ level: 'silent' }));
+    const token = signToken({ id: 1, isAdmin: false }, ctx.config.jwtSecret, '1h');
+    const calls = [
+      request(app).get('/api/plans').set('Authorization', `Bearer ${token}`),
+      request(app).post('/api/auth/login').send({ email: 'a@example.com', password: 'whatever' }),
+      request(app).post('/api/auth/register').send({ email: uniqueEmail(), password: 'correct horse battery', displayName: 'Down' }),
+    ];
+    for (const call of calls) {
+      const res = await call;
+      expect(res.status).toBe(503);
+      expect(res.headers['retry-after']).toBe('5');
+      expect(res.body).toEqual({ error: { code: 'SERVICE_UNAVAILABLE', message: expect.stringMatching(/database/) } });
+    }
+    await unreachable.$disconnect();
   });
 });

@@ -2,11 +2,16 @@ import express, { type RequestHandler, Router } from 'express';
 import fs from 'node:fs';
 import path from 'node:path';
 
+/** A hashed asset that isn't there (an old tab after a deploy, a probe): a plain 404, never index.html. */
+const missingAsset: RequestHandler = (_req, res) => {
+  res.status(404).type('text').send('Not found');
+};
+
 /** Serves the built SPA; any other non-API GET gets index.html so client-side routes survive a reload. */
 export function spaRouter(spaDir: string): Router {
   const router = Router();
   const indexFile = path.join(spaDir, 'index.html');
-  router.use('/assets', express.static(path.join(spaDir, 'assets'), { immutable: true, maxAge: '1y', fallthrough: false }));
+  router.use('/assets', express.static(path.join(spaDir, 'assets'), { immutable: true, maxAge: '1y', index: false }), missingAsset);
   router.use(express.static(spaDir, { index: false, maxAge: '1h' }));
   const fallback: RequestHandler = (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();

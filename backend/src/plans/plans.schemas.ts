@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idInput, unitSchema } from '../http/common-schemas';
+import { idInput, multilineTextInput, onlyWhenValid, textInput, unitSchema, whenValidAt } from '../http/common-schemas';
 import { findOverlappingRules } from '../engine/progression';
 import { slugInput } from '../exercises/exercises.schemas';
 
@@ -15,16 +15,16 @@ export const planSetInput = z.strictObject({
 
 export const planExerciseInput = z.strictObject({
   exerciseId: idInput,
-  tier: z.string().trim().min(1).max(10),
+  tier: textInput(10).pipe(z.string().min(1)),
   sortOrder: z.number().int().min(1).max(100),
   tmExerciseId: idInput.optional(),
-  displayName: z.string().trim().max(100).nullish().transform((v) => v || null),
+  displayName: textInput(100).nullish().transform((v) => v || null),
   sets: z.array(planSetInput).min(1, 'add at least one set').max(50),
 });
 
 export const planDayInput = z.strictObject({
   dayNumber: z.number().int().min(1).max(7),
-  name: z.string().trim().max(100).nullish().transform((v) => v || null),
+  name: textInput(100).nullish().transform((v) => v || null),
   exercises: z.array(planExerciseInput).min(1, 'add at least one exercise').max(30),
 });
 
@@ -42,25 +42,25 @@ export const progressionRuleInput = z
       ctx.addIssue({ code: 'custom', path: ['category'], message: 'give either an exerciseId or a category (upper/lower)' });
     }
     if (rule.maxReps < rule.minReps) ctx.addIssue({ code: 'custom', path: ['maxReps'], message: 'maxReps must be ≥ minReps' });
-  });
+  }, onlyWhenValid);
 
 export const progressionRulesInput = z.array(progressionRuleInput).max(100).superRefine((rules, ctx) => {
   for (const { second } of findOverlappingRules(rules)) {
     ctx.addIssue({ code: 'custom', path: [second, 'minReps'], message: 'rep range overlaps another rule of the same scope' });
   }
-});
+}, onlyWhenValid);
 
 export const planBody = z
   .strictObject({
-    name: z.string().trim().min(1).max(100),
+    name: textInput(100).pipe(z.string().min(1)),
     slug: slugInput,
-    description: z.string().trim().max(2000).nullish().transform((v) => v || null),
+    description: multilineTextInput(2000).nullish().transform((v) => v || null),
     daysPerWeek: z.number().int().min(1).max(7),
     isPublic: z.boolean().default(true),
     days: z.array(planDayInput).min(1).max(7),
     progressionRules: progressionRulesInput.default([]),
   })
-  .superRefine(checkPlanStructure);
+  .superRefine(checkPlanStructure, whenValidAt('daysPerWeek', 'days'));
 export type PlanBody = z.infer<typeof planBody>;
 export type PlanDayInput = z.infer<typeof planDayInput>;
 export type ProgressionRuleInput = z.infer<typeof progressionRuleInput>;
@@ -70,7 +70,7 @@ export const updatePlanQuery = z.object({ expectedUpdatedAt: z.iso.datetime().tr
 
 export const replaceRulesBody = z.strictObject({ progressionRules: progressionRulesInput });
 
-/** Day numbers 1..daysPerWeek without gaps or repeats; unique sortOrder / setOrder; progression only on AMRAP. */
+/** Runs only when daysPerWeek and days passed their own bounds. Day numbers 1..daysPerWeek without gaps or repeats; unique sortOrder / setOrder; progression only on AMRAP. */
 function checkPlanStructure(plan: { daysPerWeek: number; days: PlanDayInput[] }, ctx: z.RefinementCtx) {
   const seenDays = new Set<number>();
   plan.days.forEach((day, d) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idInput, idParam, unitSchema, weightInput } from '../http/common-schemas';
+import { idInput, idParam, multilineTextInput, onlyWhenValid, unitSchema, weightInput } from '../http/common-schemas';
 
 const exerciseIdInput = idInput;
 
@@ -19,7 +19,7 @@ export const setupBody = z.strictObject({
         if (seen.has(entry.exerciseId)) ctx.addIssue({ code: 'custom', path: [i, 'exerciseId'], message: 'exercise given twice' });
         seen.add(entry.exerciseId);
       });
-    }),
+    }, onlyWhenValid),
 });
 export type SetupBody = z.infer<typeof setupBody>;
 
@@ -27,7 +27,7 @@ export const adjustBody = z
   .strictObject({
     trainingMax: weightInput.optional(),
     percentChange: z.number().min(-50).max(50).multipleOf(0.01).optional(),
-    note: z.string().trim().max(200).optional(),
+    note: multilineTextInput(200).optional(),
   })
   .refine((b) => (b.trainingMax === undefined) !== (b.percentChange === undefined), {
     message: 'give either trainingMax or percentChange',

@@ -1,11 +1,14 @@
-import type { Db } from '../db/prisma';
-import { isUniqueViolation } from '../db/errors';
-import { dec, toNumber } from '../engine/decimal';
+import type { Db, Tx } from '../db/prisma';
+import { dec, Decimal, toNumber } from '../engine/decimal';
+import { exceedsTrainingMaxLimit, MAX_ONE_REP_MAX, weightText } from '../engine/limits';
 import { convertWeight, toStoredWeight, type Unit } from '../engine/units';
 import { trainingMaxFromOneRepMax } from '../engine/weights';
-import { conflict, notFound, unprocessable } from '../http/errors';
+import type { FieldIssue } from '../http/error-body';
+import { notFound, unprocessable } from '../http/errors';
 import { requiredExercises, versionInclude } from '../plans/plan-structure';
-import { currentTrainingMaxes } from './current-training-maxes';
+import { currentTrainingMaxes, type CurrentTrainingMax } from './current-training-maxes';
+import { nextEffectiveDate, withLifterLock } from './lifter-lock';
+import { aboveLimit, trainingMaxTooHeavy } from './training-max-limit';
 import type { AdjustBody, SetupBody, TmHistoryResponse, TrainingMaxesResponse } from './training-maxes.schemas';
 
 /** Current TMs of the active plan's required exercises (missing ones flagged); without a plan, every TM the lifter has. */
@@ -37,46 +40,88 @@ export async function getTrainingMaxes(db: Db, userId: number): Promise<Training
   };
 }
 
-/** Seed §3's setup: per exercise a 1RM (TM = 90 % of it) or a TM as is, in the lifter's unit. */
+/**
+ * Seed §3's setup: per exercise a 1RM (TM = 90 % of it) or a TM as is, in the lifter's unit. An entry equal to the
+ * current TM (same weight and unit) writes nothing, so repeated or concurrent identical setups add no rows.
+ */
 export async function setupTrainingMaxes(db: Db, userId: number, body: SetupBody): Promise<TrainingMaxesResponse> {
   await assertExercisesExist(db, body.exerciseTMs.map((e) => e.exerciseId), (i) => `exerciseTMs.${i}.exerciseId`);
-  const { unitPreference } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { unitPreference: true } });
-  const effectiveDate = new Date();
-  try {
-    await db.trainingMax.createMany({
-      data: body.exerciseTMs.map((entry) => ({
-        userId,
-        exerciseId: entry.exerciseId,
-        weight: ('oneRepMax' in entry ? trainingMaxFromOneRepMax(entry.oneRepMax) : dec(entry.trainingMax)).toString(),
-        unit: unitPreference,
-        source: 'setup',
-        effectiveDate,
-      })),
+  await withLifterLock(db, userId, async (tx) => {
+    const unit = await unitOf(tx, userId);
+    const entries = setupWeights(body, unit);
+    const current = new Map((await currentTrainingMaxes(tx, userId, entries.map((e) => e.exerciseId))).map((tm) => [tm.exerciseId, tm]));
+    const changed = entries.filter((e) => !isCurrent(current.get(e.exerciseId), e.weight, unit));
+    if (changed.length === 0) return;
+    const effectiveDate = await nextEffectiveDate(tx, userId);
+    await tx.trainingMax.createMany({
+      data: changed.map((e) => ({ userId, exerciseId: e.exerciseId, weight: e.weight.toString(), unit, source: 'setup', effectiveDate })),
     });
-  } catch (err) {
-    if (isUniqueViolation(err)) throw conflict('DUPLICATE_SUBMISSION', 'These training maxes were just saved; reload to see them');
-    throw err;
-  }
+  });
   return getTrainingMaxes(db, userId);
 }
 
-/** A manual change ("reset −10 % after a stall"), appended as a new TM row. */
+/** Each entry's TM in the lifter's unit; 422 TRAINING_MAX_TOO_HEAVY naming every entry above the limit. */
+function setupWeights(body: SetupBody, unit: Unit): Array<{ exerciseId: number; weight: Decimal }> {
+  const entries = body.exerciseTMs.map((entry) => ({
+    exerciseId: entry.exerciseId,
+    weight: 'oneRepMax' in entry ? trainingMaxFromOneRepMax(entry.oneRepMax) : dec(entry.trainingMax),
+  }));
+  const issues = body.exerciseTMs.flatMap((entry, i) => {
+    const { weight } = entries[i]!;
+    return exceedsTrainingMaxLimit(weight, unit) ? [tooHeavyEntry(entry, i, weight, unit)] : [];
+  });
+  if (issues.length) throw trainingMaxTooHeavy(unit, issues);
+  return entries;
+}
+
+function tooHeavyEntry(entry: SetupBody['exerciseTMs'][number], i: number, weight: Decimal, unit: Unit): FieldIssue {
+  if (!('oneRepMax' in entry)) return { path: `exerciseTMs.${i}.trainingMax`, message: `${weightText(weight, unit)} is ${aboveLimit(unit)}` };
+  return {
+    path: `exerciseTMs.${i}.oneRepMax`,
+    message:
+      `a one-rep max of ${weightText(entry.oneRepMax, unit)} gives a training max of ${weightText(weight, unit)}, ${aboveLimit(unit)}; ` +
+      `the heaviest one-rep max accepted is ${weightText(MAX_ONE_REP_MAX[unit], unit)}`,
+  };
+}
+
+const isCurrent = (current: CurrentTrainingMax | undefined, weight: Decimal, unit: Unit) =>
+  current !== undefined && current.unit === unit && weight.eq(dec(current.weight));
+
+/** A manual change ("reset −10 % after a stall"), appended as a new TM row; a percentage applies to the latest stored TM. */
 export async function adjustTrainingMax(db: Db, userId: number, exerciseId: number, body: AdjustBody) {
   await assertExercisesExist(db, [exerciseId], () => 'exerciseId');
-  const { unitPreference } = await db.user.findUniqueOrThrow({ where: { id: userId }, select: { unitPreference: true } });
-  const unit = unitPreference as Unit;
-  let weight;
-  if (body.trainingMax !== undefined) weight = dec(body.trainingMax);
-  else {
-    const [current] = await currentTrainingMaxes(db, userId, [exerciseId]);
-    if (!current) throw unprocessable('MISSING_TRAINING_MAX', 'There is no training max to adjust yet; set one first');
-    const base = convertWeight(current.weight, current.unit as Unit, unit);
-    weight = toStoredWeight(base.mul(dec(body.percentChange!).div(100).plus(1)));
-  }
-  if (weight.lte(0)) throw unprocessable('INVALID_TRAINING_MAX', 'A training max must stay above zero');
-  const row = await db.trainingMax.create({ data: { userId, exerciseId, weight: weight.toString(), unit, source: 'manual', note: body.note ?? null } });
+  const { row, unit } = await withLifterLock(db, userId, async (tx) => {
+    const unit = await unitOf(tx, userId);
+    const weight = await adjustedWeight(tx, userId, exerciseId, unit, body);
+    const effectiveDate = await nextEffectiveDate(tx, userId);
+    const row = await tx.trainingMax.create({
+      data: { userId, exerciseId, weight: weight.toString(), unit, source: 'manual', note: body.note ?? null, effectiveDate },
+    });
+    return { row, unit };
+  });
   return { trainingMax: { exerciseId, weight: toNumber(row.weight), unit, effectiveDate: row.effectiveDate.toISOString(), source: row.source, note: row.note } };
 }
+
+async function adjustedWeight(tx: Tx, userId: number, exerciseId: number, unit: Unit, body: AdjustBody): Promise<Decimal> {
+  if (body.trainingMax !== undefined) {
+    const weight = dec(body.trainingMax);
+    if (exceedsTrainingMaxLimit(weight, unit)) throw trainingMaxTooHeavy(unit, [{ path: 'trainingMax', message: `${weightText(weight, unit)} is ${aboveLimit(unit)}` }]);
+    return weight;
+  }
+  const [current] = await currentTrainingMaxes(tx, userId, [exerciseId]);
+  if (!current) throw unprocessable('MISSING_TRAINING_MAX', 'There is no training max to adjust yet; set one first');
+  const base = convertWeight(current.weight, current.unit as Unit, unit);
+  const weight = toStoredWeight(base.mul(dec(body.percentChange!).div(100).plus(1)));
+  if (weight.lte(0)) throw unprocessable('INVALID_TRAINING_MAX', 'A training max must stay above zero');
+  if (exceedsTrainingMaxLimit(weight, unit)) {
+    const change = `${weightText(toStoredWeight(base), unit)} ${body.percentChange! < 0 ? '−' : '+'} ${Math.abs(body.percentChange!)} %`;
+    throw trainingMaxTooHeavy(unit, [{ path: 'percentChange', message: `${change} = ${weightText(weight, unit)}, ${aboveLimit(unit)}` }]);
+  }
+  return weight;
+}
+
+const unitOf = async (tx: Tx, userId: number): Promise<Unit> =>
+  (await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { unitPreference: true } })).unitPreference as Unit;
 
 export async function trainingMaxHistory(db: Db, userId: number, exerciseId: number): Promise<TmHistoryResponse> {
   const [exercise, user, rows] = await Promise.all([

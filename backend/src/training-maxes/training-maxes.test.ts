@@ -1,5 +1,7 @@
+import pg from 'pg';
 import { createTestContext, type TestContext } from '../../test/test-db';
 import { exerciseIds, lifterOnNsuns, logAllSets, nsunsPlanId, registerUser, type TestUser } from '../../test/helpers';
+import { Decimal } from '../engine/decimal';
 
 let ctx: TestContext;
 let ids: Record<string, number>;
@@ -360,4 +362,171 @@ describe('POST /api/training-maxes/:exerciseId/adjust', () => {
     const res = await adjust(user, ids.squat!, { percentChange: -10 }).expect(201);
     expect(res.body.trainingMax).toMatchObject({ weight: 198.41, unit: 'lb' }); // 220.46 × 0.9 = 198.414
   });
+});
+
+describe('training max limit: 1000 kg / 2200 lb (engine MAX_TRAINING_MAX)', () => {
+  const lbLifter = async () => {
+    const user = await registerUser(ctx);
+    await ctx.http().patch('/api/users/me').set(user.auth).send({ unitPreference: 'lb' }).expect(200);
+    return user;
+  };
+
+  it.each<[string, 'kg' | 'lb', Record<string, number>, string]>([
+    ['a kg TM above 1000 kg', 'kg', { trainingMax: 1000.01 }, '1000 kg'],
+    ['a kg 1RM whose 90 % is above 1000 kg', 'kg', { oneRepMax: 1111.12 }, '1111.11 kg'],
+    ['the former maximum, 9999.99 kg', 'kg', { trainingMax: 9999.99 }, '1000 kg'],
+    ['a lb TM above 2200 lb', 'lb', { trainingMax: 2200.01 }, '2200 lb'],
+    ['a lb 1RM whose 90 % is above 2200 lb', 'lb', { oneRepMax: 2444.45 }, '2444.44 lb'],
+  ])('setup: 422 TRAINING_MAX_TOO_HEAVY for %s, naming the limit; nothing written', async (_name, unit, weight, limitText) => {
+    const user = unit === 'lb' ? await lbLifter() : await registerUser(ctx);
+    const res = await setup(user, [
+      { exerciseId: ids['bench-press'], trainingMax: 100 },
+      { exerciseId: ids.squat, ...weight },
+    ]).expect(422);
+    expect(res.body.error.code).toBe('TRAINING_MAX_TOO_HEAVY');
+    expect(res.body.error.message).toContain(limitText);
+    expect(res.body.error.details).toEqual([{ path: `exerciseTMs.1.${Object.keys(weight)[0]}`, message: expect.stringContaining(limitText) }]);
+    expect(await tmRows(user.id)).toHaveLength(0);
+  });
+
+  it('setup accepts exactly the limit, from a TM or from the heaviest 1RM that gives it', async () => {
+    const kg = await registerUser(ctx);
+    await setup(kg, [{ exerciseId: ids.squat, trainingMax: 1000 }, { exerciseId: ids.deadlift, oneRepMax: 1111.11 }]).expect(201);
+    expect((await tmRows(kg.id)).map((r) => r.weight.toString())).toEqual(['1000', '1000']);
+    const lb = await lbLifter();
+    await setup(lb, [{ exerciseId: ids.squat, trainingMax: 2200 }, { exerciseId: ids.deadlift, oneRepMax: 2444.44 }]).expect(201);
+    expect((await tmRows(lb.id)).map((r) => [r.weight.toString(), r.unit])).toEqual([['2200', 'lb'], ['2200', 'lb']]);
+  });
+
+  it('adjust: 422 for a trainingMax above the limit; nothing written', async () => {
+    const user = await registerUser(ctx);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 800 }]).expect(201);
+    const res = await adjust(user, ids.squat!, { trainingMax: 1000.01 }).expect(422);
+    expect(res.body.error).toMatchObject({ code: 'TRAINING_MAX_TOO_HEAVY', message: expect.stringContaining('1000 kg') });
+    expect(res.body.error.details).toEqual([{ path: 'trainingMax', message: expect.stringContaining('1000 kg') }]);
+    expect(await tmRows(user.id)).toHaveLength(1);
+  });
+
+  it('adjust: 422 for a percentage that would pass the limit (800 kg + 50 %); nothing written', async () => {
+    const user = await registerUser(ctx);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 800 }]).expect(201);
+    const res = await adjust(user, ids.squat!, { percentChange: 50 }).expect(422);
+    expect(res.body.error).toMatchObject({ code: 'TRAINING_MAX_TOO_HEAVY', message: expect.stringContaining('1000 kg') });
+    expect(res.body.error.details).toEqual([{ path: 'percentChange', message: expect.stringContaining('1200 kg') }]);
+    expect(await tmRows(user.id)).toHaveLength(1);
+    await adjust(user, ids.squat!, { percentChange: 25 }).expect(201); // exactly 1000
+  });
+
+  it('adjust: a lb lifter is limited at 2200 lb', async () => {
+    const user = await lbLifter();
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 2000 }]).expect(201);
+    const res = await adjust(user, ids.squat!, { percentChange: 10.01 }).expect(422);
+    expect(res.body.error.message).toContain('2200 lb');
+    expect((await adjust(user, ids.squat!, { percentChange: 10 }).expect(201)).body.trainingMax).toMatchObject({ weight: 2200, unit: 'lb' });
+  });
+
+  it('a TM stored above the limit before it existed can be lowered, and only below the limit', async () => {
+    const user = await registerUser(ctx);
+    await ctx.db.trainingMax.create({ data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' } });
+    await adjust(user, ids.squat!, { percentChange: -50 }).expect(422); // 5000 kg: still too heavy
+    expect((await adjust(user, ids.squat!, { trainingMax: 200 }).expect(201)).body.trainingMax.weight).toBe(200);
+  });
+});
+
+describe('concurrent setups and adjustments (serialised per lifter)', () => {
+  it('a setup with the same weight and unit as the current TM writes no row and answers with the current state', async () => {
+    const user = await registerUser(ctx);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }, { exerciseId: ids.deadlift, oneRepMax: 200 }]).expect(201);
+    const res = await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }, { exerciseId: ids.deadlift, trainingMax: 180 }]).expect(201);
+    expect(res.body.trainingMaxes.map((t: { trainingMax: number; source: string }) => [t.trainingMax, t.source])).toEqual([
+      [180, 'setup'],
+      [100, 'setup'],
+    ]);
+    expect(await tmRows(user.id)).toHaveLength(2);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }, { exerciseId: ids.deadlift, trainingMax: 185 }]).expect(201);
+    expect((await tmRows(user.id)).map((r) => [r.exerciseId, r.weight.toString()])).toEqual([
+      [ids.squat, '100'],
+      [ids.deadlift, '180'],
+      [ids.deadlift, '185'],
+    ]);
+  });
+
+  it('after a switch to lb, re-entering the converted lb value writes nothing; the same number in lb is a change', async () => {
+    const user = await registerUser(ctx);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }]).expect(201);
+    await ctx.http().patch('/api/users/me').set(user.auth).send({ unitPreference: 'lb' }).expect(200);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 220.46 }]).expect(201); // current row: 220.46 lb
+    expect(await tmRows(user.id)).toHaveLength(2);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }]).expect(201); // 100 lb, not 100 kg
+    expect((await tmRows(user.id)).map((r) => [r.weight.toString(), r.unit])).toEqual([['100', 'kg'], ['220.46', 'lb'], ['100', 'lb']]);
+  });
+
+  it('20 identical parallel setups: all 201, exactly one row per exercise', async () => {
+    const user = await registerUser(ctx);
+    const body = [{ exerciseId: ids.squat, trainingMax: 140 }, { exerciseId: ids['bench-press'], oneRepMax: 110 }, { exerciseId: ids.deadlift, trainingMax: 180 }, { exerciseId: ids.ohp, trainingMax: 60 }];
+    const results = await Promise.all(Array.from({ length: 20 }, () => setup(user, body)));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+    for (const r of results) expect(r.body.trainingMaxes).toHaveLength(4);
+    const rows = await tmRows(user.id);
+    expect(rows).toHaveLength(4);
+    expect(Object.fromEntries(rows.map((r) => [r.exerciseId, r.weight.toString()]))).toEqual({
+      [ids.squat!]: '140',
+      [ids['bench-press']!]: '99',
+      [ids.deadlift!]: '180',
+      [ids.ohp!]: '60',
+    });
+  });
+
+  it('20 parallel +10 % adjustments all apply, each from the previous stored value (compounded exactly)', async () => {
+    const user = await registerUser(ctx);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }]).expect(201);
+    const results = await Promise.all(Array.from({ length: 20 }, () => adjust(user, ids.squat!, { percentChange: 10 })));
+    expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
+
+    // The service's rule: each step is the stored TM × 1.10, kept to 2 decimals half up.
+    const steps: string[] = [];
+    let tm = new Decimal('100');
+    for (let i = 0; i < 20; i++) {
+      tm = tm.mul('1.1').toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+      steps.push(tm.toFixed());
+    }
+    expect(steps.at(-1)).toBe('672.8');
+    const rows = await tmRows(user.id, ids.squat);
+    expect(rows.map((r) => r.weight.toString())).toEqual(['100', ...steps]);
+    expect(results.map((r) => String(r.body.trainingMax.weight)).sort((a, b) => Number(a) - Number(b))).toEqual(steps);
+    const current = await ctx.http().get('/api/training-maxes').set(user.auth).expect(200);
+    expect(current.body.trainingMaxes[0]).toMatchObject({ trainingMax: 672.8, source: 'manual' });
+  });
+});
+
+describe('a lifter whose account stays locked too long', () => {
+  /** Resolves once another session of this database waits on a lock. */
+  async function lockWaiter(client: pg.Client): Promise<void> {
+    for (;;) {
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      if (rows[0].n > 0) return;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  it('an adjustment that outlives the transaction timeout waiting for its turn gets 409 LIFTER_BUSY, nothing written', async () => {
+    const user = await registerUser(ctx);
+    await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }]).expect(201);
+    const blocker = new pg.Client({ connectionString: ctx.url });
+    await blocker.connect();
+    try {
+      await blocker.query('BEGIN');
+      await blocker.query('SELECT id FROM users WHERE id = $1 FOR UPDATE', [user.id]);
+      const pending = adjust(user, ids.squat!, { percentChange: 10 }).then((r) => r);
+      await lockWaiter(blocker);
+      await new Promise((r) => setTimeout(r, 5_500)); // past Prisma's 5 s interactive-transaction timeout
+      await blocker.query('ROLLBACK');
+      const res = await pending;
+      expect(res.status).toBe(409);
+      expect(res.body.error.code).toBe('LIFTER_BUSY');
+    } finally {
+      await blocker.end();
+    }
+    expect(await tmRows(user.id)).toHaveLength(1);
+  }, 20_000);
 });

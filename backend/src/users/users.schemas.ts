@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { unitSchema, weightInput } from '../http/common-schemas';
+import { textInput, unitSchema, weightInput } from '../http/common-schemas';
 
 export const userDto = z.object({
   id: z.number(),
@@ -14,7 +14,7 @@ export const userDto = z.object({
 });
 export type UserDto = z.infer<typeof userDto>;
 
-export const displayNameInput = z.string().trim().min(1, 'display name is required').max(80);
+export const displayNameInput = textInput(80).pipe(z.string().min(1, 'display name is required'));
 
 export const updateMeBody = z
   .strictObject({

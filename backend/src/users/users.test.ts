@@ -261,3 +261,32 @@ describe('unit switching', () => {
     expect(me.body.user).toMatchObject(finalUnit === 'kg' ? { weightIncrement: 2.5, barWeight: 20 } : { weightIncrement: 5, barWeight: 45 });
   });
 });
+
+describe('PATCH /api/users/me: unit switches stay within the training max limit (1000 kg / 2200 lb)', () => {
+  it('422 TRAINING_MAX_TOO_HEAVY when a TM would pass 2200 lb (998 kg = 2200.21 lb); nothing changes', async () => {
+    const user = await lifterWithTms({ squat: 998, 'bench-press': 100 });
+    const before = await ctx.db.trainingMax.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } });
+    const res = await patchMe(user, { unitPreference: 'lb', displayName: 'Not saved' }).expect(422);
+    expect(res.body.error.code).toBe('TRAINING_MAX_TOO_HEAVY');
+    expect(res.body.error.message).toContain('2200 lb');
+    expect(res.body.error.message).toContain('Squat');
+    expect(res.body.error.details).toEqual([{ path: 'unitPreference', message: expect.stringContaining('2200.21 lb') }]);
+    expect(await ctx.db.trainingMax.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } })).toEqual(before);
+    const me = await ctx.http().get('/api/users/me').set(user.auth).expect(200);
+    expect(me.body.user).toMatchObject({ unitPreference: 'kg', displayName: 'Test Lifter', weightIncrement: 2.5, barWeight: 20 });
+  });
+
+  it('a TM stored before the limit existed (9999.99 kg) gives 422, not a 500', async () => {
+    const user = await registerUser(ctx);
+    await ctx.db.trainingMax.create({ data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' } });
+    const res = await patchMe(user, { unitPreference: 'lb' }).expect(422);
+    expect(res.body.error.code).toBe('TRAINING_MAX_TOO_HEAVY');
+    expect(await ctx.db.trainingMax.count({ where: { userId: user.id } })).toBe(1);
+  });
+
+  it('997.9 kg converts to 2199.99 lb, within the limit', async () => {
+    const user = await lifterWithTms({ squat: 997.9 });
+    await patchMe(user, { unitPreference: 'lb' }).expect(200);
+    expect(await currentTms(user)).toEqual({ unit: 'lb', tms: { squat: 2199.99 } });
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idParam, unitSchema } from '../http/common-schemas';
+import { idParam, paginationQuery, unitSchema } from '../http/common-schemas';
 
 export const WORKOUT_STATUSES = ['in_progress', 'completed', 'abandoned'] as const;
 
@@ -13,13 +13,7 @@ export const logSetBody = z
   .refine((b) => b.actualReps !== undefined || b.completed !== undefined, { message: 'give actualReps and/or completed' });
 export type LogSetBody = z.infer<typeof logSetBody>;
 
-/** Actions without parameters (complete, abandon) take no body: anything sent is rejected, never ignored. */
-
-export const listWorkoutsQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
-  status: z.enum(WORKOUT_STATUSES).optional(),
-});
+export const listWorkoutsQuery = paginationQuery.extend({ status: z.enum(WORKOUT_STATUSES).optional() });
 export type ListWorkoutsQuery = z.infer<typeof listWorkoutsQuery>;
 
 export const progressionResultDto = z.object({
@@ -29,6 +23,8 @@ export const progressionResultDto = z.object({
   newTM: z.number(),
   increase: z.number(),
   amrapReps: z.number(),
+  /** Present (true) when the rule's increase was cut or dropped to keep the TM within MAX_TRAINING_MAX (engine/limits). */
+  capped: z.literal(true).optional(),
 });
 export type ProgressionResultDto = z.infer<typeof progressionResultDto>;
 

@@ -1,12 +1,15 @@
 import type { Db, Tx } from '../db/prisma';
 import { isUniqueViolation } from '../db/errors';
 import { computeProgression, type ProgressionOutcome } from '../engine/completion';
-import { toNumber } from '../engine/decimal';
+import { toNumber, type Decimal } from '../engine/decimal';
 import type { ProgressionRule } from '../engine/progression';
 import { convertWeight, toStoredWeight, type Unit } from '../engine/units';
 import { generateWorkoutSets, type PrescribedSetTemplate } from '../engine/workout-generation';
 import { Prisma } from '../generated/prisma/client';
 import { AppError, conflict, notFound, unprocessable } from '../http/errors';
+import { nextEffectiveDate, withLifterLock } from '../training-maxes/lifter-lock';
+import { limitSentence, trainingMaxTooHeavy } from '../training-maxes/training-max-limit';
+import { MAX_STORED_WEIGHT } from '../engine/limits';
 import { toWorkoutDto, toWorkoutSetDto, workoutInclude } from './workout-dto';
 import type {
   CompleteWorkoutResponse,
@@ -62,6 +65,8 @@ export async function startWorkout(db: Db, userId: number, dayNumber: number): P
     const missing = generated.missingTmExerciseIds.map((id) => ({ exerciseId: id, slug: exercises.get(id)?.slug ?? '', name: exercises.get(id)?.name ?? '' }));
     throw unprocessable('MISSING_TRAINING_MAX', `Set a training max first for: ${missing.map((m) => m.name).join(', ')}`, { missingTMs: missing });
   }
+
+  assertPrescribedWeightsFit(generated.sets, exercises, ctx.unit);
 
   let inserted: { id: number; createdAt: Date; setIds: Array<{ id: number; exerciseOrder: number; setOrder: number }> };
   try {
@@ -200,6 +205,14 @@ export async function listWorkouts(db: Db, userId: number, query: ListWorkoutsQu
   return { items, page: query.page, pageSize: query.pageSize, total };
 }
 
+/** A TM stored before the limit existed (or imported) can still prescribe more than a weight column holds: a 422, not a 500. */
+function assertPrescribedWeightsFit(sets: Array<{ prescribedWeight: Decimal; tmExerciseId: number }>, exercises: Map<number, { name: string }>, unit: Unit) {
+  const tooHeavy = sets.find((s) => s.prescribedWeight.gt(MAX_STORED_WEIGHT));
+  if (!tooHeavy) return;
+  const name = exercises.get(tooHeavy.tmExerciseId)?.name ?? 'an exercise';
+  throw trainingMaxTooHeavy(unit, [{ path: 'trainingMax', message: `${name}: lower this training max first` }], `${limitSentence(unit)}; lower ${name}'s training max first`);
+}
+
 // ---------- log a set ----------
 
 /**
@@ -208,7 +221,12 @@ export async function listWorkouts(db: Db, userId: number, query: ListWorkoutsQu
  */
 export async function logSet(db: Db, userId: number, workoutId: number, setId: number, body: LogSetBody): Promise<LoggedSetDto> {
   const repsGiven = body.actualReps !== undefined;
+  // FOR SHARE on the workout: a completion waits until this write commits, or, if it came first, this write finds
+  // the workout no longer in progress and is refused — a set never changes after completion has read it.
   const rows = await db.$queryRaw<LoggedSetDto[]>`
+    WITH w AS (
+      SELECT id FROM workouts WHERE id = ${workoutId} AND user_id = ${userId} AND status = 'in_progress' FOR SHARE
+    )
     UPDATE workout_sets s
        SET actual_reps = CASE
              WHEN ${repsGiven} THEN ${body.actualReps ?? null}::int
@@ -216,9 +234,8 @@ export async function logSet(db: Db, userId: number, workoutId: number, setId: n
              WHEN ${body.completed ?? null}::boolean IS FALSE AND NOT s.is_amrap THEN NULL
              ELSE s.actual_reps END,
            completed = COALESCE(${body.completed ?? null}::boolean, s.completed)
-      FROM workouts w
-     WHERE s.id = ${setId} AND s.workout_id = ${workoutId}
-       AND w.id = s.workout_id AND w.user_id = ${userId} AND w.status = 'in_progress'
+      FROM w
+     WHERE s.id = ${setId} AND s.workout_id = w.id
  RETURNING s.id, s.workout_id AS "workoutId", s.actual_reps AS "actualReps", s.completed`;
   if (rows[0]) return rows[0];
   const set = await db.workoutSet.findFirst({ where: { id: setId, workoutId, workout: { userId } }, select: { workout: { select: { status: true } } } });
@@ -237,12 +254,13 @@ type CompletionContext = {
 };
 
 /**
- * Exactly once: the status flip `in_progress → completed` is the first statement of the transaction and takes
- * the row lock, so a concurrent or repeated completion finds nothing to flip and gets 409 with nothing changed.
- * The (workout_id, exercise_id) unique index on training_maxes backs this up in the schema.
+ * Exactly once: the status flip `in_progress → completed` takes the workout's row lock, so a concurrent or repeated
+ * completion finds nothing to flip and gets 409 with nothing changed. The (workout_id, exercise_id) unique index on
+ * training_maxes backs this up in the schema. The lifter lock comes first (the order every TM writer uses), so a
+ * manual adjustment or unit switch never interleaves between reading a TM and raising it.
  */
 export async function completeWorkout(db: Db, userId: number, workoutId: number): Promise<CompleteWorkoutResponse> {
-  const outcomes = await db.$transaction(async (tx) => {
+  const outcomes = await withLifterLock(db, userId, async (tx) => {
     const flipped = await tx.$queryRaw<Array<{ id: number }>>`
       UPDATE workouts SET status = 'completed', completed_at = now()
        WHERE id = ${workoutId} AND user_id = ${userId} AND status = 'in_progress'
@@ -301,8 +319,9 @@ function progressionOutcomes(ctx: CompletionContext): ProgressionOutcome[] {
 async function recordProgression(tx: Tx, userId: number, workoutId: number, unit: Unit, outcomes: ProgressionOutcome[]) {
   const raised = outcomes.filter((o) => o.increase.gt(0));
   if (raised.length > 0) {
+    const effectiveDate = await nextEffectiveDate(tx, userId);
     await tx.trainingMax.createMany({
-      data: raised.map((o) => ({ userId, exerciseId: o.exerciseId, weight: o.newTM.toString(), unit, source: 'progression', workoutId })),
+      data: raised.map((o) => ({ userId, exerciseId: o.exerciseId, weight: o.newTM.toString(), unit, source: 'progression', workoutId, effectiveDate })),
     });
   }
   await tx.workout.update({ where: { id: workoutId }, data: { progressionResult: outcomes.map(toProgressionDto) } });
@@ -315,6 +334,7 @@ export const toProgressionDto = (o: ProgressionOutcome): ProgressionResultDto =>
   newTM: toNumber(o.newTM),
   increase: toNumber(o.increase),
   amrapReps: o.amrapReps,
+  ...(o.capped ? { capped: true as const } : {}),
 });
 
 async function whyNotInProgress(db: Db | Tx, userId: number, workoutId: number): Promise<AppError> {

@@ -705,3 +705,69 @@ async function lbLifterOnNsuns(tms: Record<string, number>): Promise<TestUser> {
     .expect(201);
   return user;
 }
+
+describe('POST /api/workouts/:id/complete: the training max limit (1000 kg / 2200 lb)', () => {
+  it('a progression that would pass 1000 kg completes the workout and stops at the limit, saying so', async () => {
+    const user = await lifterOnNsuns(ctx, { 'bench-press': 100, squat: 995, ohp: 60, deadlift: 180 });
+    const w = await startDay(user, 2);
+    await logAllSets(ctx, user, w, 6); // +7.5 kg → 1002.5
+    const res = await complete(user, w.id).expect(200);
+    const expected = [{ exerciseId: ids.squat, slug: 'squat', previousTM: 995, newTM: 1000, increase: 5, amrapReps: 6, capped: true }];
+    expect(res.body.progression).toEqual(expected);
+    expect(res.body.workout).toMatchObject({ status: 'completed', progression: expected });
+    const last = (await tmRows(user.id)).at(-1)!;
+    expect(last).toMatchObject({ exerciseId: ids.squat, source: 'progression', workoutId: w.id });
+    expect(last.weight.toString()).toBe('1000');
+  });
+
+  it('a lb lifter stops at 2200 lb', async () => {
+    const user = await lbLifterOnNsuns({ 'bench-press': 225, squat: 2190, ohp: 135, deadlift: 400 });
+    const w = await startDay(user, 2);
+    await logAllSets(ctx, user, w, 6); // 7.5 kg → +15 lb → 2205
+    const res = await complete(user, w.id).expect(200);
+    expect(res.body.progression).toEqual([expect.objectContaining({ previousTM: 2190, newTM: 2200, increase: 10, capped: true })]);
+  });
+
+  it('a TM already at or above the limit (stored before it existed) does not move, and the workout still completes', async () => {
+    const user = await lifterOnNsuns(ctx);
+    await ctx.db.trainingMax.create({ data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' } });
+    const w = await startDay(user, 2);
+    await logAllSets(ctx, user, w, 6);
+    const before = await tmRows(user.id);
+    const res = await complete(user, w.id).expect(200);
+    expect(res.body.progression).toEqual([
+      { exerciseId: ids.squat, slug: 'squat', previousTM: 9999.99, newTM: 9999.99, increase: 0, amrapReps: 6, capped: true },
+    ]);
+    expect(res.body.workout.status).toBe('completed');
+    expect(await tmRows(user.id)).toEqual(before);
+  });
+
+  it('below the limit nothing says capped', async () => {
+    const user = await lifterOnNsuns(ctx, { 'bench-press': 100, squat: 990, ohp: 60, deadlift: 180 });
+    const w = await startDay(user, 2);
+    await logAllSets(ctx, user, w, 6);
+    const res = await complete(user, w.id).expect(200);
+    expect(res.body.progression).toEqual([{ exerciseId: ids.squat, slug: 'squat', previousTM: 990, newTM: 997.5, increase: 7.5, amrapReps: 6 }]);
+  });
+});
+
+describe('POST /api/workouts/:id/complete and manual adjustments are serialised per lifter', () => {
+  it('a completion and parallel adjustments never lose an update: every TM row builds on the one before', async () => {
+    const user = await lifterOnNsuns(ctx);
+    const w = await startDay(user, 2);
+    await logAllSets(ctx, user, w, 6);
+    const adjust = () => ctx.http().post(`/api/training-maxes/${ids.squat}/adjust`).set(user.auth).send({ percentChange: 10 });
+    const results = await Promise.all([adjust(), adjust(), complete(user, w.id), adjust(), adjust()]);
+    expect(results.map((r) => r.status)).toEqual([201, 201, 200, 201, 201]);
+    const rows = (await tmRows(user.id)).filter((r) => r.exerciseId === ids.squat);
+    expect(rows).toHaveLength(6);
+    rows.slice(1).forEach((row, i) => {
+      const previous = rows[i]!.weight;
+      const expected = row.source === 'progression' ? previous.plus(7.5) : previous.mul(1.1).toDecimalPlaces(2);
+      expect(row.weight.toString()).toBe(expected.toString());
+    });
+    const progression = results[2]!.body.progression[0];
+    const progressionRow = rows.find((r) => r.source === 'progression')!;
+    expect(String(progression.newTM)).toBe(progressionRow.weight.toString());
+  });
+});

@@ -26,7 +26,7 @@ export function AdminUsersPage() {
       <div className="admin-page__header">
         <h1 className="page__title">Admins</h1>
       </div>
-      <p className="muted">Administrators manage the exercise library, plans and other admins. A change applies at that person’s next sign-in.</p>
+      <p className="muted">Administrators manage the exercise library, plans and other admins. A change applies at once; the person sees the admin menu change at their next sign-in.</p>
       {notice && (
         <p className="admin-notice" role="status">
           {notice}
@@ -113,8 +113,8 @@ export function AdminUsersPage() {
           onDone={(updated) => {
             setNotice(
               updated.isAdmin
-                ? `${updated.displayName} is now an admin (from their next sign-in).`
-                : `${updated.displayName} is no longer an admin (from their next sign-in).`,
+                ? `${updated.displayName} is now an admin.`
+                : `${updated.displayName} is no longer an admin.`,
             );
             setChanging(null);
           }}
@@ -140,7 +140,7 @@ function ChangeRoleDialog({ user, onCancel, onDone }: { user: AdminUserDto; onCa
         {promote
           ? `${user.email} will be able to edit the exercise library, every plan and the list of admins.`
           : `${user.email} goes back to being a lifter: no admin area, no plan editing.`}{' '}
-        It applies at their next sign-in.
+        It applies at once.
       </p>
       {setAdmin.isError && <ErrorMessage message={adminErrorMessage(setAdmin.error)} />}
     </ConfirmDialog>

@@ -49,6 +49,25 @@ describe('RegisterForm', () => {
     });
   });
 
+  it("shows the server's reason for a refused password under the password field", async () => {
+    const reason = 'password is too easy to guess. This is a heavily used password.';
+    fakeApi(
+      answer('POST', '/api/auth/register', 400, apiErrorBody('VALIDATION_ERROR', `Invalid body: password: ${reason}`, [{ path: 'password', message: reason }])),
+    );
+    const { user } = renderRegisterPage();
+    await user.type(screen.getByLabelText('Your name'), 'Grace');
+    await user.type(screen.getByLabelText('Email'), 'grace@example.com');
+    await user.type(screen.getByLabelText('Password'), 'password');
+
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+
+    const password = screen.getByLabelText('Password');
+    const error = await screen.findByText('Password is too easy to guess. This is a heavily used password.');
+    expect(password.getAttribute('aria-describedby')?.split(' ')).toContain(error.id);
+    expect(password.getAttribute('aria-invalid')).toBe('true');
+    expect(tokenStorage.read()).toBeNull();
+  });
+
   it('shows a taken email under the email field', async () => {
     fakeApi(
       answer('POST', '/api/auth/register', 409, apiErrorBody('EMAIL_TAKEN', 'An account with this email already exists')),

@@ -1,0 +1,41 @@
+import type { Db, Tx } from '../db/prisma';
+import { conflict } from '../http/errors';
+import { lockUser } from '../subscriptions/subscriptions.service';
+
+/**
+ * Runs `fn` in a transaction holding the lifter's row lock, so a lifter's TM writes (setup, adjust, unit switch,
+ * completion) happen one at a time, each after reading what the previous one stored. A transaction that expires
+ * while waiting for its turn is a 409 with nothing changed (one that cannot even start is the database's problem:
+ * the error handler answers 503).
+ */
+export async function withLifterLock<T>(db: Db, userId: number, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  let started = false;
+  try {
+    return await db.$transaction(async (tx) => {
+      started = true;
+      await lockUser(tx, userId);
+      return fn(tx);
+    });
+  } catch (err) {
+    if (started && isTransactionTimeout(err)) {
+      throw conflict('LIFTER_BUSY', 'Too many changes to your account at once; nothing was changed, please try again');
+    }
+    throw err;
+  }
+}
+
+/**
+ * The effective date for a new TM row: now, or 1 ms after the lifter's latest row when the clock has not moved past
+ * it, so under the lock the newest row is always the current one and (user, exercise, date) never collides.
+ */
+export async function nextEffectiveDate(tx: Tx, userId: number): Promise<Date> {
+  const [row] = await tx.$queryRaw<Array<{ latest: Date | null }>>`
+    SELECT max(effective_date) AS latest FROM training_maxes WHERE user_id = ${userId}`;
+  const now = new Date();
+  return row?.latest && row.latest >= now ? new Date(row.latest.getTime() + 1) : now;
+}
+
+/** Prisma's P2028: the transaction could not start within maxWait, or outlived its timeout and was rolled back. */
+function isTransactionTimeout(err: unknown): boolean {
+  return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2028';
+}
