@@ -27,7 +27,17 @@ const roundTrips = countRoundTrips();
 async function main() {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-bench-'));
   fs.chmodSync(dataDir, 0o755);
-  const config = { ...loadConfig({ NODE_ENV: 'production', JWT_SECRET: 'bench-secret-bench-secret-bench', DATA_DIR: dataDir, LOG_LEVEL: 'silent', EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)), DATABASE_URL: process.env.BENCH_DATABASE_URL }), loginRateLimit: { limit: 1e9, windowMs: 60_000 } };
+  const config = {
+    ...loadConfig({
+      NODE_ENV: 'production',
+      JWT_SECRET: 'bench-secret-bench-secret-bench',
+      DATA_DIR: dataDir,
+      LOG_LEVEL: 'silent',
+      EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)),
+      DATABASE_URL: process.env.BENCH_DATABASE_URL,
+    }),
+    loginRateLimit: { limit: 1e9, windowMs: 60_000 },
+  };
   const log = pino({ level: 'silent' });
   const database = await openDatabase(config, log);
   await migrateDeploy(database.databaseUrl);
@@ -37,28 +47,47 @@ async function main() {
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   try {
     const fixture = await createLifters(db, GENERATION_USERS, config.jwtSecret);
-    console.log(`\nLiftPlan API benchmark — ${os.cpus().length} cores, Node ${process.version}, ${DURATION}s per scenario, ${CONNECTIONS} connections\n`);
+    console.log(
+      `\nLiftPlan API benchmark — ${os.cpus().length} cores, Node ${process.version}, ${DURATION}s per scenario, ${CONNECTIONS} connections\n`,
+    );
     const rows: string[][] = [];
     const planId = fixture.planId;
     const one = fixture.tokens[0]!;
 
-    rows.push(await scenario('GET /api/plans/:id', base, { method: 'GET', path: `/api/plans/${planId}`, headers: auth(one) }));
+    rows.push(
+      await scenario('GET /api/plans/:id', base, { method: 'GET', path: `/api/plans/${planId}`, headers: auth(one) }),
+    );
     rows.push(await scenario('GET /api/plans', base, { method: 'GET', path: '/api/plans', headers: auth(one) }));
     let next = 1; // every generation request is a different lifter: one workout in progress per lifter
     rows.push(
-      await scenario('POST /api/workouts', base, {
-        method: 'POST',
-        path: '/api/workouts',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ dayNumber: 2 }),
-        setupRequest: (req: { headers: Record<string, string> }) => {
-          req.headers = { ...req.headers, ...auth(fixture.tokens[next++ % fixture.tokens.length]!) };
-          return req;
+      await scenario(
+        'POST /api/workouts',
+        base,
+        {
+          method: 'POST',
+          path: '/api/workouts',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ dayNumber: 2 }),
+          setupRequest: (req: { headers: Record<string, string> }) => {
+            req.headers = { ...req.headers, ...auth(fixture.tokens[next++ % fixture.tokens.length]!) };
+            return req;
+          },
         },
-      }, fixture.tokens.length - 2),
+        fixture.tokens.length - 2,
+      ),
     );
-    const workout = await (await fetch(`${base}/api/workouts/${await firstWorkoutId(db, fixture.userIds[1]!)}`, { headers: auth(fixture.tokens[1]!) })).json() as { workout: { id: number; sets: Array<{ id: number }> } };
-    rows.push(await scenario('GET /api/workouts/:id', base, { method: 'GET', path: `/api/workouts/${workout.workout.id}`, headers: auth(fixture.tokens[1]!) }));
+    const workout = (await (
+      await fetch(`${base}/api/workouts/${await firstWorkoutId(db, fixture.userIds[1]!)}`, {
+        headers: auth(fixture.tokens[1]!),
+      })
+    ).json()) as { workout: { id: number; sets: Array<{ id: number }> } };
+    rows.push(
+      await scenario('GET /api/workouts/:id', base, {
+        method: 'GET',
+        path: `/api/workouts/${workout.workout.id}`,
+        headers: auth(fixture.tokens[1]!),
+      }),
+    );
     rows.push(
       await scenario('PATCH /api/workouts/:id/sets/:setId', base, {
         method: 'PATCH',
@@ -83,15 +112,28 @@ type Request = Record<string, unknown>;
 
 async function scenario(name: string, url: string, request: Request, amount?: number): Promise<string[]> {
   const limit = amount ? { amount } : { duration: DURATION };
-  const result = await autocannon({ url, connections: CONNECTIONS, ...limit, requests: [request] } as autocannon.Options);
+  const result = await autocannon({
+    url,
+    connections: CONNECTIONS,
+    ...limit,
+    requests: [request],
+  } as autocannon.Options);
   const errors = result.non2xx + result.errors;
-  return [name, String(Math.round(result.requests.average)), String(result.latency.p50), String(result.latency.p99), String(result.requests.total), String(errors)];
+  return [
+    name,
+    String(Math.round(result.requests.average)),
+    String(result.latency.p50),
+    String(result.latency.p99),
+    String(result.requests.total),
+    String(errors),
+  ];
 }
 
 function printTable(rows: string[][]) {
   const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx'];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
+  const line = (cells: string[]) =>
+    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
   console.log(line(header));
   console.log(widths.map((w) => '-'.repeat(w)).join('  '));
   rows.forEach((r) => console.log(line(r)));
@@ -106,33 +148,68 @@ async function printRoundTrips(base: string, fixture: Awaited<ReturnType<typeof 
     const before = roundTrips.count;
     const res = await run();
     const body = await res.json();
-    console.log(`  ${name.padEnd(40)} ${String(roundTrips.count - before).padStart(2)} round trips  (HTTP ${res.status})`);
+    console.log(
+      `  ${name.padEnd(40)} ${String(roundTrips.count - before).padStart(2)} round trips  (HTTP ${res.status})`,
+    );
     return body;
   };
   console.log('\ndatabase round trips per request');
   await measure('GET /api/plans/:id', () => fetch(`${base}/api/plans/${fixture.planId}`, { headers: auth(token) }));
   const started = (await measure('POST /api/workouts', () =>
-    fetch(`${base}/api/workouts`, { method: 'POST', headers: { ...auth(token), 'content-type': 'application/json' }, body: '{"dayNumber":2}' }),
+    fetch(`${base}/api/workouts`, {
+      method: 'POST',
+      headers: { ...auth(token), 'content-type': 'application/json' },
+      body: '{"dayNumber":2}',
+    }),
   )) as { workout: { id: number; sets: Array<{ id: number; isAmrap: boolean }> } };
   const { id, sets } = started.workout;
   await measure('PATCH /api/workouts/:id/sets/:setId', () =>
-    fetch(`${base}/api/workouts/${id}/sets/${sets[2]!.id}`, { method: 'PATCH', headers: { ...auth(token), 'content-type': 'application/json' }, body: '{"completed":true,"actualReps":6}' }),
+    fetch(`${base}/api/workouts/${id}/sets/${sets[2]!.id}`, {
+      method: 'PATCH',
+      headers: { ...auth(token), 'content-type': 'application/json' },
+      body: '{"completed":true,"actualReps":6}',
+    }),
   );
-  await measure('POST /api/workouts/:id/complete (1 transaction)', () => fetch(`${base}/api/workouts/${id}/complete`, { method: 'POST', headers: auth(token) }));
+  await measure('POST /api/workouts/:id/complete (1 transaction)', () =>
+    fetch(`${base}/api/workouts/${id}/complete`, { method: 'POST', headers: auth(token) }),
+  );
   await measure('GET /api/workouts/:id', () => fetch(`${base}/api/workouts/${id}`, { headers: auth(token) }));
 }
 
 async function createLifters(db: Db, count: number, secret: string) {
-  const plan = await db.workoutPlan.findUniqueOrThrow({ where: { slug: 'nsuns-4day-lp' }, include: { versions: { orderBy: { version: 'desc' }, take: 1 } } });
+  const plan = await db.workoutPlan.findUniqueOrThrow({
+    where: { slug: 'nsuns-4day-lp' },
+    include: { versions: { orderBy: { version: 'desc' }, take: 1 } },
+  });
   const exercises = Object.fromEntries((await db.exercise.findMany()).map((e) => [e.slug, e.id]));
   const passwordHash = await bcrypt.hash('bench-password', 4);
   const stamp = Date.now();
-  await db.user.createMany({ data: Array.from({ length: count }, (_, i) => ({ email: `bench-${stamp}-${i}@example.com`, passwordHash, displayName: `Bench ${i}` })) });
-  const users = await db.user.findMany({ where: { email: { startsWith: `bench-${stamp}-` } }, orderBy: { id: 'asc' }, select: { id: true } });
+  await db.user.createMany({
+    data: Array.from({ length: count }, (_, i) => ({
+      email: `bench-${stamp}-${i}@example.com`,
+      passwordHash,
+      displayName: `Bench ${i}`,
+    })),
+  });
+  const users = await db.user.findMany({
+    where: { email: { startsWith: `bench-${stamp}-` } },
+    orderBy: { id: 'asc' },
+    select: { id: true },
+  });
   const tms = { 'bench-press': 100, squat: 140, ohp: 60, deadlift: 180 };
-  await db.trainingMax.createMany({ data: users.flatMap((u) => Object.entries(tms).map(([slug, w]) => ({ userId: u.id, exerciseId: exercises[slug]!, weight: String(w) }))) });
-  await db.userPlan.createMany({ data: users.map((u) => ({ userId: u.id, planId: plan.id, planVersionId: plan.versions[0]!.id })) });
-  return { planId: plan.id, userIds: users.map((u) => u.id), tokens: users.map((u) => signToken({ id: u.id, isAdmin: false }, secret, '1h')) };
+  await db.trainingMax.createMany({
+    data: users.flatMap((u) =>
+      Object.entries(tms).map(([slug, w]) => ({ userId: u.id, exerciseId: exercises[slug]!, weight: String(w) })),
+    ),
+  });
+  await db.userPlan.createMany({
+    data: users.map((u) => ({ userId: u.id, planId: plan.id, planVersionId: plan.versions[0]!.id })),
+  });
+  return {
+    planId: plan.id,
+    userIds: users.map((u) => u.id),
+    tokens: users.map((u) => signToken({ id: u.id, isAdmin: false }, secret, '1h')),
+  };
 }
 
 async function firstWorkoutId(db: Db, userId: number) {

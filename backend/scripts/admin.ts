@@ -22,7 +22,10 @@ async function main() {
       const user = await upsertAdmin(db, email, password);
       console.log(`${user.email} is an admin (id ${user.id})`);
     } else {
-      const { count } = await db.user.updateMany({ where: { email: email.trim().toLowerCase() }, data: { isAdmin: true } });
+      const { count } = await db.user.updateMany({
+        where: { email: email.trim().toLowerCase() },
+        data: { isAdmin: true },
+      });
       if (count === 0) throw new Error(`no account with email ${email}; pass a password to create one`);
       console.log(`${email} is now an admin; they get admin rights at their next sign-in`);
     }

@@ -24,7 +24,9 @@ function summary(outcome: UpgradeOutcome): string {
     `Upgraded${outcome.resumed ? ' (resumed an interrupted run)' : ''}: ${c.users} users, ${c.trainingMaxes} training maxes,`,
     `${c.workouts} workouts, ${c.workoutSets} sets; every user is on nSuns 4-Day LP.`,
     c.abandonedInProgress > 0 ? `${c.abandonedInProgress} older in-progress workout(s) were marked abandoned.` : '',
-  ].filter(Boolean).join(' ');
+  ]
+    .filter(Boolean)
+    .join(' ');
 }
 
 main().catch((err) => {

@@ -11,7 +11,11 @@ async function main() {
   const config = loadConfig();
   const database = await openDatabase(config, createLogger(config));
   try {
-    const result = spawnSync(command, args, { stdio: 'inherit', env: { ...process.env, DATABASE_URL: database.databaseUrl }, shell: false });
+    const result = spawnSync(command, args, {
+      stdio: 'inherit',
+      env: { ...process.env, DATABASE_URL: database.databaseUrl },
+      shell: false,
+    });
     process.exitCode = result.status ?? 1;
   } finally {
     await database.stop();

@@ -13,7 +13,8 @@ import { createPrismaClient } from './db/prisma';
 import { createGracefulServer, type Lifecycle } from './http/graceful-server';
 import { seedDatabase } from './seed/seed';
 
-export type Runtime = { url: string; stop: () => Promise<void> };
+/** `stop` drains requests in flight for `graceMs` (default: the configured shutdown grace), then stops everything. */
+export type Runtime = { url: string; stop: (graceMs?: number) => Promise<void> };
 
 /** Everything `pnpm start` does: SPA build if needed, database, migrations, seed, admin, HTTP server. */
 export async function startRuntime(config: AppConfig, log: Logger = createLogger(config)): Promise<Runtime> {
@@ -35,8 +36,8 @@ export async function startRuntime(config: AppConfig, log: Logger = createLogger
     const http = createGracefulServer(createApp(db, config, log, lifecycle), lifecycle, log);
     await listen(http.server, config.port);
     const url = `http://localhost:${(http.server.address() as AddressInfo).port}`;
-    const stop = async () => {
-      await http.drain(config.shutdownGraceMs);
+    const stop = async (graceMs = config.shutdownGraceMs) => {
+      await http.drain(graceMs);
       await db.$disconnect();
       await database.stop();
     };
@@ -54,7 +55,13 @@ export function createLogger(config: AppConfig): Logger {
 function listen(server: Server, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', (err: NodeJS.ErrnoException) =>
-      reject(err.code === 'EADDRINUSE' ? new Error(`LiftPlan could not listen on port ${port}: the port is in use by another program; set PORT to a free port`) : err),
+      reject(
+        err.code === 'EADDRINUSE'
+          ? new Error(
+              `LiftPlan could not listen on port ${port}: the port is in use by another program; set PORT to a free port`,
+            )
+          : err,
+      ),
     );
     server.listen(port, () => resolve());
   });

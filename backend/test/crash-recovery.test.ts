@@ -82,8 +82,14 @@ describe('after kill -9 of the embedded PostgreSQL', () => {
     const killed = postmasterPid(dataDir);
     process.kill(killed, 'SIGKILL');
     const killedAt = Date.now();
-    await waitFor('health to report the outage', async () => ((await healthStatus(url)).status === 503 ? true : undefined));
-    await waitFor('health to recover', async () => ((await healthStatus(url)).status === 200 ? true : undefined), 60_000);
+    await waitFor('health to report the outage', async () =>
+      (await healthStatus(url)).status === 503 ? true : undefined,
+    );
+    await waitFor(
+      'health to recover',
+      async () => ((await healthStatus(url)).status === 200 ? true : undefined),
+      60_000,
+    );
     console.log(`service restored ${Date.now() - killedAt} ms after kill -9 of the postmaster`);
     expect(postmasterPid(dataDir)).not.toBe(killed);
     expect((await login(url, EMAIL, PASSWORD)).status).toBe(200);
@@ -105,7 +111,10 @@ describe('a stale postmaster.pid', () => {
     // PostgreSQL itself ignores a lock file whose PID is dead or not signalable by it: use a live one it can signal.
     const other = spawn('sleep', ['600'], { stdio: 'ignore', ...postgresUserIds() });
     children.push(other);
-    fs.writeFileSync(path.join(dataDir, 'postgres', 'postmaster.pid'), `${other.pid}\n${path.join(dataDir, 'postgres')}\n`);
+    fs.writeFileSync(
+      path.join(dataDir, 'postgres', 'postmaster.pid'),
+      `${other.pid}\n${path.join(dataDir, 'postgres')}\n`,
+    );
     const { child, url } = await startProduct(dataDir, { EMBEDDED_PG_PORT: String(first.pgPort) });
     children.push(child);
     expect(isAlive(other.pid!)).toBe(true);

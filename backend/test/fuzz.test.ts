@@ -20,16 +20,88 @@ function prng(seed: number) {
 }
 
 const FIELDS = [
-  'email', 'password', 'displayName', 'exerciseTMs', 'exerciseId', 'trainingMax', 'oneRepMax', 'percentChange', 'note',
-  'name', 'slug', 'daysPerWeek', 'days', 'dayNumber', 'exercises', 'sets', 'setOrder', 'percentage', 'reps', 'isAmrap',
-  'isProgression', 'progressionRules', 'minReps', 'maxReps', 'increase', 'unit', 'category', 'isUpperBody',
-  'muscleGroup', 'isAdmin', 'actualReps', 'completed', 'unitPreference', 'weightIncrement', 'barWeight', 'plates',
-  'plan', 'sampleTrainingMaxes', 'increment', 'tier', 'sortOrder', 'tmExerciseId', 'description', 'isPublic',
-  '__proto__', 'constructor',
+  'email',
+  'password',
+  'displayName',
+  'exerciseTMs',
+  'exerciseId',
+  'trainingMax',
+  'oneRepMax',
+  'percentChange',
+  'note',
+  'name',
+  'slug',
+  'daysPerWeek',
+  'days',
+  'dayNumber',
+  'exercises',
+  'sets',
+  'setOrder',
+  'percentage',
+  'reps',
+  'isAmrap',
+  'isProgression',
+  'progressionRules',
+  'minReps',
+  'maxReps',
+  'increase',
+  'unit',
+  'category',
+  'isUpperBody',
+  'muscleGroup',
+  'isAdmin',
+  'actualReps',
+  'completed',
+  'unitPreference',
+  'weightIncrement',
+  'barWeight',
+  'plates',
+  'plan',
+  'sampleTrainingMaxes',
+  'increment',
+  'tier',
+  'sortOrder',
+  'tmExerciseId',
+  'description',
+  'isPublic',
+  '__proto__',
+  'constructor',
 ];
-const NUMBERS = [0, -1, 1, 2, 7, 8, 0.1, 2.5, 99.999, 9999.99, 10000, 2147483647, 2147483648, 1e6, 1e21, -1e308, 1.7976931348623157e308];
-const STRINGS = ['', ' ', 'a', 'a\u0000b', '\u202e', 'x'.repeat(5000), '1', '0x10', 'kg', 'lb', 'upper', '<script>', "' OR 1=1 --", '2026-13-45', '💪'];
-const PARAMS = ['1', '0', '-1', '0x3', '3e0', '+3', '1.5', 'abc', '%00', '99999999999', 'x'.repeat(300), '1;DROP TABLE users'];
+const NUMBERS = [
+  0, -1, 1, 2, 7, 8, 0.1, 2.5, 99.999, 9999.99, 10000, 2147483647, 2147483648, 1e6, 1e21, -1e308,
+  1.7976931348623157e308,
+];
+const STRINGS = [
+  '',
+  ' ',
+  'a',
+  'a\u0000b',
+  '\u202e',
+  'x'.repeat(5000),
+  '1',
+  '0x10',
+  'kg',
+  'lb',
+  'upper',
+  '<script>',
+  "' OR 1=1 --",
+  '2026-13-45',
+  '💪',
+];
+const PARAMS = [
+  '1',
+  '0',
+  '-1',
+  '0x3',
+  '3e0',
+  '+3',
+  '1.5',
+  'abc',
+  '%00',
+  '99999999999',
+  'x'.repeat(300),
+  '1;DROP TABLE users',
+];
 
 function valueGenerator(random: () => number) {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
@@ -85,8 +157,18 @@ const ROUTES: Route[] = [
 ];
 
 const DATA_TABLES = [
-  'users', 'exercises', 'workout_plans', 'plan_versions', 'plan_days', 'plan_day_exercises', 'plan_sets',
-  'plan_progression_rules', 'user_plans', 'training_maxes', 'workouts', 'workout_sets',
+  'users',
+  'exercises',
+  'workout_plans',
+  'plan_versions',
+  'plan_days',
+  'plan_day_exercises',
+  'plan_sets',
+  'plan_progression_rules',
+  'user_plans',
+  'training_maxes',
+  'workouts',
+  'workout_sets',
 ];
 const FINGERPRINT_SQL = `SELECT md5(${DATA_TABLES.map((t) => `coalesce((SELECT string_agg(x::text, ',' ORDER BY x::text) FROM ${t} x), '')`).join(" || '|' || ")}) AS fp`;
 
@@ -117,19 +199,27 @@ describe('fuzzing every route', () => {
     let rejected = 0;
     for (const route of ROUTES) {
       for (let i = 0; i < VARIANTS_PER_ROUTE; i++) {
-        const path = route.path.replace(/:id/g, () => (random() < 0.5 ? String(1 + Math.floor(random() * 40)) : encodeURIComponent(gen.pick(PARAMS))));
-        const query = random() < 0.4 ? `?${gen.pick(['page', 'pageSize', 'search', 'status', 'muscleGroup', 'expectedUpdatedAt'])}=${encodeURIComponent(String(gen.value(3)))}` : '';
+        const path = route.path.replace(/:id/g, () =>
+          random() < 0.5 ? String(1 + Math.floor(random() * 40)) : encodeURIComponent(gen.pick(PARAMS)),
+        );
+        const query =
+          random() < 0.4
+            ? `?${gen.pick(['page', 'pageSize', 'search', 'status', 'muscleGroup', 'expectedUpdatedAt'])}=${encodeURIComponent(String(gen.value(3)))}`
+            : '';
         const body = random() < 0.8 ? gen.object(1) : gen.value(1);
         const who = route.admin || random() < 0.3 ? admin : lifter;
         const before = await fingerprint();
-        let req: Test = ctx.http()[route.method](path + query).set(who.auth);
-        if (route.method !== 'get') req = random() < 0.1 ? req.type('form').send('a=1&b=%00') : req.type('json').send(JSON.stringify(body));
+        const client = ctx.http();
+        let req: Test = client[route.method](path + query).set(who.auth);
+        if (route.method !== 'get')
+          req = random() < 0.1 ? req.type('form').send('a=1&b=%00') : req.type('json').send(JSON.stringify(body));
         const res = await req;
         const label = `${route.method.toUpperCase()} ${path + query} ${JSON.stringify(body)?.slice(0, 200)} → ${res.status}`;
         if (res.status >= 500) failures.push(label);
         if (res.status >= 400 && res.status < 500) {
           rejected++;
-          if (typeof res.body?.error?.code !== 'string' || typeof res.body.error.message !== 'string') failures.push(`${label}: not the error shape`);
+          if (typeof res.body?.error?.code !== 'string' || typeof res.body.error.message !== 'string')
+            failures.push(`${label}: not the error shape`);
           if ((await fingerprint()) !== before) failures.push(`${label}: a rejected request changed data`);
         }
       }

@@ -5,7 +5,10 @@ export type TestUser = { id: number; token: string; email: string; auth: { Autho
 
 export const uniqueEmail = (prefix = 'lifter') => `${prefix}-${crypto.randomBytes(5).toString('hex')}@example.com`;
 
-export async function registerUser(ctx: TestContext, overrides: { email?: string; displayName?: string } = {}): Promise<TestUser> {
+export async function registerUser(
+  ctx: TestContext,
+  overrides: { email?: string; displayName?: string } = {},
+): Promise<TestUser> {
   const email = overrides.email ?? uniqueEmail();
   const res = await ctx
     .http()
@@ -19,7 +22,11 @@ export async function registerUser(ctx: TestContext, overrides: { email?: string
 export async function registerAdmin(ctx: TestContext): Promise<TestUser> {
   const user = await registerUser(ctx, { displayName: 'Admin' });
   await ctx.db.user.update({ where: { id: user.id }, data: { isAdmin: true } });
-  const res = await ctx.http().post('/api/auth/login').send({ email: user.email, password: 'correct horse battery' }).expect(200);
+  const res = await ctx
+    .http()
+    .post('/api/auth/login')
+    .send({ email: user.email, password: 'correct horse battery' })
+    .expect(200);
   return { ...user, token: res.body.token, auth: { Authorization: `Bearer ${res.body.token}` } };
 }
 
@@ -33,10 +40,17 @@ export async function nsunsPlanId(ctx: TestContext): Promise<number> {
 }
 
 /** Subscribes to nSuns and sets the four main lifts' TMs (kg) directly as training maxes. */
-export async function lifterOnNsuns(ctx: TestContext, tms = { 'bench-press': 100, squat: 140, ohp: 60, deadlift: 180 }): Promise<TestUser> {
+export async function lifterOnNsuns(
+  ctx: TestContext,
+  tms = { 'bench-press': 100, squat: 140, ohp: 60, deadlift: 180 },
+): Promise<TestUser> {
   const user = await registerUser(ctx);
   const ids = await exerciseIds(ctx);
-  await ctx.http().post(`/api/plans/${await nsunsPlanId(ctx)}/subscribe`).set(user.auth).expect(201);
+  await ctx
+    .http()
+    .post(`/api/plans/${await nsunsPlanId(ctx)}/subscribe`)
+    .set(user.auth)
+    .expect(201);
   await ctx
     .http()
     .post('/api/training-maxes/setup')
@@ -47,7 +61,12 @@ export async function lifterOnNsuns(ctx: TestContext, tms = { 'bench-press': 100
 }
 
 /** Logs every set of a workout as prescribed, with `amrapReps` on the AMRAP sets. */
-export async function logAllSets(ctx: TestContext, user: TestUser, workout: { id: number; sets: Array<{ id: number; isAmrap: boolean; prescribedReps: number }> }, amrapReps: number) {
+export async function logAllSets(
+  ctx: TestContext,
+  user: TestUser,
+  workout: { id: number; sets: Array<{ id: number; isAmrap: boolean; prescribedReps: number }> },
+  amrapReps: number,
+) {
   for (const set of workout.sets) {
     await ctx
       .http()

@@ -2,7 +2,15 @@
 // 200 with someone else's data), never reaches /api/admin, and never writes a field the API does not offer.
 import type { Test } from 'supertest';
 import { createTestContext, type TestContext } from './test-db';
-import { exerciseIds, lifterOnNsuns, logAllSets, nsunsPlanId, registerUser, uniqueEmail, type TestUser } from './helpers';
+import {
+  exerciseIds,
+  lifterOnNsuns,
+  logAllSets,
+  nsunsPlanId,
+  registerUser,
+  uniqueEmail,
+  type TestUser,
+} from './helpers';
 
 let ctx: TestContext;
 let ids: Record<string, number>;
@@ -37,7 +45,11 @@ async function snapshot(userId: number) {
   const [user, trainingMaxes, workouts, plans] = await Promise.all([
     ctx.db.user.findUniqueOrThrow({ where: { id: userId } }),
     ctx.db.trainingMax.findMany({ where: { userId }, orderBy: { id: 'asc' } }),
-    ctx.db.workout.findMany({ where: { userId }, include: { sets: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } }),
+    ctx.db.workout.findMany({
+      where: { userId },
+      include: { sets: { orderBy: { id: 'asc' } } },
+      orderBy: { id: 'asc' },
+    }),
     ctx.db.userPlan.findMany({ where: { userId }, orderBy: { id: 'asc' } }),
   ]);
   return { user, trainingMaxes, workouts, plans };
@@ -61,18 +73,30 @@ const as = (user: TestUser, req: Test) => req.set(user.auth);
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('user B on user A\'s resources', () => {
+describe("user B on user A's resources", () => {
   const crossUser: Array<[string, Call]> = [
-    ['GET A\'s in-progress workout', (u) => as(u, ctx.http().get(`/api/workouts/${aOpen.id}`))],
-    ['GET A\'s completed workout', (u) => as(u, ctx.http().get(`/api/workouts/${aDone.id}`))],
-    ['PATCH a set of A\'s workout (done)', (u) => as(u, ctx.http().patch(`/api/workouts/${aOpen.id}/sets/${aOpen.setIds[0]}`)).send({ completed: true })],
-    ['PATCH a set of A\'s workout (reps)', (u) => as(u, ctx.http().patch(`/api/workouts/${aOpen.id}/sets/${aOpen.setIds[2]}`)).send({ actualReps: 12 })],
-    ['PATCH A\'s set through B\'s own workout', (u) => as(u, ctx.http().patch(`/api/workouts/${bOpen.id}/sets/${aOpen.setIds[0]}`)).send({ completed: true })],
-    ['PATCH a set of A\'s completed workout', (u) => as(u, ctx.http().patch(`/api/workouts/${aDone.id}/sets/${aDone.setIds[0]}`)).send({ actualReps: 1 })],
-    ['complete A\'s in-progress workout', (u) => as(u, ctx.http().post(`/api/workouts/${aOpen.id}/complete`))],
-    ['complete A\'s completed workout', (u) => as(u, ctx.http().post(`/api/workouts/${aDone.id}/complete`))],
-    ['abandon A\'s in-progress workout', (u) => as(u, ctx.http().post(`/api/workouts/${aOpen.id}/abandon`))],
-    ['abandon A\'s completed workout', (u) => as(u, ctx.http().post(`/api/workouts/${aDone.id}/abandon`))],
+    ["GET A's in-progress workout", (u) => as(u, ctx.http().get(`/api/workouts/${aOpen.id}`))],
+    ["GET A's completed workout", (u) => as(u, ctx.http().get(`/api/workouts/${aDone.id}`))],
+    [
+      "PATCH a set of A's workout (done)",
+      (u) => as(u, ctx.http().patch(`/api/workouts/${aOpen.id}/sets/${aOpen.setIds[0]}`)).send({ completed: true }),
+    ],
+    [
+      "PATCH a set of A's workout (reps)",
+      (u) => as(u, ctx.http().patch(`/api/workouts/${aOpen.id}/sets/${aOpen.setIds[2]}`)).send({ actualReps: 12 }),
+    ],
+    [
+      "PATCH A's set through B's own workout",
+      (u) => as(u, ctx.http().patch(`/api/workouts/${bOpen.id}/sets/${aOpen.setIds[0]}`)).send({ completed: true }),
+    ],
+    [
+      "PATCH a set of A's completed workout",
+      (u) => as(u, ctx.http().patch(`/api/workouts/${aDone.id}/sets/${aDone.setIds[0]}`)).send({ actualReps: 1 }),
+    ],
+    ["complete A's in-progress workout", (u) => as(u, ctx.http().post(`/api/workouts/${aOpen.id}/complete`))],
+    ["complete A's completed workout", (u) => as(u, ctx.http().post(`/api/workouts/${aDone.id}/complete`))],
+    ["abandon A's in-progress workout", (u) => as(u, ctx.http().post(`/api/workouts/${aOpen.id}/abandon`))],
+    ["abandon A's completed workout", (u) => as(u, ctx.http().post(`/api/workouts/${aDone.id}/abandon`))],
   ];
 
   it.each(crossUser)('%s → 404, nothing of A shown or changed', async (_name, call) => {
@@ -89,20 +113,23 @@ describe('user B on user A\'s resources', () => {
     await ctx.http().get(`/api/workouts/${aDone.id}`).set(A.auth).expect(200);
   });
 
-  it('B\'s workout list holds only B\'s workouts, whatever the query says', async () => {
+  it("B's workout list holds only B's workouts, whatever the query says", async () => {
     const res = await ctx.http().get(`/api/workouts?userId=${A.id}`).set(B.auth).expect(200);
     expect(res.body.items.map((w: { id: number }) => w.id)).toEqual([bOpen.id]);
     expect(res.body.total).toBe(1);
   });
 
-  it('A\'s in-progress workout does not block B: the one-in-progress rule is per lifter', async () => {
+  it("A's in-progress workout does not block B: the one-in-progress rule is per lifter", async () => {
     const list = await ctx.http().get('/api/workouts?status=in_progress').set(A.auth).expect(200);
     expect(list.body.items.map((w: { id: number }) => w.id)).toEqual([aOpen.id]);
     expect((await ctx.db.workout.findUniqueOrThrow({ where: { id: bOpen.id } })).status).toBe('in_progress');
   });
 
-  it('TM history is per lifter: B sees only B\'s rows for the same exercise', async () => {
-    const bRows = await ctx.db.trainingMax.findMany({ where: { userId: B.id, exerciseId: ids['bench-press'] }, orderBy: { id: 'asc' } });
+  it("TM history is per lifter: B sees only B's rows for the same exercise", async () => {
+    const bRows = await ctx.db.trainingMax.findMany({
+      where: { userId: B.id, exerciseId: ids['bench-press'] },
+      orderBy: { id: 'asc' },
+    });
     const res = await ctx.http().get(`/api/training-maxes/${ids['bench-press']}/history`).set(B.auth).expect(200);
     expect(res.body.history.map((h: { id: number }) => h.id)).toEqual(bRows.map((r) => r.id));
     expect(res.body.history.map((h: { weight: number }) => h.weight)).toEqual([60]);
@@ -114,9 +141,14 @@ describe('user B on user A\'s resources', () => {
     ]);
   });
 
-  it('GET /api/training-maxes shows B\'s own values', async () => {
+  it("GET /api/training-maxes shows B's own values", async () => {
     const res = await ctx.http().get('/api/training-maxes').set(B.auth).expect(200);
-    expect(res.body.trainingMaxes.map((t: { exercise: { slug: string }; trainingMax: number }) => [t.exercise.slug, t.trainingMax])).toEqual([
+    expect(
+      res.body.trainingMaxes.map((t: { exercise: { slug: string }; trainingMax: number }) => [
+        t.exercise.slug,
+        t.trainingMax,
+      ]),
+    ).toEqual([
       ['bench-press', 60],
       ['ohp', 40],
       ['squat', 80],
@@ -127,13 +159,20 @@ describe('user B on user A\'s resources', () => {
   it('adjusting a TM appends a row for the caller only', async () => {
     const user = await lifterOnNsuns(ctx, { 'bench-press': 50, squat: 70, ohp: 30, deadlift: 90 });
     const aBefore = await snapshot(A.id);
-    await ctx.http().post(`/api/training-maxes/${ids.squat}/adjust`).set(user.auth).send({ percentChange: -10 }).expect(201);
+    await ctx
+      .http()
+      .post(`/api/training-maxes/${ids.squat}/adjust`)
+      .set(user.auth)
+      .send({ percentChange: -10 })
+      .expect(201);
     expect(await snapshot(A.id)).toEqual(aBefore);
-    const rows = await ctx.db.trainingMax.findMany({ where: { userId: { in: [user.id, A.id, B.id] }, exerciseId: ids.squat, source: 'manual' } });
+    const rows = await ctx.db.trainingMax.findMany({
+      where: { userId: { in: [user.id, A.id, B.id] }, exerciseId: ids.squat, source: 'manual' },
+    });
     expect(rows.map((r) => [r.userId, r.weight.toString()])).toEqual([[user.id, '63']]);
   });
 
-  it('GET /api/plans/current shows B\'s own subscription and workout', async () => {
+  it("GET /api/plans/current shows B's own subscription and workout", async () => {
     const res = await ctx.http().get('/api/plans/current').set(B.auth).expect(200);
     const bPlan = await ctx.db.userPlan.findFirstOrThrow({ where: { userId: B.id, isActive: true } });
     expect(res.body.userPlan.id).toBe(bPlan.id);
@@ -141,13 +180,13 @@ describe('user B on user A\'s resources', () => {
     expect(res.body.missingTMs).toEqual([]);
   });
 
-  it('a lifter without a plan gets 404 NO_ACTIVE_PLAN, not someone else\'s plan', async () => {
+  it("a lifter without a plan gets 404 NO_ACTIVE_PLAN, not someone else's plan", async () => {
     const lonely = await registerUser(ctx);
     const res = await ctx.http().get('/api/plans/current').set(lonely.auth).expect(404);
     expect(res.body.error.code).toBe('NO_ACTIVE_PLAN');
   });
 
-  it('unsubscribing ends only the caller\'s plan', async () => {
+  it("unsubscribing ends only the caller's plan", async () => {
     const user = await registerUser(ctx);
     await ctx.http().post(`/api/plans/${planId}/subscribe`).set(user.auth).expect(201);
     const aBefore = await snapshot(A.id);
@@ -164,14 +203,26 @@ describe('/api/admin/* for lifters', () => {
     name: 'Sneaky',
     slug: 'sneaky-plan',
     daysPerWeek: 1,
-    days: [{ dayNumber: 1, exercises: [{ exerciseId: ids.squat, tier: 'T1', sortOrder: 1, sets: [{ setOrder: 1, percentage: 0.8, reps: 5 }] }] }],
+    days: [
+      {
+        dayNumber: 1,
+        exercises: [
+          { exerciseId: ids.squat, tier: 'T1', sortOrder: 1, sets: [{ setOrder: 1, percentage: 0.8, reps: 5 }] },
+        ],
+      },
+    ],
   });
   const adminRoutes: Array<[string, string, () => string, () => object | undefined]> = [
     ['GET', 'users', () => '/api/admin/users', () => undefined],
     ['PATCH', 'users/:id (promote)', () => `/api/admin/users/${B.id}`, () => ({ isAdmin: true })],
     ['GET', 'exercises', () => '/api/admin/exercises', () => undefined],
     ['GET', 'exercises/:id', () => `/api/admin/exercises/${ids.squat}`, () => undefined],
-    ['POST', 'exercises', () => '/api/admin/exercises', () => ({ slug: 'sneaky-lift', name: 'Sneaky Lift', isUpperBody: true })],
+    [
+      'POST',
+      'exercises',
+      () => '/api/admin/exercises',
+      () => ({ slug: 'sneaky-lift', name: 'Sneaky Lift', isUpperBody: true }),
+    ],
     ['PATCH', 'exercises/:id', () => `/api/admin/exercises/${ids.squat}`, () => ({ name: 'Renamed' })],
     ['DELETE', 'exercises/:id', () => `/api/admin/exercises/${ids['leg-press']}`, () => undefined],
     ['GET', 'plans', () => '/api/admin/plans', () => undefined],
@@ -179,25 +230,42 @@ describe('/api/admin/* for lifters', () => {
     ['POST', 'plans', () => '/api/admin/plans', planBody],
     ['PUT', 'plans/:id', () => `/api/admin/plans/${planId}`, () => ({ ...planBody(), slug: 'nsuns-4day-lp' })],
     ['DELETE', 'plans/:id', () => `/api/admin/plans/${planId}`, () => undefined],
-    ['POST', 'plans/:id/progression-rules', () => `/api/admin/plans/${planId}/progression-rules`, () => ({ progressionRules: [{ category: 'upper', minReps: 0, maxReps: 99, increase: 50 }] })],
+    [
+      'POST',
+      'plans/:id/progression-rules',
+      () => `/api/admin/plans/${planId}/progression-rules`,
+      () => ({ progressionRules: [{ category: 'upper', minReps: 0, maxReps: 99, increase: 50 }] }),
+    ],
     ['GET', 'an unknown admin path', () => '/api/admin/nothing-here', () => undefined],
   ];
 
   const send = (method: string, url: string, body: object | undefined, user?: TestUser) => {
     const http = ctx.http();
-    let req = method === 'GET' ? http.get(url) : method === 'POST' ? http.post(url) : method === 'PUT' ? http.put(url) : method === 'PATCH' ? http.patch(url) : http.delete(url);
+    let req =
+      method === 'GET'
+        ? http.get(url)
+        : method === 'POST'
+          ? http.post(url)
+          : method === 'PUT'
+            ? http.put(url)
+            : method === 'PATCH'
+              ? http.patch(url)
+              : http.delete(url);
     if (user) req = req.set(user.auth);
     return body ? req.send(body) : req;
   };
 
-  it.each(adminRoutes)('%s /api/admin/%s → 403 for a lifter, 401 without a token; nothing changes', async (method, _name, url, body) => {
-    const before = await adminSnapshot();
-    const res = await send(method, url(), body(), B);
-    expect(res.status).toBe(403);
-    expect(res.body.error.code).toBe('FORBIDDEN');
-    expect((await send(method, url(), body())).status).toBe(401);
-    expect(await adminSnapshot()).toEqual(before);
-  });
+  it.each(adminRoutes)(
+    '%s /api/admin/%s → 403 for a lifter, 401 without a token; nothing changes',
+    async (method, _name, url, body) => {
+      const before = await adminSnapshot();
+      const res = await send(method, url(), body(), B);
+      expect(res.status).toBe(403);
+      expect(res.body.error.code).toBe('FORBIDDEN');
+      expect((await send(method, url(), body())).status).toBe(401);
+      expect(await adminSnapshot()).toEqual(before);
+    },
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -208,7 +276,11 @@ describe('mass assignment: unknown fields in lifter write bodies are rejected an
   beforeAll(async () => {
     M = await lifterOnNsuns(ctx);
     const w = (await ctx.http().post('/api/workouts').set(M.auth).send({ dayNumber: 2 }).expect(201)).body.workout;
-    mOpen = { id: w.id, setIds: w.sets.map((s: { id: number }) => s.id), amrapSetId: w.sets.find((s: { isAmrap: boolean }) => s.isAmrap).id };
+    mOpen = {
+      id: w.id,
+      setIds: w.sets.map((s: { id: number }) => s.id),
+      amrapSetId: w.sets.find((s: { isAmrap: boolean }) => s.isAmrap).id,
+    };
   });
 
   const tm = () => ({ exerciseId: ids.squat, trainingMax: 150 });
@@ -218,32 +290,122 @@ describe('mass assignment: unknown fields in lifter write bodies are rejected an
     ['PATCH', 'users/me id', () => '/api/users/me', () => ({ displayName: 'X', id: A.id })],
     ['PATCH', 'users/me email', () => '/api/users/me', () => ({ email: uniqueEmail() })],
     ['PATCH', 'users/me passwordHash', () => '/api/users/me', () => ({ passwordHash: 'x' })],
-    ['POST', 'setup userId (top level)', () => '/api/training-maxes/setup', () => ({ userId: A.id, exerciseTMs: [tm()] })],
-    ['POST', 'setup userId (entry)', () => '/api/training-maxes/setup', () => ({ exerciseTMs: [{ ...tm(), userId: A.id }] })],
-    ['POST', 'setup source', () => '/api/training-maxes/setup', () => ({ exerciseTMs: [{ ...tm(), source: 'progression' }] })],
-    ['POST', 'setup workoutId', () => '/api/training-maxes/setup', () => ({ exerciseTMs: [{ ...tm(), workoutId: aDone.id }] })],
-    ['POST', 'setup weight', () => '/api/training-maxes/setup', () => ({ exerciseTMs: [{ exerciseId: ids.squat, weight: 150 }] })],
+    [
+      'POST',
+      'setup userId (top level)',
+      () => '/api/training-maxes/setup',
+      () => ({ userId: A.id, exerciseTMs: [tm()] }),
+    ],
+    [
+      'POST',
+      'setup userId (entry)',
+      () => '/api/training-maxes/setup',
+      () => ({ exerciseTMs: [{ ...tm(), userId: A.id }] }),
+    ],
+    [
+      'POST',
+      'setup source',
+      () => '/api/training-maxes/setup',
+      () => ({ exerciseTMs: [{ ...tm(), source: 'progression' }] }),
+    ],
+    [
+      'POST',
+      'setup workoutId',
+      () => '/api/training-maxes/setup',
+      () => ({ exerciseTMs: [{ ...tm(), workoutId: aDone.id }] }),
+    ],
+    [
+      'POST',
+      'setup weight',
+      () => '/api/training-maxes/setup',
+      () => ({ exerciseTMs: [{ exerciseId: ids.squat, weight: 150 }] }),
+    ],
     ['POST', 'setup unit', () => '/api/training-maxes/setup', () => ({ exerciseTMs: [{ ...tm(), unit: 'lb' }] })],
-    ['POST', 'setup effectiveDate', () => '/api/training-maxes/setup', () => ({ exerciseTMs: [{ ...tm(), effectiveDate: '2030-01-01T00:00:00Z' }] })],
-    ['POST', 'adjust userId', () => `/api/training-maxes/${ids.squat}/adjust`, () => ({ trainingMax: 150, userId: A.id })],
-    ['POST', 'adjust weight', () => `/api/training-maxes/${ids.squat}/adjust`, () => ({ percentChange: -10, weight: 1 })],
-    ['POST', 'adjust source', () => `/api/training-maxes/${ids.squat}/adjust`, () => ({ trainingMax: 150, source: 'progression' })],
-    ['POST', 'adjust workoutId', () => `/api/training-maxes/${ids.squat}/adjust`, () => ({ trainingMax: 150, workoutId: aDone.id })],
+    [
+      'POST',
+      'setup effectiveDate',
+      () => '/api/training-maxes/setup',
+      () => ({ exerciseTMs: [{ ...tm(), effectiveDate: '2030-01-01T00:00:00Z' }] }),
+    ],
+    [
+      'POST',
+      'adjust userId',
+      () => `/api/training-maxes/${ids.squat}/adjust`,
+      () => ({ trainingMax: 150, userId: A.id }),
+    ],
+    [
+      'POST',
+      'adjust weight',
+      () => `/api/training-maxes/${ids.squat}/adjust`,
+      () => ({ percentChange: -10, weight: 1 }),
+    ],
+    [
+      'POST',
+      'adjust source',
+      () => `/api/training-maxes/${ids.squat}/adjust`,
+      () => ({ trainingMax: 150, source: 'progression' }),
+    ],
+    [
+      'POST',
+      'adjust workoutId',
+      () => `/api/training-maxes/${ids.squat}/adjust`,
+      () => ({ trainingMax: 150, workoutId: aDone.id }),
+    ],
     ['POST', 'adjust unit', () => `/api/training-maxes/${ids.squat}/adjust`, () => ({ trainingMax: 150, unit: 'lb' })],
     ['POST', 'start userId', () => '/api/workouts', () => ({ dayNumber: 1, userId: A.id })],
     ['POST', 'start status', () => '/api/workouts', () => ({ dayNumber: 1, status: 'completed' })],
     ['POST', 'start planDayId', () => '/api/workouts', () => ({ dayNumber: 1, planDayId: 1 })],
     ['POST', 'start sets', () => '/api/workouts', () => ({ dayNumber: 1, sets: [{ prescribedWeight: 1 }] })],
     ['POST', 'start unit', () => '/api/workouts', () => ({ dayNumber: 1, unit: 'lb' })],
-    ['PATCH', 'set prescribedWeight', () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`, () => ({ completed: true, prescribedWeight: 1 })],
-    ['PATCH', 'set prescribedReps', () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`, () => ({ completed: true, prescribedReps: 1 })],
-    ['PATCH', 'set weight', () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`, () => ({ actualReps: 5, weight: 999 })],
-    ['PATCH', 'set isProgression', () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`, () => ({ actualReps: 5, isProgression: true })],
-    ['PATCH', 'set isAmrap', () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`, () => ({ completed: true, isAmrap: true })],
-    ['PATCH', 'set workoutId', () => `/api/workouts/${mOpen.id}/sets/${mOpen.amrapSetId}`, () => ({ actualReps: 9, workoutId: aOpen.id })],
-    ['PATCH', 'set userId', () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`, () => ({ completed: true, userId: A.id })],
+    [
+      'PATCH',
+      'set prescribedWeight',
+      () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`,
+      () => ({ completed: true, prescribedWeight: 1 }),
+    ],
+    [
+      'PATCH',
+      'set prescribedReps',
+      () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`,
+      () => ({ completed: true, prescribedReps: 1 }),
+    ],
+    [
+      'PATCH',
+      'set weight',
+      () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`,
+      () => ({ actualReps: 5, weight: 999 }),
+    ],
+    [
+      'PATCH',
+      'set isProgression',
+      () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`,
+      () => ({ actualReps: 5, isProgression: true }),
+    ],
+    [
+      'PATCH',
+      'set isAmrap',
+      () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`,
+      () => ({ completed: true, isAmrap: true }),
+    ],
+    [
+      'PATCH',
+      'set workoutId',
+      () => `/api/workouts/${mOpen.id}/sets/${mOpen.amrapSetId}`,
+      () => ({ actualReps: 9, workoutId: aOpen.id }),
+    ],
+    [
+      'PATCH',
+      'set userId',
+      () => `/api/workouts/${mOpen.id}/sets/${mOpen.setIds[0]}`,
+      () => ({ completed: true, userId: A.id }),
+    ],
     ['POST', 'complete status', () => `/api/workouts/${mOpen.id}/complete`, () => ({ status: 'abandoned' })],
-    ['POST', 'complete progression', () => `/api/workouts/${mOpen.id}/complete`, () => ({ progression: [{ exerciseId: ids.squat, newTM: 500 }] })],
+    [
+      'POST',
+      'complete progression',
+      () => `/api/workouts/${mOpen.id}/complete`,
+      () => ({ progression: [{ exerciseId: ids.squat, newTM: 500 }] }),
+    ],
     ['POST', 'complete userId', () => `/api/workouts/${mOpen.id}/complete`, () => ({ userId: A.id })],
     ['POST', 'abandon status', () => `/api/workouts/${mOpen.id}/abandon`, () => ({ status: 'completed' })],
     ['POST', 'abandon userId', () => `/api/workouts/${mOpen.id}/abandon`, () => ({ userId: A.id })],
@@ -264,7 +426,11 @@ describe('mass assignment: unknown fields in lifter write bodies are rejected an
   it('POST /api/auth/register with isAdmin or unit settings → 400, no account', async () => {
     for (const extra of [{ isAdmin: true }, { unitPreference: 'lb' }, { id: 1 }]) {
       const email = uniqueEmail();
-      const res = await ctx.http().post('/api/auth/register').send({ email, password: 'correct horse battery', displayName: 'Eve', ...extra }).expect(400);
+      const res = await ctx
+        .http()
+        .post('/api/auth/register')
+        .send({ email, password: 'correct horse battery', displayName: 'Eve', ...extra })
+        .expect(400);
       expect(res.body.error.code).toBe('VALIDATION_ERROR');
       expect(await ctx.db.user.findUnique({ where: { email } })).toBeNull();
     }

@@ -16,7 +16,9 @@ const hbaMethods = (dataDir: string) =>
 async function storedAsScram(dataDir: string, pgPort: number): Promise<boolean> {
   const client = await connectAsPostgres(dataDir, pgPort);
   try {
-    const { rows } = await client.query("SELECT rolpassword LIKE 'SCRAM-SHA-256$%' AS scram FROM pg_authid WHERE rolname = 'postgres'");
+    const { rows } = await client.query(
+      "SELECT rolpassword LIKE 'SCRAM-SHA-256$%' AS scram FROM pg_authid WHERE rolname = 'postgres'",
+    );
     return rows[0].scram;
   } finally {
     await client.end();

@@ -2,7 +2,17 @@
 import fs from 'node:fs';
 import type { ChildProcess } from 'node:child_process';
 import type pg from 'pg';
-import { connectAsPostgres, exitOf, healthStatus, killEverything, login, makeDataDir, postgresProcessesFor, startProduct, waitFor } from './product';
+import {
+  connectAsPostgres,
+  exitOf,
+  healthStatus,
+  killEverything,
+  login,
+  makeDataDir,
+  postgresProcessesFor,
+  startProduct,
+  waitFor,
+} from './product';
 
 describe('graceful shutdown', () => {
   const dataDir = makeDataDir('liftplan-shutdown-');
@@ -33,7 +43,10 @@ describe('graceful shutdown', () => {
     await locker.query('LOCK TABLE users IN ACCESS EXCLUSIVE MODE');
     let settledEarly: number | undefined;
     const inFlight = fetch(`${url}/api/auth/me`, { headers: { authorization: `Bearer ${token}` } });
-    void inFlight.then((res) => (settledEarly ??= res.status), () => (settledEarly ??= 0));
+    void inFlight.then(
+      (res) => (settledEarly ??= res.status),
+      () => (settledEarly ??= 0),
+    );
     await waitFor('the request to wait on the lock', async () => {
       if (settledEarly !== undefined) throw new Error(`the request did not wait for the lock: ${settledEarly}`);
       return (await requestsWaitingOnALock(locker!)) > 0 ? true : undefined;

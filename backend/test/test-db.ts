@@ -6,6 +6,7 @@ import { createApp } from '../src/app';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { seedDatabase } from '../src/seed/seed';
+import { withContractCheck } from './contract-check';
 
 export type TestDatabase = { url: string; db: Db; drop: () => Promise<void> };
 
@@ -42,19 +43,28 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   };
 }
 
-export type TestContext = TestDatabase & { app: ReturnType<typeof createApp>; config: AppConfig; http: () => ReturnType<typeof request> };
+export type TestContext = TestDatabase & {
+  app: ReturnType<typeof createApp>;
+  config: AppConfig;
+  http: () => ReturnType<typeof request>;
+};
 
 /** A seeded database plus the real Express app in front of it (no listening socket; supertest drives it). */
 export async function createTestContext(overrides: Partial<AppConfig> = {}): Promise<TestContext> {
   const database = await createTestDatabase();
   await seedDatabase(database.db);
   const config: AppConfig = {
-    ...loadConfig({ NODE_ENV: 'test', JWT_SECRET: 'test-secret-test-secret-0123456789', DATA_DIR: '/tmp/liftplan-unused' }),
+    ...loadConfig({
+      NODE_ENV: 'test',
+      JWT_SECRET: 'test-secret-test-secret-0123456789',
+      DATA_DIR: '/tmp/liftplan-unused',
+    }),
     databaseUrl: database.url,
     loginRateLimit: { limit: 1000, windowMs: 60_000 },
     registerRateLimit: { limit: 1000, windowMs: 60_000 },
     ...overrides,
   };
   const app = createApp(database.db, config, pino({ level: 'silent' }));
-  return { ...database, app, config, http: () => request(app) };
+  const checked = withContractCheck(app);
+  return { ...database, app, config, http: () => request(checked) };
 }

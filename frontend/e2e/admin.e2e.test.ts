@@ -19,9 +19,13 @@ const PLAN_NAME = 'Heavy Triple 3-Day';
 
 const day = (page: Page, n: number) => page.getByRole('region', { name: `Day ${n}`, exact: true });
 const slot = (page: Page, d: number, e: number) => day(page, d).getByRole('group', { name: `Day ${d} Exercise ${e}` });
-const chips = (page: Page, d: number) => page.getByRole('region', { name: `Preview of day ${d}` }).locator('.preview__set').allTextContents();
+const chips = (page: Page, d: number) =>
+  page
+    .getByRole('region', { name: `Preview of day ${d}` })
+    .locator('.preview__set')
+    .allTextContents();
 
-/** nSuns 4-day LP as published (seed 003 §2), entered the way an admin would. */
+/** nSuns 4-day LP as published (the built-in plan, backend/src/seed/nsuns-4day-lp.ts), entered the way an admin would. */
 const NSUNS = [
   {
     name: 'Bench Volume + OHP',
@@ -76,7 +80,9 @@ describe('admin console, in a real browser', () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    app = await startApp({ env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_RATE_LIMIT: '100' } });
+    app = await startApp({
+      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_RATE_LIMIT: '100' },
+    });
     browser = await launchBrowser();
   });
 
@@ -148,7 +154,11 @@ describe('admin console, in a real browser', () => {
     expect(await slot(page, 1, 1).getByRole('combobox', { name: 'Exercise' }).inputValue()).toBe('Bench Press');
     await slot(page, 1, 1).getByLabel('Display name').fill('Bench Volume');
     await quickEntry(slot(page, 1, 1), '65x8, 75x6, 85x4x3, 80x5, 75x6, 70x7, 65x8+');
-    expect(await slot(page, 1, 1).getByLabel(/^Set \d+ reps$/).count()).toBe(9);
+    expect(
+      await slot(page, 1, 1)
+        .getByLabel(/^Set \d+ reps$/)
+        .count(),
+    ).toBe(9);
     expect(await slot(page, 1, 1).getByLabel('Set 3 percentage').inputValue()).toBe('85');
     expect(await slot(page, 1, 1).getByLabel('Set 5 percentage').inputValue()).toBe('85');
     expect(await slot(page, 1, 1).getByLabel('Set 9 AMRAP').isChecked()).toBe(true);
@@ -202,10 +212,26 @@ describe('admin console, in a real browser', () => {
     // Live preview: sample TMs in, the server's weights out (125 kg × 65 % = 81.25 → 82.5: halves round up).
     await page.getByLabel('Bench Press TM').fill('125');
     await page.getByLabel('Squat TM').fill('135');
-    const day1Bench = ['82.5 kg × 8', '95 kg × 6', '107.5 kg × 4', '107.5 kg × 4', '107.5 kg × 4', '100 kg × 5', '95 kg × 6', '87.5 kg × 7', '82.5 kg × 8+ (progression set)'];
+    const day1Bench = [
+      '82.5 kg × 8',
+      '95 kg × 6',
+      '107.5 kg × 4',
+      '107.5 kg × 4',
+      '107.5 kg × 4',
+      '100 kg × 5',
+      '95 kg × 6',
+      '87.5 kg × 7',
+      '82.5 kg × 8+ (progression set)',
+    ];
     const day1Squat = ['67.5 kg × 5', '80 kg × 5', '95 kg × 3', '95 kg × 3'];
     await expect.poll(() => chips(page, 1), { timeout: 10_000 }).toEqual([...day1Bench, ...day1Squat]);
-    expect(await chips(page, 3)).toEqual(['75 kg × 5', '85 kg × 3', '95 kg × 1+ (progression set)', '50 kg × 6', '62.5 kg × 5']); // deadlift TM 100; close grip on bench 125
+    expect(await chips(page, 3)).toEqual([
+      '75 kg × 5',
+      '85 kg × 3',
+      '95 kg × 1+ (progression set)',
+      '50 kg × 6',
+      '62.5 kg × 5',
+    ]); // deadlift TM 100; close grip on bench 125
     expect((await slot(page, 1, 1).locator('.set-grid__weight').allTextContents())[0]).toBe('82.5 kg');
     await screenshot(page, 'admin-builder-preview');
 
@@ -222,7 +248,10 @@ describe('admin console, in a real browser', () => {
 
     await page.getByRole('button', { name: 'Create plan' }).click();
     await page.waitForURL(/\/admin\/plans\/\d+\/edit$/);
-    await page.getByRole('status').filter({ hasText: `Created “${PLAN_NAME}” (version 1)` }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: `Created “${PLAN_NAME}” (version 1)` })
+      .waitFor();
     await page.getByRole('heading', { name: `Edit ${PLAN_NAME}` }).waitFor();
 
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Plans' }).click();
@@ -239,10 +268,16 @@ describe('admin console, in a real browser', () => {
     await lifter.getByRole('heading', { name: PLAN_NAME }).waitFor();
     await lifter.getByRole('button', { name: 'Start this plan' }).click();
     await waitForPath(lifter, '/setup');
-    await lifter.getByRole('radiogroup', { name: 'Enter Bench Press as' }).getByRole('radio', { name: 'Training max' }).check();
+    await lifter
+      .getByRole('radiogroup', { name: 'Enter Bench Press as' })
+      .getByRole('radio', { name: 'Training max' })
+      .check();
     await lifter.getByLabel('Training max for Bench Press (kg)').fill('125');
     await lifter.getByLabel('One-rep max for Squat (kg)').fill('150');
-    await lifter.getByRole('radiogroup', { name: 'Enter Deadlift as' }).getByRole('radio', { name: 'Training max' }).check();
+    await lifter
+      .getByRole('radiogroup', { name: 'Enter Deadlift as' })
+      .getByRole('radio', { name: 'Training max' })
+      .check();
     await lifter.getByLabel('Training max for Deadlift (kg)').fill('100');
     await lifter.getByRole('button', { name: 'Save training maxes' }).click();
     await waitForPath(lifter, '/');
@@ -250,9 +285,9 @@ describe('admin console, in a real browser', () => {
     await lifter.waitForURL(/\/workouts\/\d+$/);
     const setNames = lifter.locator('.set-row__toggle');
     await setNames.first().waitFor();
-    const prescribed = (await setNames.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))).map((label) =>
-      label.replace(/^Set \d+: /, '').replace(/, [\d.]+%.*$/, ''),
-    );
+    const prescribed = (
+      await setNames.evaluateAll((buttons) => buttons.map((b) => b.getAttribute('aria-label') ?? ''))
+    ).map((label) => label.replace(/^Set \d+: /, '').replace(/, [\d.]+%.*$/, ''));
     // Hand-computed: TM × % rounded to 2.5 kg, halves up. Bench TM 125; squat TM 150 × 90 % = 135.
     expect(prescribed).toEqual([
       '82.5 kg × 8', // 81.25
@@ -284,7 +319,10 @@ describe('admin console, in a real browser', () => {
     expect(await publish.textContent()).toContain('1 lifter is on version 1. They keep it');
     await screenshot(page, 'admin-builder-publish-version');
     await publish.getByRole('button', { name: 'Save as version 2' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved as version 2. The 1 lifter on version 1 keeps it; new subscribers get version 2.' }).waitFor();
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Saved as version 2. The 1 lifter on version 1 keeps it; new subscribers get version 2.' })
+      .waitFor();
     expect(await page.getByText('Version 2 · 1 active lifter · public').count()).toBe(1);
   });
 
@@ -315,7 +353,9 @@ describe('admin console, in a real browser', () => {
     expect(adminCalls).toEqual([]);
     // The API refuses them as well.
     const token = await page.evaluate(() => localStorage.getItem('liftplan.token'));
-    const response = await page.request.get(`${app.url}/api/admin/plans`, { headers: { Authorization: `Bearer ${token}` } });
+    const response = await page.request.get(`${app.url}/api/admin/plans`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
     expect(response.status()).toBe(403);
     // The dashboard's GET /api/plans/current answers 404 for a lifter without a plan; the browser logs that.
     expect(errors.filter((error) => !error.includes('404'))).toEqual([]);
@@ -348,11 +388,15 @@ describe('admin console, in a real browser', () => {
     await edit.getByLabel('Category').selectOption('isolation');
     await edit.getByRole('button', { name: 'Save exercise' }).click();
     await page.getByRole('status').filter({ hasText: 'Saved Pause Squat.' }).waitFor();
-    await expect.poll(async () => page.getByRole('row').filter({ hasText: 'Pause Squat' }).locator('td').allTextContents()).toEqual(['pause-squat', 'Quads', 'Isolation', 'Lower', 'EditDelete']);
+    await expect
+      .poll(async () => page.getByRole('row').filter({ hasText: 'Pause Squat' }).locator('td').allTextContents())
+      .toEqual(['pause-squat', 'Quads', 'Isolation', 'Lower', 'EditDelete']);
 
     await page.getByLabel('Search').fill('squat');
     await page.getByLabel('Upper / lower').selectOption('lower');
-    await expect.poll(async () => page.getByRole('table').getByRole('rowheader').allTextContents()).toEqual(['Front Squat', 'Pause Squat', 'Squat']);
+    await expect
+      .poll(async () => page.getByRole('table').getByRole('rowheader').allTextContents())
+      .toEqual(['Front Squat', 'Pause Squat', 'Squat']);
 
     await page.getByRole('button', { name: 'Delete Squat', exact: true }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete exercise' }).click();
@@ -365,7 +409,9 @@ describe('admin console, in a real browser', () => {
     await page.getByRole('button', { name: 'Delete Pause Squat' }).click();
     await page.getByRole('dialog').getByRole('button', { name: 'Delete exercise' }).click();
     await page.getByRole('status').filter({ hasText: 'Deleted Pause Squat.' }).waitFor();
-    await expect.poll(async () => page.getByRole('table').getByRole('rowheader').allTextContents()).toEqual(['Front Squat', 'Squat']);
+    await expect
+      .poll(async () => page.getByRole('table').getByRole('rowheader').allTextContents())
+      .toEqual(['Front Squat', 'Squat']);
   });
 
   it('plans list: duplicate ("save as new plan"), and delete: refused while a lifter is on it, archived once it has history', async () => {
@@ -380,8 +426,13 @@ describe('admin console, in a real browser', () => {
     await dialog.getByRole('button', { name: 'Create copy' }).click();
     await page.waitForURL(/\/admin\/plans\/\d+\/edit$/);
     const copyId = Number(/plans\/(\d+)\/edit/.exec(page.url())![1]);
-    await page.getByRole('status').filter({ hasText: 'Created “nSuns Copy for Deleting”, a copy of “nSuns 4-Day LP”.' }).waitFor();
-    expect(await slot(page, 1, 1).getByLabel('Quick entry').inputValue()).toBe('65x8, 75x6, 85x4x3, 80x5, 75x6, 70x7, 65x8+');
+    await page
+      .getByRole('status')
+      .filter({ hasText: 'Created “nSuns Copy for Deleting”, a copy of “nSuns 4-Day LP”.' })
+      .waitFor();
+    expect(await slot(page, 1, 1).getByLabel('Quick entry').inputValue()).toBe(
+      '65x8, 75x6, 85x4x3, 80x5, 75x6, 70x7, 65x8+',
+    );
 
     // A lifter (through the API) subscribes to the copy, which is private but reachable by id for this test.
     const register = await page.request.post(`${app.url}/api/auth/register`, {
@@ -400,7 +451,9 @@ describe('admin console, in a real browser', () => {
 
     await page.goto('/admin/plans');
     const row = page.getByRole('row').filter({ hasText: 'nSuns Copy for Deleting' });
-    await expect.poll(async () => (await row.locator('td').allTextContents()).slice(0, 4)).toEqual(['Public', 'v1', '4', '1']);
+    await expect
+      .poll(async () => (await row.locator('td').allTextContents()).slice(0, 4))
+      .toEqual(['Public', 'v1', '4', '1']);
     await page.getByRole('button', { name: 'Delete nSuns Copy for Deleting' }).click();
     let confirm = page.getByRole('dialog', { name: 'Delete nSuns Copy for Deleting?' });
     expect(await confirm.textContent()).toContain('1 lifter is on this plan right now');
@@ -409,7 +462,9 @@ describe('admin console, in a real browser', () => {
     await screenshot(page, 'admin-plan-delete-in-use');
     await confirm.getByRole('button', { name: 'Make it private' }).click();
     await page.getByRole('status').filter({ hasText: 'is now private' }).waitFor();
-    await expect.poll(async () => (await row.locator('td').allTextContents()).slice(0, 4)).toEqual(['Private', 'v1', '4', '1']);
+    await expect
+      .poll(async () => (await row.locator('td').allTextContents()).slice(0, 4))
+      .toEqual(['Private', 'v1', '4', '1']);
 
     // Once the lifter leaves, it has history: archived, and the page says what that means.
     expect((await page.request.delete(`${app.url}/api/plans/current`, asLifter)).status()).toBe(204);
@@ -425,7 +480,13 @@ describe('admin console, in a real browser', () => {
   it('admins page: search, promote with a confirmation (effective at once), own demotion prevented', async () => {
     const email = uniqueEmail('promoted');
     const { page: lifter } = await open('phone');
-    expect((await lifter.request.post(`${app.url}/api/auth/register`, { data: { email, password: 'lifter password 1', displayName: 'Pat Promoted' } })).status()).toBe(201);
+    expect(
+      (
+        await lifter.request.post(`${app.url}/api/auth/register`, {
+          data: { email, password: 'lifter password 1', displayName: 'Pat Promoted' },
+        })
+      ).status(),
+    ).toBe(201);
 
     const { page, errors } = await open('desktop');
     await signIn(page, ADMIN.email, ADMIN.password);
@@ -452,7 +513,10 @@ describe('admin console, in a real browser', () => {
     await lifter.getByRole('heading', { name: 'Plans', exact: true }).waitFor();
 
     await row.getByRole('button', { name: 'Remove admin rights from Pat Promoted' }).click();
-    await page.getByRole('dialog', { name: 'Remove Pat Promoted’s admin rights?' }).getByRole('button', { name: 'Remove admin' }).click();
+    await page
+      .getByRole('dialog', { name: 'Remove Pat Promoted’s admin rights?' })
+      .getByRole('button', { name: 'Remove admin' })
+      .click();
     await page.getByRole('status').filter({ hasText: 'Pat Promoted is no longer an admin' }).waitFor();
     expect(errors).toEqual([]);
   });
@@ -485,11 +549,18 @@ describe('admin console, in a real browser', () => {
     expect(prompts).toEqual(['beforeunload']);
     await page.getByRole('button', { name: 'Restore my changes' }).click();
     expect(await page.getByLabel('Name', { exact: true }).inputValue()).toBe('Half-built plan');
-    expect(await slot(page, 1, 1).getByLabel(/^Set \d+ reps$/).count()).toBe(5);
+    expect(
+      await slot(page, 1, 1)
+        .getByLabel(/^Set \d+ reps$/)
+        .count(),
+    ).toBe(5);
 
     // Leaving on purpose discards it.
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Exercises' }).click();
-    await page.getByRole('dialog', { name: 'Leave without saving?' }).getByRole('button', { name: 'Discard changes and leave' }).click();
+    await page
+      .getByRole('dialog', { name: 'Leave without saving?' })
+      .getByRole('button', { name: 'Discard changes and leave' })
+      .click();
     await waitForPath(page, '/admin/exercises');
     await page.goto('/admin/plans/new');
     await page.getByLabel('Name', { exact: true }).waitFor();
@@ -568,7 +639,11 @@ describe('admin console, in a real browser', () => {
       }
       await type(page.getByLabel(`Rule ${n} increase`), String(increase));
     }
-    const rules = { clicks: effort.clicks - beforeRules.clicks, keys: effort.keys - beforeRules.keys, ms: performance.now() - rulesStarted };
+    const rules = {
+      clicks: effort.clicks - beforeRules.clicks,
+      keys: effort.keys - beforeRules.keys,
+      ms: performance.now() - rulesStarted,
+    };
     await click(page.getByRole('button', { name: 'Create plan' }));
     await page.waitForURL(/\/admin\/plans\/\d+\/edit$/);
     const elapsedMs = performance.now() - started;
@@ -595,7 +670,12 @@ describe('admin console, in a real browser', () => {
     expect(await hasHorizontalOverflow(page)).toBe(false);
     await page.screenshot({ path: `${ARTIFACTS_DIR}/admin-builder-tablet.png` });
     for (const path of ['/admin/plans', '/admin/exercises', '/admin/users']) {
-      await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: path === '/admin/users' ? 'Admins' : path === '/admin/plans' ? 'Plans' : 'Exercises' }).click();
+      await page
+        .getByRole('navigation', { name: 'Admin' })
+        .getByRole('link', {
+          name: path === '/admin/users' ? 'Admins' : path === '/admin/plans' ? 'Plans' : 'Exercises',
+        })
+        .click();
       await waitForPath(page, path);
       await page.getByRole('table').waitFor();
       expect(await hasHorizontalOverflow(page)).toBe(false);
@@ -604,8 +684,21 @@ describe('admin console, in a real browser', () => {
 
     // What was saved is the published nSuns 4-day, set for set and rule for rule (the seeded copy).
     const token = await page.evaluate(() => localStorage.getItem('liftplan.token'));
-    const api = async <T>(path: string): Promise<T> => (await page.request.get(`${app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })).json() as Promise<T>;
-    type Detail = { plan: { name: string; days: Array<{ dayNumber: number; name: string | null; exercises: Array<Record<string, unknown> & { sets: Array<Record<string, unknown>> }> }>; progressionRules: Array<Record<string, unknown>> } };
+    const api = async <T>(path: string): Promise<T> =>
+      (
+        await page.request.get(`${app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json() as Promise<T>;
+    type Detail = {
+      plan: {
+        name: string;
+        days: Array<{
+          dayNumber: number;
+          name: string | null;
+          exercises: Array<Record<string, unknown> & { sets: Array<Record<string, unknown>> }>;
+        }>;
+        progressionRules: Array<Record<string, unknown>>;
+      };
+    };
     const { plans } = await api<{ plans: Array<{ id: number; slug: string }> }>('/admin/plans');
     const typedId = plans.find((p) => p.slug === 'nsuns-4-day-lp-typed')!.id;
     const seededId = plans.find((p) => p.slug === 'nsuns-4day-lp')!.id;
@@ -619,12 +712,27 @@ describe('admin console, in a real browser', () => {
           tier: e.tier,
           sortOrder: e.sortOrder,
           displayName: e.displayName,
-          sets: e.sets.map(({ setOrder, percentage, reps, isAmrap, isProgression }) => ({ setOrder, percentage, reps, isAmrap, isProgression })),
+          sets: e.sets.map(({ setOrder, percentage, reps, isAmrap, isProgression }) => ({
+            setOrder,
+            percentage,
+            reps,
+            isAmrap,
+            isProgression,
+          })),
         })),
       })),
-      rules: plan.progressionRules.map(({ exerciseId, category, minReps, maxReps, increase, unit }) => ({ exerciseId, category, minReps, maxReps, increase, unit })),
+      rules: plan.progressionRules.map(({ exerciseId, category, minReps, maxReps, increase, unit }) => ({
+        exerciseId,
+        category,
+        minReps,
+        maxReps,
+        increase,
+        unit,
+      })),
     });
-    expect(structure(await api<Detail>(`/admin/plans/${typedId}`))).toEqual(structure(await api<Detail>(`/admin/plans/${seededId}`)));
+    expect(structure(await api<Detail>(`/admin/plans/${typedId}`))).toEqual(
+      structure(await api<Detail>(`/admin/plans/${seededId}`)),
+    );
     expect(errors).toEqual([]);
   });
 });

@@ -19,7 +19,8 @@ const ADMIN = { email: 'coach@example.com', password: 'admin password 123' };
  * The dashboard of a lifter without a plan asks GET /api/plans/current, which answers 404 NO_ACTIVE_PLAN; the
  * browser logs every 404 response as a console error.
  */
-const isNoPlanYet = (error: string) => error === 'console: Failed to load resource: the server responded with a status of 404 (Not Found)';
+const isNoPlanYet = (error: string) =>
+  error === 'console: Failed to load resource: the server responded with a status of 404 (Not Found)';
 
 describe('signing up and in, in a real browser on a phone', () => {
   let app: RunningApp;
@@ -127,7 +128,13 @@ describe('signing up and in, in a real browser on a phone', () => {
 
     await page.getByRole('heading', { name: /^Hi, / }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    expect(await nav.getByRole('link').allTextContents()).toEqual(['Dashboard', 'Plans', 'History', 'Settings', 'Admin']);
+    expect(await nav.getByRole('link').allTextContents()).toEqual([
+      'Dashboard',
+      'Plans',
+      'History',
+      'Settings',
+      'Admin',
+    ]);
     expect(await hasHorizontalOverflow(page)).toBe(false);
     await screenshot(page, 'auth-admin-phone');
 
@@ -138,7 +145,9 @@ describe('signing up and in, in a real browser on a phone', () => {
       await desktop.getByLabel('Password').fill(ADMIN.password);
       await desktop.getByRole('button', { name: 'Sign in' }).click();
       await desktop.getByRole('heading', { name: /^Hi, / }).waitFor();
-      expect(await desktop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(1);
+      expect(await desktop.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Admin' }).count()).toBe(
+        1,
+      );
       await screenshot(desktop, 'auth-admin-desktop');
     } finally {
       await desktop.context().close();

@@ -210,7 +210,9 @@ function waitForReadyLine(child: ChildProcess, output: CapturedOutput, timeoutMs
     }, timeoutMs);
     const onExit = (code: number | null, signal: NodeJS.Signals | null) => {
       clearTimeout(timer);
-      reject(new Error(`The server exited (code ${code}, signal ${signal}) before it was ready. Output:\n${output.text()}`));
+      reject(
+        new Error(`The server exited (code ${code}, signal ${signal}) before it was ready. Output:\n${output.text()}`),
+      );
     };
     child.once('exit', onExit);
     output.onLine((line) => {

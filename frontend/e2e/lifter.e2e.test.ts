@@ -103,14 +103,21 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     });
     const { token } = (await registered.json()) as { token: string };
     const headers = { Authorization: `Bearer ${token}` };
-    const { plans } = (await (await request.get('/api/plans', { headers })).json()) as { plans: Array<{ id: number; slug: string }> };
+    const { plans } = (await (await request.get('/api/plans', { headers })).json()) as {
+      plans: Array<{ id: number; slug: string }>;
+    };
     const nsuns = plans.find((p) => p.slug === 'nsuns-4day-lp');
     const subscribed = (await (await request.post(`/api/plans/${nsuns!.id}/subscribe`, { headers })).json()) as {
       requiredExercises: Array<{ id: number; name: keyof typeof ONE_REP_MAXES }>;
     };
     const setup = await request.post('/api/training-maxes/setup', {
       headers,
-      data: { exerciseTMs: subscribed.requiredExercises.map((e) => ({ exerciseId: e.id, oneRepMax: Number(ONE_REP_MAXES[e.name]) })) },
+      data: {
+        exerciseTMs: subscribed.requiredExercises.map((e) => ({
+          exerciseId: e.id,
+          oneRepMax: Number(ONE_REP_MAXES[e.name]),
+        })),
+      },
     });
     expect(setup.status()).toBe(201);
     await page.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
@@ -216,7 +223,9 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     }
     for (let i = 0; i < 8; i++) await setButtons(sumo).nth(i).click();
     // The last set was a T2 set: 1:30 of rest.
-    await expect.poll(() => page.getByRole('region', { name: 'Rest timer' }).getByRole('timer').textContent()).toMatch(/^1:[0-3]\d$/);
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Rest timer' }).getByRole('timer').textContent())
+      .toMatch(/^1:[0-3]\d$/);
     await saveStatus('All sets saved').waitFor();
     expect(await page.getByText('17 of 17 sets done').count()).toBe(1);
 
@@ -290,7 +299,11 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     metrics.loginFirstContentfulPaintMs = median(runs.login);
     metrics.dashboardFirstContentfulPaintMs = median(runs.dashboard);
     metrics.dashboardReadyMs = median(runs.dashboardReady);
-    console.log('Time to first render (localhost, cold cache, median of 5):', JSON.stringify(metrics), JSON.stringify(runs));
+    console.log(
+      'Time to first render (localhost, cold cache, median of 5):',
+      JSON.stringify(metrics),
+      JSON.stringify(runs),
+    );
 
     await page.goto('/');
     await page.getByRole('button', { name: 'Start day 3' }).click();
@@ -363,9 +376,13 @@ function expectPressed(button: Locator, pressed: 'true' | 'false') {
 }
 
 async function serverSets(page: Page, token: string, workoutId: number) {
-  const response = await page.request.get(`/api/workouts/${workoutId}`, { headers: { Authorization: `Bearer ${token}` } });
+  const response = await page.request.get(`/api/workouts/${workoutId}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
   const { workout } = (await response.json()) as {
     workout: { sets: Array<{ tier: string; setOrder: number; completed: boolean; actualReps: number | null }> };
   };
-  return workout.sets.filter((s) => s.tier === 'T1').map(({ setOrder, completed, actualReps }) => ({ setOrder, completed, actualReps }));
+  return workout.sets
+    .filter((s) => s.tier === 'T1')
+    .map(({ setOrder, completed, actualReps }) => ({ setOrder, completed, actualReps }));
 }

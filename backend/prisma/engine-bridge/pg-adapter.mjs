@@ -18,7 +18,15 @@
 import { randomUUID } from 'node:crypto';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { bindMigrationAwareSqlAdapterFactory, ColumnTypeEnum, DriverAdapterError } from '@prisma/driver-adapter-utils';
-import { createDatabase, describe, dropDatabase, pgConfig, quoteIdent, schemaOf, withClient } from './pg-connection.mjs';
+import {
+  createDatabase,
+  describe,
+  dropDatabase,
+  pgConfig,
+  quoteIdent,
+  schemaOf,
+  withClient,
+} from './pg-connection.mjs';
 import * as log from './log.mjs';
 
 const CHAR_OID = 18;
@@ -28,11 +36,11 @@ const FIRST_NORMAL_OBJECT_ID = 16384; // user-defined types (enums, domains...):
 // Built-in type oids adapter-pg 7.10 maps itself (its fieldToColumnType). Any other built-in oid
 // makes it throw, so we relabel those columns as text before it looks at them.
 const ADAPTER_PG_OIDS = new Set([
-  16, 17, 19, 20, 21, 23, 25, 26, 114, 142, 650, 700, 701, 790, 869, 1042, 1043, 1082, 1083, 1114, 1184,
-  1266, 1560, 1562, 1700, 2950, 3802,
+  16, 17, 19, 20, 21, 23, 25, 26, 114, 142, 650, 700, 701, 790, 869, 1042, 1043, 1082, 1083, 1114, 1184, 1266, 1560,
+  1562, 1700, 2950, 3802,
   // arrays
-  143, 199, 651, 791, 1000, 1001, 1002, 1005, 1007, 1009, 1014, 1015, 1016, 1021, 1022, 1028, 1041, 1115,
-  1182, 1183, 1185, 1231, 1561, 1563, 2951, 3807,
+  143, 199, 651, 791, 1000, 1001, 1002, 1005, 1007, 1009, 1014, 1015, 1016, 1021, 1022, 1028, 1041, 1115, 1182, 1183,
+  1185, 1231, 1561, 1563, 2951, 3807,
 ]);
 
 /** Relabel the result columns adapter-pg cannot type; remember where `"char"` columns are. */
@@ -207,7 +215,9 @@ export class ShadowAwarePgFactory {
   /** A configured shadow database (SHADOW_DATABASE_URL / datasource.shadowDatabaseUrl), emptied first. */
   async openConfiguredShadow() {
     if (this.url && sameDatabase(this.url, this.shadowUrl)) {
-      throw new Error('The shadow database URL points at the main database. It must be a separate, disposable database.');
+      throw new Error(
+        'The shadow database URL points at the main database. It must be a separate, disposable database.',
+      );
     }
     try {
       await emptyDatabase(this.shadowUrl);

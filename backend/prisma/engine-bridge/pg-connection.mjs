@@ -128,7 +128,10 @@ export function userFacingError(err, url) {
   const at = `${host}:${port}`;
   switch (err && err.code) {
     case '3D000':
-      return { error_code: 'P1003', message: `Database \`${database}\` does not exist on the database server at \`${at}\`.` };
+      return {
+        error_code: 'P1003',
+        message: `Database \`${database}\` does not exist on the database server at \`${at}\`.`,
+      };
     case '28P01':
     case '28000':
       return {
@@ -136,7 +139,10 @@ export function userFacingError(err, url) {
         message: `Authentication failed against database server, the provided database credentials for \`${user}\` are not valid.\n\nPlease make sure to provide valid database credentials for the database server at \`${at}\`.`,
       };
     case '42P04':
-      return { error_code: 'P1009', message: `Database \`${database}\` already exists on the database server at \`${at}\`` };
+      return {
+        error_code: 'P1009',
+        message: `Database \`${database}\` already exists on the database server at \`${at}\``,
+      };
     case '42501':
       return { error_code: 'P1010', message: `User \`${user}\` was denied access on the database \`${database}\`` };
     case 'ECONNREFUSED':

@@ -43,7 +43,9 @@ export class Supervisor {
     // the worker managed to write has been relayed before we decide what is still pending.
     this.worker.on('close', (code, signal) => this.onWorkerGone({ code, signal }));
     this.worker.stdin.on('error', () => {}); // EPIPE when the worker died: handled by onWorkerGone
-    readline.createInterface({ input: this.worker.stdout, crlfDelay: Infinity }).on('line', (line) => this.fromWorker(line));
+    readline
+      .createInterface({ input: this.worker.stdout, crlfDelay: Infinity })
+      .on('line', (line) => this.fromWorker(line));
     const cli = readline.createInterface({ input: process.stdin, crlfDelay: Infinity });
     cli.on('line', (line) => this.fromCli(line));
     cli.on('close', () => this.onCliDone());
@@ -90,7 +92,9 @@ export class Supervisor {
     if (this.pending.size > 0) {
       // Exit code 0 with unanswered requests is a failure too.
       if (this.exitCode === 0) this.exitCode = EXIT_ERROR;
-      const why = error ? `could not be started: ${error.message}` : `stopped (${signal ? `signal ${signal}` : `exit code ${code}`})`;
+      const why = error
+        ? `could not be started: ${error.message}`
+        : `stopped (${signal ? `signal ${signal}` : `exit code ${code}`})`;
       log.error(`The schema engine worker ${why} before answering.`);
       this.failPending(why);
     }
@@ -128,7 +132,9 @@ export class Supervisor {
       const { dropDatabase } = await import('./pg-connection.mjs');
       const url = parseArgs(this.argv).datasource?.url;
       for (const name of this.temporaryDatabases) {
-        await dropDatabase(url, name, { ifExists: true }).catch((err) => log.error(`Could not drop ${name}: ${err.message}`));
+        await dropDatabase(url, name, { ifExists: true }).catch((err) =>
+          log.error(`Could not drop ${name}: ${err.message}`),
+        );
       }
     }
     process.exit(this.exitCode);

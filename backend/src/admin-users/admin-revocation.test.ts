@@ -9,7 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.drop());
 
-const newExercise = () => ({ name: `Revoked ${Math.random()}`, slug: `revoked-${Date.now()}-${Math.floor(Math.random() * 1e6)}`, isUpperBody: true });
+const newExercise = () => ({
+  name: `Revoked ${Math.random()}`,
+  slug: `revoked-${Date.now()}-${Math.floor(Math.random() * 1e6)}`,
+  isUpperBody: true,
+});
 
 describe('admin rights end when revoked', () => {
   it("a demoted admin's old token is refused at once and cannot re-promote itself or demote others", async () => {
@@ -80,9 +84,15 @@ describe('admin rights end when revoked', () => {
       ['post', '/api/admin/exercises', newExercise()],
     ];
     for (const [method, url, body] of routes) {
-      const req = (ctx.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[method]!(url).set(admin.auth);
+      const req = (ctx.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[method]!(url).set(
+        admin.auth,
+      );
       const res = await (body ? req.send(body) : req);
-      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({ url, status: 401, code: 'ACCOUNT_NOT_FOUND' });
+      expect({ url, status: res.status, code: res.body.error?.code }).toEqual({
+        url,
+        status: 401,
+        code: 'ACCOUNT_NOT_FOUND',
+      });
     }
     expect(await ctx.db.exercise.count({ where: { name: { startsWith: 'Revoked' } } })).toBe(0);
   });

@@ -1,13 +1,19 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
-import { idParams } from '../http/common-schemas';
+import { idParams } from '@liftplan/domain';
 import { AppError } from '../http/errors';
 import { currentUserId } from '../http/auth-middleware';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { adminUsersQuery, setAdminBody, type AdminUserDto } from './admin-users.schemas';
+import { adminUsersQuery, setAdminBody, type AdminUserDto } from '@liftplan/domain';
 import { adminUserSelect as select, setAdminFlag } from './admin-users.service';
 
-const toDto = (u: { id: number; email: string; displayName: string; isAdmin: boolean; createdAt: Date }): AdminUserDto => ({
+const toDto = (u: {
+  id: number;
+  email: string;
+  displayName: string;
+  isAdmin: boolean;
+  createdAt: Date;
+}): AdminUserDto => ({
   ...u,
   createdAt: u.createdAt.toISOString(),
 });
@@ -18,7 +24,12 @@ export function adminUsersRouter({ db }: AppDeps): Router {
   router.get('/', async (req, res) => {
     const { search } = parseQuery(adminUsersQuery, req);
     const where = search
-      ? { OR: [{ email: { contains: search, mode: 'insensitive' as const } }, { displayName: { contains: search, mode: 'insensitive' as const } }] }
+      ? {
+          OR: [
+            { email: { contains: search, mode: 'insensitive' as const } },
+            { displayName: { contains: search, mode: 'insensitive' as const } },
+          ],
+        }
       : {};
     const users = await db.user.findMany({ where, select, orderBy: { id: 'asc' }, take: 200 });
     res.json({ users: users.map(toDto) });

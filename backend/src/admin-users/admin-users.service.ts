@@ -9,7 +9,9 @@ export const adminUserSelect = { id: true, email: true, displayName: true, isAdm
  */
 export async function setAdminFlag(db: Db, userId: number, isAdmin: boolean) {
   return db.$transaction(async (tx) => {
-    const admins = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM users WHERE is_admin ORDER BY id FOR UPDATE`;
+    const admins = await tx.$queryRaw<
+      Array<{ id: number }>
+    >`SELECT id FROM users WHERE is_admin ORDER BY id FOR UPDATE`;
     const target = await tx.user.findUnique({ where: { id: userId }, select: { id: true } });
     if (!target) throw notFound('User');
     if (!isAdmin && admins.length === 1 && admins[0]!.id === userId) {

@@ -29,7 +29,11 @@ describe('registration limit per IP', () => {
   it('refuses the registration past the limit with 429, Retry-After and the error shape', async () => {
     const ctx = await context({ registerRateLimit: { limit: 3, windowMs: 60 * 60 * 1000 } });
     for (let i = 0; i < 3; i++) await registerUser(ctx);
-    const res = await ctx.http().post('/api/auth/register').send({ email: uniqueEmail(), password: PASSWORD, displayName: 'Bot' }).expect(429);
+    const res = await ctx
+      .http()
+      .post('/api/auth/register')
+      .send({ email: uniqueEmail(), password: PASSWORD, displayName: 'Bot' })
+      .expect(429);
     expect(res.body).toEqual({ error: { code: 'TOO_MANY_REQUESTS', message: expect.any(String) } });
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(3500);
     expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(3600);
@@ -37,7 +41,12 @@ describe('registration limit per IP', () => {
 
   it('does not count requests refused by validation', async () => {
     const ctx = await context({ registerRateLimit: { limit: 2, windowMs: 60 * 60 * 1000 } });
-    for (let i = 0; i < 5; i++) await ctx.http().post('/api/auth/register').send({ email: 'nope', password: PASSWORD, displayName: 'X' }).expect(400);
+    for (let i = 0; i < 5; i++)
+      await ctx
+        .http()
+        .post('/api/auth/register')
+        .send({ email: 'nope', password: PASSWORD, displayName: 'X' })
+        .expect(400);
     await registerUser(ctx);
     await registerUser(ctx);
   });
@@ -84,7 +93,9 @@ describe('sign-in limit: failures only, per IP and per account', () => {
 
   it('counts parallel failures exactly (the store increments atomically)', async () => {
     const ctx = await context({ loginRateLimit: { limit: 5, windowMs: WINDOW } });
-    const statuses = await Promise.all(Array.from({ length: 12 }, () => login(ctx, wrongPassword(uniqueEmail())).then((r) => r.status)));
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () => login(ctx, wrongPassword(uniqueEmail())).then((r) => r.status)),
+    );
     expect(statuses.filter((s) => s === 401)).toHaveLength(5);
     expect(statuses.filter((s) => s === 429)).toHaveLength(7);
   });
@@ -106,7 +117,8 @@ describe('client address and proxies', () => {
 });
 
 describe('TRUST_PROXY', () => {
-  const trustProxy = (value?: string) => loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/liftplan-unused', TRUST_PROXY: value }).trustProxy;
+  const trustProxy = (value?: string) =>
+    loadConfig({ NODE_ENV: 'test', DATA_DIR: '/tmp/liftplan-unused', TRUST_PROXY: value }).trustProxy;
 
   it.each([
     [undefined, false],

@@ -21,7 +21,11 @@ export type AuthLimits = {
 };
 
 /** Counters in PostgreSQL (table rate_limits), so every app instance on the database shares them. */
-export function createAuthLimits(db: Db, config: Pick<AppConfig, 'loginRateLimit' | 'registerRateLimit'>, log: Logger): AuthLimits {
+export function createAuthLimits(
+  db: Db,
+  config: Pick<AppConfig, 'loginRateLimit' | 'registerRateLimit'>,
+  log: Logger,
+): AuthLimits {
   const registrations = sharedLimiter(db, 'register-ip', config.registerRateLimit, { clearsExpiredRows: true });
   const loginsByClient = sharedLimiter(db, 'login-ip', config.loginRateLimit);
   const loginsByAccount = sharedLimiter(db, 'login-account', config.loginRateLimit);
@@ -38,7 +42,8 @@ export function createAuthLimits(db: Db, config: Pick<AppConfig, 'loginRateLimit
       const account = accountKey(email);
       const refusals = await Promise.all([count(loginsByClient, client), count(loginsByAccount, account)]);
       const refused = refusals.filter((r) => r !== undefined).sort((a, b) => b.msBeforeNext - a.msBeforeNext)[0];
-      if (refused) throw tooManyRequests(res, refused, 'Too many failed sign-in attempts; wait a few minutes and try again');
+      if (refused)
+        throw tooManyRequests(res, refused, 'Too many failed sign-in attempts; wait a few minutes and try again');
       const succeeded = async () => {
         await Promise.all([loginsByClient.reward(client), loginsByAccount.delete(account)]).catch((err: unknown) =>
           log.warn({ err }, 'could not clear sign-in failures'),

@@ -4,7 +4,7 @@ import { AppError } from '../http/errors';
 import { currentUserId, signToken } from '../http/auth-middleware';
 import { parseBody } from '../http/validate';
 import { toUserDto } from '../users/user.dto';
-import { loginBody, registerBody, type AuthResponse } from './auth.schemas';
+import { loginBody, registerBody, type AuthResponse } from '@liftplan/domain';
 import { registerUser, verifyCredentials } from './auth.service';
 import { createAuthLimits } from './auth-limits';
 import { assertAcceptablePassword } from './password-policy';

@@ -1,7 +1,7 @@
 import type { Db } from '../db/prisma';
 import { AppError, conflict } from '../http/errors';
 import { Prisma, type User } from '../generated/prisma/client';
-import type { LoginBody, RegisterBody } from './auth.schemas';
+import type { LoginBody, RegisterBody } from '@liftplan/domain';
 import { DUMMY_HASH, hashPassword, needsRehash, verifyPassword } from './password-hash';
 
 export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS', 'Email or password is incorrect');
@@ -28,7 +28,10 @@ export async function verifyCredentials(db: Db, body: LoginBody): Promise<User> 
 
 /** Only if the hash is still the one just verified: a password changed meanwhile is not overwritten. */
 async function upgradeHash(db: Db, user: User, password: string): Promise<void> {
-  await db.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(password) } });
+  await db.user.updateMany({
+    where: { id: user.id, passwordHash: user.passwordHash },
+    data: { passwordHash: await hashPassword(password) },
+  });
 }
 
 /** Creates the account or resets its password, and makes it an admin (start-up bootstrap and the admin CLI). */

@@ -13,8 +13,18 @@ const PASSWORD = 'correct horse battery';
 describe('register', () => {
   it('creates the account and returns a token carrying sub and isAdmin', async () => {
     const email = uniqueEmail();
-    const res = await ctx.http().post('/api/auth/register').send({ email, password: PASSWORD, displayName: 'Ann' }).expect(201);
-    expect(res.body.user).toMatchObject({ email, displayName: 'Ann', isAdmin: false, unitPreference: 'kg', weightIncrement: 2.5 });
+    const res = await ctx
+      .http()
+      .post('/api/auth/register')
+      .send({ email, password: PASSWORD, displayName: 'Ann' })
+      .expect(201);
+    expect(res.body.user).toMatchObject({
+      email,
+      displayName: 'Ann',
+      isAdmin: false,
+      unitPreference: 'kg',
+      weightIncrement: 2.5,
+    });
     expect(res.body.user.passwordHash).toBeUndefined();
     const claims = jwt.verify(res.body.token, ctx.config.jwtSecret) as jwt.JwtPayload;
     expect(claims.sub).toBe(String(res.body.user.id));
@@ -23,11 +33,23 @@ describe('register', () => {
 
   it('stores emails lower-cased and treats them case-insensitively', async () => {
     const email = uniqueEmail('MixedCase').toUpperCase();
-    const res = await ctx.http().post('/api/auth/register').send({ email, password: PASSWORD, displayName: 'Bo' }).expect(201);
+    const res = await ctx
+      .http()
+      .post('/api/auth/register')
+      .send({ email, password: PASSWORD, displayName: 'Bo' })
+      .expect(201);
     expect(res.body.user.email).toBe(email.toLowerCase());
-    const dup = await ctx.http().post('/api/auth/register').send({ email: email.toLowerCase(), password: PASSWORD, displayName: 'Bo' }).expect(409);
+    const dup = await ctx
+      .http()
+      .post('/api/auth/register')
+      .send({ email: email.toLowerCase(), password: PASSWORD, displayName: 'Bo' })
+      .expect(409);
     expect(dup.body.error.code).toBe('EMAIL_TAKEN');
-    await ctx.http().post('/api/auth/login').send({ email: ` ${email} `, password: PASSWORD }).expect(200);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: ` ${email} `, password: PASSWORD })
+      .expect(200);
   });
 
   it.each([
@@ -45,7 +67,11 @@ describe('register', () => {
 
   it('never writes isAdmin (or any unknown field) from a register body', async () => {
     const email = uniqueEmail();
-    const res = await ctx.http().post('/api/auth/register').send({ email, password: PASSWORD, displayName: 'Eve', isAdmin: true }).expect(400);
+    const res = await ctx
+      .http()
+      .post('/api/auth/register')
+      .send({ email, password: PASSWORD, displayName: 'Eve', isAdmin: true })
+      .expect(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     expect(await ctx.db.user.findUnique({ where: { email } })).toBeNull();
   });
@@ -61,8 +87,16 @@ describe('login', () => {
 
   it('gives the same 401 for an unknown email and a wrong password', async () => {
     const user = await registerUser(ctx);
-    const wrong = await ctx.http().post('/api/auth/login').send({ email: user.email, password: 'wrong password' }).expect(401);
-    const unknown = await ctx.http().post('/api/auth/login').send({ email: uniqueEmail(), password: PASSWORD }).expect(401);
+    const wrong = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: user.email, password: 'wrong password' })
+      .expect(401);
+    const unknown = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: uniqueEmail(), password: PASSWORD })
+      .expect(401);
     expect(wrong.body).toEqual(unknown.body);
     expect(wrong.body.error.code).toBe('INVALID_CREDENTIALS');
   });
@@ -125,17 +159,35 @@ describe('admin gate and promotion', () => {
   it('an admin promotes a lifter; the lifter gets admin rights at the next login', async () => {
     const admin = await registerAdmin(ctx);
     const lifter = await registerUser(ctx);
-    const res = await ctx.http().patch(`/api/admin/users/${lifter.id}`).set(admin.auth).send({ isAdmin: true }).expect(200);
+    const res = await ctx
+      .http()
+      .patch(`/api/admin/users/${lifter.id}`)
+      .set(admin.auth)
+      .send({ isAdmin: true })
+      .expect(200);
     expect(res.body.user.isAdmin).toBe(true);
-    const login = await ctx.http().post('/api/auth/login').send({ email: lifter.email, password: PASSWORD }).expect(200);
-    await ctx.http().get('/api/admin/users').set({ Authorization: `Bearer ${login.body.token}` }).expect(200);
+    const login = await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email: lifter.email, password: PASSWORD })
+      .expect(200);
+    await ctx
+      .http()
+      .get('/api/admin/users')
+      .set({ Authorization: `Bearer ${login.body.token}` })
+      .expect(200);
   });
 
   it('rejects bad promotion requests and changes nothing', async () => {
     const admin = await registerAdmin(ctx);
     const lifter = await registerUser(ctx);
     await ctx.http().patch(`/api/admin/users/${lifter.id}`).set(admin.auth).send({ isAdmin: 'yes' }).expect(400);
-    await ctx.http().patch(`/api/admin/users/${lifter.id}`).set(admin.auth).send({ isAdmin: true, email: 'x@y.z' }).expect(400);
+    await ctx
+      .http()
+      .patch(`/api/admin/users/${lifter.id}`)
+      .set(admin.auth)
+      .send({ isAdmin: true, email: 'x@y.z' })
+      .expect(400);
     await ctx.http().patch('/api/admin/users/99999999').set(admin.auth).send({ isAdmin: true }).expect(404);
     await ctx.http().patch(`/api/admin/users/${admin.id}`).set(admin.auth).send({ isAdmin: false }).expect(409);
     expect((await ctx.db.user.findUniqueOrThrow({ where: { id: lifter.id } })).isAdmin).toBe(false);

@@ -13,7 +13,8 @@ const BCRYPT_ROUNDS = 10;
 const CURRENT_MARKER = 'bcrypt-hmac-sha256$';
 const PREHASH_KEY = 'liftplan password prehash v1';
 
-const prehash = (password: string) => crypto.createHmac('sha256', PREHASH_KEY).update(password, 'utf8').digest('base64');
+const prehash = (password: string) =>
+  crypto.createHmac('sha256', PREHASH_KEY).update(password, 'utf8').digest('base64');
 
 export async function hashPassword(password: string): Promise<string> {
   return CURRENT_MARKER + (await bcrypt.hash(prehash(password), BCRYPT_ROUNDS));

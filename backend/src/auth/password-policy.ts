@@ -1,7 +1,7 @@
 import type { ZxcvbnFactory } from '@zxcvbn-ts/core';
 import { z } from 'zod';
 import { validationError } from '../http/errors';
-import type { RegisterBody } from './auth.schemas';
+import type { RegisterBody } from '@liftplan/domain';
 
 /** zxcvbn's 0–4 scale: 3 = "safely unguessable", ≥ 10^8 guesses. */
 const MIN_SCORE = 3;
@@ -32,7 +32,10 @@ async function loadEstimator(): Promise<ZxcvbnFactory> {
 }
 
 /** Why this password is refused for this account, or undefined when it is acceptable. */
-export async function passwordProblem(password: string, account: { email: string; displayName: string }): Promise<string | undefined> {
+export async function passwordProblem(
+  password: string,
+  account: { email: string; displayName: string },
+): Promise<string | undefined> {
   if (password.trim() === '') return 'password cannot be only spaces';
   const personal = personalInfo(account);
   if (resemblesAny(password, personal)) return 'password must not contain your email address or name';
@@ -47,13 +50,21 @@ export async function passwordProblem(password: string, account: { email: string
 export async function assertAcceptablePassword(body: RegisterBody): Promise<void> {
   const problem = await passwordProblem(body.password, body);
   if (!problem) return;
-  throw validationError(new z.ZodError([{ code: 'custom', path: ['password'], message: problem, input: body.password }]), 'body');
+  throw validationError(
+    new z.ZodError([{ code: 'custom', path: ['password'], message: problem, input: body.password }]),
+    'body',
+  );
 }
 
-const personalInfo = ({ email, displayName }: { email: string; displayName: string }) => [email, email.split('@')[0] ?? '', displayName];
+const personalInfo = ({ email, displayName }: { email: string; displayName: string }) => [
+  email,
+  email.split('@')[0] ?? '',
+  displayName,
+];
 
 /** "ann.smith", "Ann Smith" → ann, smith: zxcvbn then spots them inside a password too. */
-const wordsOf = (texts: string[]) => texts.flatMap((text) => text.split(/[\s._+@-]+/)).filter((word) => word.length >= 3);
+const wordsOf = (texts: string[]) =>
+  texts.flatMap((text) => text.split(/[\s._+@-]+/)).filter((word) => word.length >= 3);
 
 const simplified = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]/gu, '');
 

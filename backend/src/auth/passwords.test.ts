@@ -10,7 +10,8 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.drop());
 
-const register = (body: { email: string; password: string; displayName: string }) => ctx.http().post('/api/auth/register').send(body);
+const register = (body: { email: string; password: string; displayName: string }) =>
+  ctx.http().post('/api/auth/register').send(body);
 
 describe('password policy at registration', () => {
   const email = uniqueEmail('ann.smith');
@@ -30,12 +31,15 @@ describe('password policy at registration', () => {
     expect(await ctx.db.user.findUnique({ where: { email } })).toBeNull();
   });
 
-  it.each(['correct horse battery', 'Gym-Rat-42 squats', 'lifter password 1', 'the right password', 'long-enough-password'])(
-    'accepts %j',
-    async (password) => {
-      await register({ email: uniqueEmail(), password, displayName: 'Test Lifter' }).expect(201);
-    },
-  );
+  it.each([
+    'correct horse battery',
+    'Gym-Rat-42 squats',
+    'lifter password 1',
+    'the right password',
+    'long-enough-password',
+  ])('accepts %j', async (password) => {
+    await register({ email: uniqueEmail(), password, displayName: 'Test Lifter' }).expect(201);
+  });
 });
 
 describe("bcrypt's 72-byte limit", () => {
@@ -43,8 +47,16 @@ describe("bcrypt's 72-byte limit", () => {
   it('two passwords that share their first 72 bytes are different passwords', async () => {
     const email = uniqueEmail();
     await register({ email, password: `${prefix} first`, displayName: 'Long' }).expect(201);
-    await ctx.http().post('/api/auth/login').send({ email, password: `${prefix} second` }).expect(401);
-    await ctx.http().post('/api/auth/login').send({ email, password: `${prefix} first` }).expect(200);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email, password: `${prefix} second` })
+      .expect(401);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email, password: `${prefix} first` })
+      .expect(200);
   });
 
   it('a hash from before the change still signs in, and is replaced by the current format at that sign-in', async () => {
@@ -63,7 +75,15 @@ describe("bcrypt's 72-byte limit", () => {
     const email = uniqueEmail('admin');
     const admin = await upsertAdmin(ctx.db, email, `${prefix} admin`);
     expect(admin.passwordHash).toMatch(/^bcrypt-hmac-sha256\$\$2b\$/);
-    await ctx.http().post('/api/auth/login').send({ email, password: `${prefix} admin` }).expect(200);
-    await ctx.http().post('/api/auth/login').send({ email, password: `${prefix} other` }).expect(401);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email, password: `${prefix} admin` })
+      .expect(200);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .send({ email, password: `${prefix} other` })
+      .expect(401);
   });
 });

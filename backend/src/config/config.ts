@@ -18,9 +18,17 @@ const envSchema = z.object({
   ADMIN_PASSWORD: z.string().min(8).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   LOGIN_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-  LOGIN_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(15 * 60 * 1000),
+  LOGIN_RATE_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(15 * 60 * 1000),
   REGISTER_RATE_LIMIT: z.coerce.number().int().min(1).default(10),
-  REGISTER_RATE_WINDOW_MS: z.coerce.number().int().min(1000).default(60 * 60 * 1000),
+  REGISTER_RATE_WINDOW_MS: z.coerce
+    .number()
+    .int()
+    .min(1000)
+    .default(60 * 60 * 1000),
   TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
   SPA_DIR: z.string().min(1).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
@@ -89,8 +97,12 @@ function parseTrustProxy(value: string, ctx: z.RefinementCtx): TrustProxy {
   const text = value.trim();
   if (text === 'true' || text === 'false') return text === 'true';
   if (/^\d+$/.test(text)) return Number(text);
-  const invalid = text.split(',').map((item) => item.trim()).filter((item) => !PROXY_NAMES.has(item) && !isAddressOrSubnet(item));
-  if (invalid.length > 0) ctx.addIssue({ code: 'custom', message: `not an address, subnet or proxy name: ${invalid.join(', ')}` });
+  const invalid = text
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => !PROXY_NAMES.has(item) && !isAddressOrSubnet(item));
+  if (invalid.length > 0)
+    ctx.addIssue({ code: 'custom', message: `not an address, subnet or proxy name: ${invalid.join(', ')}` });
   return text;
 }
 

@@ -71,7 +71,11 @@ async function importWithoutSignalHooks() {
   return EmbeddedPostgres;
 }
 
-async function withSuperuser(port: number, password: string, work: (client: pg.Client) => Promise<void>): Promise<void> {
+async function withSuperuser(
+  port: number,
+  password: string,
+  work: (client: pg.Client) => Promise<void>,
+): Promise<void> {
   const client = new pg.Client({ host: '127.0.0.1', port, user: PG_USER, password, database: 'postgres' });
   await client.connect();
   try {

@@ -8,7 +8,14 @@ export function isUniqueViolation(err: unknown, constraint?: string): boolean {
   return unique && (!constraint || text.includes(constraint));
 }
 
-const UNREACHABLE_KINDS = new Set(['DatabaseNotReachable', 'DatabaseDoesNotExist', 'ConnectionClosed', 'SocketTimeout', 'TooManyConnections', 'TlsConnectionError']);
+const UNREACHABLE_KINDS = new Set([
+  'DatabaseNotReachable',
+  'DatabaseDoesNotExist',
+  'ConnectionClosed',
+  'SocketTimeout',
+  'TooManyConnections',
+  'TlsConnectionError',
+]);
 // P1001 can't reach, P1002 timed out, P1008 operation timed out, P1017 server closed the connection, P2024 pool timeout,
 // P2028 transaction could not start.
 const UNREACHABLE_PRISMA_CODES = new Set(['P1001', 'P1002', 'P1008', 'P1017', 'P2024', 'P2028']);
@@ -22,8 +29,13 @@ export function isDatabaseUnavailable(err: unknown): boolean {
   if (err instanceof Prisma.PrismaClientInitializationError) return true;
   if (err instanceof Prisma.PrismaClientKnownRequestError) {
     if (UNREACHABLE_PRISMA_CODES.has(err.code)) return true;
-    const cause = (err.meta as { driverAdapterError?: { cause?: { kind?: string; code?: string } } } | undefined)?.driverAdapterError?.cause;
-    return Boolean(cause && (UNREACHABLE_KINDS.has(cause.kind ?? '') || (cause.kind === 'postgres' && UNREACHABLE_SQLSTATE.test(cause.code ?? ''))));
+    const cause = (err.meta as { driverAdapterError?: { cause?: { kind?: string; code?: string } } } | undefined)
+      ?.driverAdapterError?.cause;
+    return Boolean(
+      cause &&
+      (UNREACHABLE_KINDS.has(cause.kind ?? '') ||
+        (cause.kind === 'postgres' && UNREACHABLE_SQLSTATE.test(cause.code ?? ''))),
+    );
   }
   const code = (err as { code?: unknown } | null)?.code;
   return typeof code === 'string' && (UNREACHABLE_SOCKET_CODES.has(code) || UNREACHABLE_SQLSTATE.test(code));

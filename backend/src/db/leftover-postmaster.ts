@@ -45,7 +45,10 @@ function isPostmasterOf(pid: number, clusterDir: string): boolean {
   const argv = commandLine(pid);
   if (!argv || path.basename(argv[0] ?? '') !== 'postgres') return false;
   const dataDirArg = argv[argv.indexOf('-D') + 1];
-  return (dataDirArg !== undefined && path.resolve(dataDirArg) === path.resolve(clusterDir)) || workingDir(pid) === realpath(clusterDir);
+  return (
+    (dataDirArg !== undefined && path.resolve(dataDirArg) === path.resolve(clusterDir)) ||
+    workingDir(pid) === realpath(clusterDir)
+  );
 }
 
 /** argv of a live process; undefined if there is none (a zombie's /proc cmdline is empty). */

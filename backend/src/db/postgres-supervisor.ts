@@ -38,7 +38,10 @@ export async function superviseEmbeddedPostgres(options: PostmasterOptions): Pro
       log.info({ attempt, pid: current.pid }, 'embedded PostgreSQL recovered');
       watch(current);
     } catch (err) {
-      log.warn({ attempt, reason: err instanceof Error ? err.message : String(err) }, 'embedded PostgreSQL restart failed');
+      log.warn(
+        { attempt, reason: err instanceof Error ? err.message : String(err) },
+        'embedded PostgreSQL restart failed',
+      );
       if (!stopping) scheduleRestart(attempt + 1);
     }
   };

@@ -16,7 +16,16 @@ const READY = 'database system is ready to accept connections';
  * promise rejects with one sentence saying why (port taken, data directory locked…), taken from PostgreSQL's log.
  */
 export function startPostmaster({ clusterDir, port, log }: PostmasterOptions): Promise<Postmaster> {
-  const args = ['-D', clusterDir, '-p', String(port), '-c', 'listen_addresses=127.0.0.1', '-c', 'password_encryption=scram-sha-256'];
+  const args = [
+    '-D',
+    clusterDir,
+    '-p',
+    String(port),
+    '-c',
+    'listen_addresses=127.0.0.1',
+    '-c',
+    'password_encryption=scram-sha-256',
+  ];
   // Own session: a Ctrl-C in the terminal reaches only the app, which drains its requests before stopping PostgreSQL.
   const child = spawn(postgresBinary(), args, {
     ...postgresOsUser(),
@@ -24,7 +33,9 @@ export function startPostmaster({ clusterDir, port, log }: PostmasterOptions): P
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  const exited = new Promise<PostmasterExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const exited = new Promise<PostmasterExit>((resolve) =>
+    child.once('exit', (code, signal) => resolve({ code, signal })),
+  );
   const recentLines: string[] = [];
   return new Promise((resolve, reject) => {
     const onLine = (line: string) => {
@@ -35,7 +46,9 @@ export function startPostmaster({ clusterDir, port, log }: PostmasterOptions): P
     };
     readline.createInterface({ input: child.stdout! }).on('line', onLine);
     readline.createInterface({ input: child.stderr! }).on('line', onLine);
-    child.once('error', (err) => reject(new Error(`PostgreSQL could not be started (${postgresBinary()}): ${err.message}`)));
+    child.once('error', (err) =>
+      reject(new Error(`PostgreSQL could not be started (${postgresBinary()}): ${err.message}`)),
+    );
     void exited.then(() => reject(new Error(explainStartFailure(recentLines, port, clusterDir))));
   });
 }
@@ -63,7 +76,10 @@ export function explainStartFailure(lines: string[], port: number, clusterDir: s
   if (/pre-existing shared memory block .* is still in use/.test(log)) {
     return `The data directory ${clusterDir} is still used by processes of an earlier PostgreSQL; stop them (they run as OS user postgres) and start again`;
   }
-  const fatal = lines.filter((line) => /\b(FATAL|PANIC):/.test(line)).at(-1)?.replace(/^.*?\b(FATAL|PANIC):\s*/, '');
+  const fatal = lines
+    .filter((line) => /\b(FATAL|PANIC):/.test(line))
+    .at(-1)
+    ?.replace(/^.*?\b(FATAL|PANIC):\s*/, '');
   return `PostgreSQL could not start on port ${port}: ${fatal ?? 'it exited without saying why'} (data directory ${clusterDir})`;
 }
 
@@ -79,9 +95,12 @@ export const isRoot = () => typeof process.getuid === 'function' && process.getu
 export function postgresOsUser(): { uid?: number; gid?: number } {
   if (!isRoot()) return {};
   try {
-    const id = (flag: string) => Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: 'pipe' }).trim());
+    const id = (flag: string) =>
+      Number(execFileSync('id', [flag, 'postgres'], { encoding: 'utf8', stdio: 'pipe' }).trim());
     return { uid: id('-u'), gid: id('-g') };
   } catch {
-    throw new Error('Running as root, PostgreSQL must run as OS user postgres, which does not exist; create it (useradd postgres) or run as another user');
+    throw new Error(
+      'Running as root, PostgreSQL must run as OS user postgres, which does not exist; create it (useradd postgres) or run as another user',
+    );
   }
 }

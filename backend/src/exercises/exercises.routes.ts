@@ -1,8 +1,8 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
-import { idParams } from '../http/common-schemas';
+import { idParams } from '@liftplan/domain';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { createExerciseBody, listExercisesQuery, updateExerciseBody } from './exercises.schemas';
+import { createExerciseBody, listExercisesQuery, updateExerciseBody } from '@liftplan/domain';
 import { createExercise, deleteExercise, getExercise, listExercises, updateExercise } from './exercises.service';
 
 /** `/api/exercises`: the library, read-only, for lifters. */

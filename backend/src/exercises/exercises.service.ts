@@ -7,7 +7,7 @@ import type {
   ExerciseUsage,
   ListExercisesQuery,
   UpdateExerciseBody,
-} from './exercises.schemas';
+} from '@liftplan/domain';
 
 export const toExerciseDto = (e: Exercise): ExerciseDto => ({
   id: e.id,
@@ -103,7 +103,9 @@ function describeUsage(usage: ExerciseUsage): string {
 
 function slugConflictOr(err: unknown, slug: string | undefined): unknown {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-    return conflict('SLUG_TAKEN', `An exercise with slug "${slug}" already exists`, [{ path: 'slug', message: 'already taken' }]);
+    return conflict('SLUG_TAKEN', `An exercise with slug "${slug}" already exists`, [
+      { path: 'slug', message: 'already taken' },
+    ]);
   }
   return err;
 }

@@ -22,10 +22,18 @@ async function createExercise(body: Record<string, unknown> = {}) {
     .set(admin.auth)
     .send({ slug: freshSlug(), name: 'Pendlay Row', ...body })
     .expect(201);
-  return res.body.exercise as { id: number; slug: string; name: string; muscleGroup: string | null; category: string; isUpperBody: boolean };
+  return res.body.exercise as {
+    id: number;
+    slug: string;
+    name: string;
+    muscleGroup: string | null;
+    category: string;
+    isUpperBody: boolean;
+  };
 }
 
-const paths = (res: { body: { error: { details: Array<{ path: string }> } } }) => res.body.error.details.map((d) => d.path);
+const paths = (res: { body: { error: { details: Array<{ path: string }> } } }) =>
+  res.body.error.details.map((d) => d.path);
 
 /** A one-day plan whose only slot uses `exerciseId` (and optionally another TM exercise). */
 function onePlanBody(exerciseId: number, extra: { tmExerciseId?: number; name?: string } = {}) {
@@ -37,7 +45,13 @@ function onePlanBody(exerciseId: number, extra: { tmExerciseId?: number; name?: 
       {
         dayNumber: 1,
         exercises: [
-          { exerciseId, tmExerciseId: extra.tmExerciseId, tier: 'T1', sortOrder: 1, sets: [{ setOrder: 1, percentage: 0.8, reps: 5 }] },
+          {
+            exerciseId,
+            tmExerciseId: extra.tmExerciseId,
+            tier: 'T1',
+            sortOrder: 1,
+            sets: [{ setOrder: 1, percentage: 0.8, reps: 5 }],
+          },
         ],
       },
     ],
@@ -63,7 +77,13 @@ describe('POST /api/admin/exercises', () => {
       createdAt: expect.any(String),
     });
     const row = await ctx.db.exercise.findUniqueOrThrow({ where: { id: res.body.exercise.id } });
-    expect(row).toMatchObject({ slug: slug.toLowerCase(), name: 'Hip Thrust', muscleGroup: 'glutes', category: 'compound', isUpperBody: false });
+    expect(row).toMatchObject({
+      slug: slug.toLowerCase(),
+      name: 'Hip Thrust',
+      muscleGroup: 'glutes',
+      category: 'compound',
+      isUpperBody: false,
+    });
   });
 
   it('accepts every field explicitly', async () => {
@@ -74,15 +94,35 @@ describe('POST /api/admin/exercises', () => {
       .set(admin.auth)
       .send({ slug, name: 'Barbell Curl', muscleGroup: 'arms', category: 'isolation', isUpperBody: true })
       .expect(201);
-    expect(res.body.exercise).toMatchObject({ slug, name: 'Barbell Curl', muscleGroup: 'arms', category: 'isolation', isUpperBody: true });
+    expect(res.body.exercise).toMatchObject({
+      slug,
+      name: 'Barbell Curl',
+      muscleGroup: 'arms',
+      category: 'isolation',
+      isUpperBody: true,
+    });
   });
 
   it('409 SLUG_TAKEN for a duplicate slug (also against the seeded library), nothing written', async () => {
     const before = await ctx.db.exercise.count();
-    const res = await ctx.http().post('/api/admin/exercises').set(admin.auth).send({ slug: 'bench-press', name: 'Another Bench' }).expect(409);
-    expect(res.body.error).toMatchObject({ code: 'SLUG_TAKEN', message: expect.stringContaining('bench-press'), details: [{ path: 'slug', message: expect.any(String) }] });
+    const res = await ctx
+      .http()
+      .post('/api/admin/exercises')
+      .set(admin.auth)
+      .send({ slug: 'bench-press', name: 'Another Bench' })
+      .expect(409);
+    expect(res.body.error).toMatchObject({
+      code: 'SLUG_TAKEN',
+      message: expect.stringContaining('bench-press'),
+      details: [{ path: 'slug', message: expect.any(String) }],
+    });
     // Case and whitespace are normalised before the uniqueness check.
-    await ctx.http().post('/api/admin/exercises').set(admin.auth).send({ slug: ' SQUAT ', name: 'Squat 2' }).expect(409);
+    await ctx
+      .http()
+      .post('/api/admin/exercises')
+      .set(admin.auth)
+      .send({ slug: ' SQUAT ', name: 'Squat 2' })
+      .expect(409);
     expect(await ctx.db.exercise.count()).toBe(before);
     expect(await ctx.db.exercise.count({ where: { name: { in: ['Another Bench', 'Squat 2'] } } })).toBe(0);
   });
@@ -157,37 +197,71 @@ describe('PATCH /api/admin/exercises/:id', () => {
       .expect(200);
     expect(res.body.exercise).toEqual({ ...created, name: 'Pendlay Row (strict)', category: 'isolation' });
     const row = await ctx.db.exercise.findUniqueOrThrow({ where: { id: created.id } });
-    expect(row).toMatchObject({ name: 'Pendlay Row (strict)', category: 'isolation', muscleGroup: 'lats', isUpperBody: true, slug: created.slug });
+    expect(row).toMatchObject({
+      name: 'Pendlay Row (strict)',
+      category: 'isolation',
+      muscleGroup: 'lats',
+      isUpperBody: true,
+      slug: created.slug,
+    });
   });
 
   it('changes the slug and can clear the muscle group', async () => {
     const created = await createExercise({ muscleGroup: 'lats' });
     const slug = freshSlug('renamed');
-    const res = await ctx.http().patch(`/api/admin/exercises/${created.id}`).set(admin.auth).send({ slug, muscleGroup: null, isUpperBody: true }).expect(200);
+    const res = await ctx
+      .http()
+      .patch(`/api/admin/exercises/${created.id}`)
+      .set(admin.auth)
+      .send({ slug, muscleGroup: null, isUpperBody: true })
+      .expect(200);
     expect(res.body.exercise).toMatchObject({ id: created.id, slug, muscleGroup: null, isUpperBody: true });
   });
 
   it('409 SLUG_TAKEN when renaming onto an existing slug; the row is unchanged', async () => {
     const created = await createExercise();
-    const res = await ctx.http().patch(`/api/admin/exercises/${created.id}`).set(admin.auth).send({ slug: 'deadlift', name: 'Changed' }).expect(409);
+    const res = await ctx
+      .http()
+      .patch(`/api/admin/exercises/${created.id}`)
+      .set(admin.auth)
+      .send({ slug: 'deadlift', name: 'Changed' })
+      .expect(409);
     expect(res.body.error.code).toBe('SLUG_TAKEN');
-    expect(await ctx.db.exercise.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({ slug: created.slug, name: created.name });
+    expect(await ctx.db.exercise.findUniqueOrThrow({ where: { id: created.id } })).toMatchObject({
+      slug: created.slug,
+      name: created.name,
+    });
   });
 
   it('400 for an empty body, an invalid value or an unknown field; nothing changes', async () => {
     const created = await createExercise();
     const empty = await ctx.http().patch(`/api/admin/exercises/${created.id}`).set(admin.auth).send({}).expect(400);
     expect(empty.body.error.code).toBe('VALIDATION_ERROR');
-    const invalid = await ctx.http().patch(`/api/admin/exercises/${created.id}`).set(admin.auth).send({ category: 'cardio' }).expect(400);
+    const invalid = await ctx
+      .http()
+      .patch(`/api/admin/exercises/${created.id}`)
+      .set(admin.auth)
+      .send({ category: 'cardio' })
+      .expect(400);
     expect(paths(invalid)).toEqual(['category']);
-    const unknown = await ctx.http().patch(`/api/admin/exercises/${created.id}`).set(admin.auth).send({ name: 'Changed', id: 1 }).expect(400);
+    const unknown = await ctx
+      .http()
+      .patch(`/api/admin/exercises/${created.id}`)
+      .set(admin.auth)
+      .send({ name: 'Changed', id: 1 })
+      .expect(400);
     expect(unknown.body.error.code).toBe('VALIDATION_ERROR');
     const row = await ctx.db.exercise.findUniqueOrThrow({ where: { id: created.id } });
     expect(row).toMatchObject({ name: created.name, category: created.category, slug: created.slug });
   });
 
   it('404 for an unknown exercise', async () => {
-    const res = await ctx.http().patch('/api/admin/exercises/99999999').set(admin.auth).send({ name: 'Ghost' }).expect(404);
+    const res = await ctx
+      .http()
+      .patch('/api/admin/exercises/99999999')
+      .set(admin.auth)
+      .send({ name: 'Ghost' })
+      .expect(404);
     expect(res.body.error.code).toBe('NOT_FOUND');
   });
 });
@@ -203,11 +277,20 @@ describe('DELETE /api/admin/exercises/:id', () => {
 
   it('409 EXERCISE_IN_USE while a plan uses it, naming the plan; 204 once the plan is gone', async () => {
     const created = await createExercise();
-    const plan = await ctx.http().post('/api/admin/plans').set(admin.auth).send(onePlanBody(created.id, { name: 'Row Focus' })).expect(201);
+    const plan = await ctx
+      .http()
+      .post('/api/admin/plans')
+      .set(admin.auth)
+      .send(onePlanBody(created.id, { name: 'Row Focus' }))
+      .expect(201);
     const res = await ctx.http().delete(`/api/admin/exercises/${created.id}`).set(admin.auth).expect(409);
     expect(res.body.error.code).toBe('EXERCISE_IN_USE');
     expect(res.body.error.message).toContain('Row Focus');
-    expect(res.body.error.details).toEqual({ plans: [{ id: plan.body.plan.id, name: 'Row Focus' }], trainingMaxes: 0, workoutSets: 0 });
+    expect(res.body.error.details).toEqual({
+      plans: [{ id: plan.body.plan.id, name: 'Row Focus' }],
+      trainingMaxes: 0,
+      workoutSets: 0,
+    });
     expect(await ctx.db.exercise.findUnique({ where: { id: created.id } })).not.toBeNull();
 
     await ctx.http().delete(`/api/admin/plans/${plan.body.plan.id}`).set(admin.auth).expect(204);
@@ -217,7 +300,12 @@ describe('DELETE /api/admin/exercises/:id', () => {
   it('409 while a plan uses it only as the TM exercise of a slot', async () => {
     const created = await createExercise();
     const ids = await exerciseIds(ctx);
-    await ctx.http().post('/api/admin/plans').set(admin.auth).send(onePlanBody(ids['bench-press']!, { tmExerciseId: created.id, name: 'TM Ref Plan' })).expect(201);
+    await ctx
+      .http()
+      .post('/api/admin/plans')
+      .set(admin.auth)
+      .send(onePlanBody(ids['bench-press']!, { tmExerciseId: created.id, name: 'TM Ref Plan' }))
+      .expect(201);
     const res = await ctx.http().delete(`/api/admin/exercises/${created.id}`).set(admin.auth).expect(409);
     expect(res.body.error.code).toBe('EXERCISE_IN_USE');
     expect(res.body.error.details.plans.map((p: { name: string }) => p.name)).toEqual(['TM Ref Plan']);
@@ -244,7 +332,12 @@ describe('DELETE /api/admin/exercises/:id', () => {
   it('409 EXERCISE_IN_USE while a lifter has a training max for it', async () => {
     const created = await createExercise();
     const user = await registerUser(ctx);
-    await ctx.http().post('/api/training-maxes/setup').set(user.auth).send({ exerciseTMs: [{ exerciseId: created.id, trainingMax: 80 }] }).expect(201);
+    await ctx
+      .http()
+      .post('/api/training-maxes/setup')
+      .set(user.auth)
+      .send({ exerciseTMs: [{ exerciseId: created.id, trainingMax: 80 }] })
+      .expect(201);
     const res = await ctx.http().delete(`/api/admin/exercises/${created.id}`).set(admin.auth).expect(409);
     expect(res.body.error.code).toBe('EXERCISE_IN_USE');
     expect(res.body.error.details).toEqual({ plans: [], trainingMaxes: 1, workoutSets: 0 });
@@ -252,36 +345,39 @@ describe('DELETE /api/admin/exercises/:id', () => {
     expect(await ctx.db.exercise.findUnique({ where: { id: created.id } })).not.toBeNull();
   });
 
-  it.each(['exerciseId', 'tmExerciseId'] as const)('409 EXERCISE_IN_USE while a logged workout set references it as %s', async (column) => {
-    const created = await createExercise();
-    const ids = await exerciseIds(ctx);
-    const user = await registerUser(ctx);
-    // A workout logged against the exercise (e.g. under a plan that has since been archived): set up directly.
-    await ctx.db.workout.create({
-      data: {
-        userId: user.id,
-        dayNumber: 1,
-        status: 'abandoned',
-        sets: {
-          create: {
-            exerciseId: column === 'exerciseId' ? created.id : ids['bench-press']!,
-            tmExerciseId: column === 'tmExerciseId' ? created.id : ids['bench-press']!,
-            exerciseOrder: 1,
-            tier: 'T1',
-            setOrder: 1,
-            percentage: '0.75',
-            prescribedWeight: '60',
-            prescribedReps: 5,
+  it.each(['exerciseId', 'tmExerciseId'] as const)(
+    '409 EXERCISE_IN_USE while a logged workout set references it as %s',
+    async (column) => {
+      const created = await createExercise();
+      const ids = await exerciseIds(ctx);
+      const user = await registerUser(ctx);
+      // A workout logged against the exercise (e.g. under a plan that has since been archived): set up directly.
+      await ctx.db.workout.create({
+        data: {
+          userId: user.id,
+          dayNumber: 1,
+          status: 'abandoned',
+          sets: {
+            create: {
+              exerciseId: column === 'exerciseId' ? created.id : ids['bench-press']!,
+              tmExerciseId: column === 'tmExerciseId' ? created.id : ids['bench-press']!,
+              exerciseOrder: 1,
+              tier: 'T1',
+              setOrder: 1,
+              percentage: '0.75',
+              prescribedWeight: '60',
+              prescribedReps: 5,
+            },
           },
         },
-      },
-    });
-    const res = await ctx.http().delete(`/api/admin/exercises/${created.id}`).set(admin.auth).expect(409);
-    expect(res.body.error.code).toBe('EXERCISE_IN_USE');
-    expect(res.body.error.details).toEqual({ plans: [], trainingMaxes: 0, workoutSets: 1 });
-    expect(res.body.error.message).toMatch(/workout set/);
-    expect(await ctx.db.exercise.findUnique({ where: { id: created.id } })).not.toBeNull();
-  });
+      });
+      const res = await ctx.http().delete(`/api/admin/exercises/${created.id}`).set(admin.auth).expect(409);
+      expect(res.body.error.code).toBe('EXERCISE_IN_USE');
+      expect(res.body.error.details).toEqual({ plans: [], trainingMaxes: 0, workoutSets: 1 });
+      expect(res.body.error.message).toMatch(/workout set/);
+      expect(await ctx.db.exercise.findUnique({ where: { id: created.id } })).not.toBeNull();
+    },
+  );
 
   it('404 for an unknown exercise, 400 for a bad id', async () => {
     await ctx.http().delete('/api/admin/exercises/99999999').set(admin.auth).expect(404);
@@ -290,7 +386,8 @@ describe('DELETE /api/admin/exercises/:id', () => {
 });
 
 describe('GET /api/exercises (lifters)', () => {
-  const slugsOf = (res: { body: { exercises: Array<{ slug: string }> } }) => res.body.exercises.map((e) => e.slug).sort();
+  const slugsOf = (res: { body: { exercises: Array<{ slug: string }> } }) =>
+    res.body.exercises.map((e) => e.slug).sort();
 
   it('lists the library for any signed-in user', async () => {
     const res = await ctx.http().get('/api/exercises').set(lifter.auth).expect(200);
@@ -311,19 +408,36 @@ describe('GET /api/exercises (lifters)', () => {
     expect(slugsOf(res)).toEqual(['bench-press', 'close-grip-bench', 'incline-bench']);
     const deadlifts = await ctx.http().get('/api/exercises').query({ search: 'deadLIFT' }).set(lifter.auth).expect(200);
     expect(slugsOf(deadlifts)).toEqual(['deadlift', 'romanian-deadlift', 'sumo-deadlift']);
-    const none = await ctx.http().get('/api/exercises').query({ search: 'zzz-no-such-thing' }).set(lifter.auth).expect(200);
+    const none = await ctx
+      .http()
+      .get('/api/exercises')
+      .query({ search: 'zzz-no-such-thing' })
+      .set(lifter.auth)
+      .expect(200);
     expect(none.body.exercises).toEqual([]);
   });
 
   it('filters by category', async () => {
-    const isolation = await createExercise({ name: 'Lateral Raise Filter', category: 'isolation', muscleGroup: 'delts-filter', isUpperBody: true });
+    const isolation = await createExercise({
+      name: 'Lateral Raise Filter',
+      category: 'isolation',
+      muscleGroup: 'delts-filter',
+      isUpperBody: true,
+    });
     const res = await ctx.http().get('/api/exercises').query({ category: 'isolation' }).set(lifter.auth).expect(200);
     expect(res.body.exercises.length).toBeGreaterThan(0);
     expect(res.body.exercises.every((e: { category: string }) => e.category === 'isolation')).toBe(true);
     expect(res.body.exercises.map((e: { id: number }) => e.id)).toContain(isolation.id);
-    const compound = await ctx.http().get('/api/exercises').query({ category: 'compound' }).set(lifter.auth).expect(200);
+    const compound = await ctx
+      .http()
+      .get('/api/exercises')
+      .query({ category: 'compound' })
+      .set(lifter.auth)
+      .expect(200);
     expect(compound.body.exercises.map((e: { id: number }) => e.id)).not.toContain(isolation.id);
-    expect(compound.body.exercises.map((e: { slug: string }) => e.slug)).toEqual(expect.arrayContaining(['bench-press', 'squat']));
+    expect(compound.body.exercises.map((e: { slug: string }) => e.slug)).toEqual(
+      expect.arrayContaining(['bench-press', 'squat']),
+    );
   });
 
   it('filters by muscle group (case-insensitive input)', async () => {
@@ -334,27 +448,56 @@ describe('GET /api/exercises (lifters)', () => {
   });
 
   it('filters by body part', async () => {
-    const upper = await ctx.http().get('/api/exercises').query({ bodyPart: 'upper', search: '' }).set(lifter.auth).expect(200);
+    const upper = await ctx
+      .http()
+      .get('/api/exercises')
+      .query({ bodyPart: 'upper', search: '' })
+      .set(lifter.auth)
+      .expect(200);
     const lower = await ctx.http().get('/api/exercises').query({ bodyPart: 'lower' }).set(lifter.auth).expect(200);
     expect(upper.body.exercises.every((e: { isUpperBody: boolean }) => e.isUpperBody)).toBe(true);
     expect(lower.body.exercises.every((e: { isUpperBody: boolean }) => !e.isUpperBody)).toBe(true);
-    expect(slugsOf(upper)).toEqual(expect.arrayContaining(['bench-press', 'ohp', 'close-grip-bench', 'incline-bench', 'barbell-row', 'dumbbell-ohp']));
-    expect(slugsOf(lower)).toEqual(expect.arrayContaining(['squat', 'deadlift', 'sumo-deadlift', 'front-squat', 'romanian-deadlift', 'leg-press']));
+    expect(slugsOf(upper)).toEqual(
+      expect.arrayContaining([
+        'bench-press',
+        'ohp',
+        'close-grip-bench',
+        'incline-bench',
+        'barbell-row',
+        'dumbbell-ohp',
+      ]),
+    );
+    expect(slugsOf(lower)).toEqual(
+      expect.arrayContaining(['squat', 'deadlift', 'sumo-deadlift', 'front-squat', 'romanian-deadlift', 'leg-press']),
+    );
     expect(upper.body.exercises.length + lower.body.exercises.length).toBe(await ctx.db.exercise.count());
   });
 
   it('combines filters', async () => {
-    const res = await ctx.http().get('/api/exercises').query({ search: 'press', bodyPart: 'lower' }).set(lifter.auth).expect(200);
+    const res = await ctx
+      .http()
+      .get('/api/exercises')
+      .query({ search: 'press', bodyPart: 'lower' })
+      .set(lifter.auth)
+      .expect(200);
     expect(slugsOf(res)).toEqual(['leg-press']);
-    const both = await ctx.http().get('/api/exercises').query({ muscleGroup: 'back', bodyPart: 'upper', category: 'compound' }).set(lifter.auth).expect(200);
+    const both = await ctx
+      .http()
+      .get('/api/exercises')
+      .query({ muscleGroup: 'back', bodyPart: 'upper', category: 'compound' })
+      .set(lifter.auth)
+      .expect(200);
     expect(slugsOf(both)).toEqual(['barbell-row']);
   });
 
-  it.each([{ bodyPart: 'middle' }, { category: 'cardio' }, { search: 'x'.repeat(101) }])('400 for an invalid filter %p', async (query) => {
-    const res = await ctx.http().get('/api/exercises').query(query).set(lifter.auth).expect(400);
-    expect(res.body.error.code).toBe('VALIDATION_ERROR');
-    expect(paths(res)).toEqual(Object.keys(query));
-  });
+  it.each([{ bodyPart: 'middle' }, { category: 'cardio' }, { search: 'x'.repeat(101) }])(
+    '400 for an invalid filter %p',
+    async (query) => {
+      const res = await ctx.http().get('/api/exercises').query(query).set(lifter.auth).expect(400);
+      expect(res.body.error.code).toBe('VALIDATION_ERROR');
+      expect(paths(res)).toEqual(Object.keys(query));
+    },
+  );
 
   it('401 without a token', async () => {
     const res = await ctx.http().get('/api/exercises').expect(401);
@@ -373,8 +516,12 @@ describe('access control on /api/admin/exercises', () => {
 
   it.each(routes)('403 FORBIDDEN for a lifter on %s %s; nothing changes', async (method, url) => {
     const before = await ctx.db.exercise.findMany({ orderBy: { id: 'asc' } });
-    const req = (ctx.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[method]!(url).set(lifter.auth);
-    const res = await (method === 'get' || method === 'delete' ? req : req.send({ slug: 'lifter-made', name: 'Lifter Made' })).expect(403);
+    const req = (ctx.http() as unknown as Record<string, (u: string) => import('supertest').Test>)[method]!(url).set(
+      lifter.auth,
+    );
+    const res = await (
+      method === 'get' || method === 'delete' ? req : req.send({ slug: 'lifter-made', name: 'Lifter Made' })
+    ).expect(403);
     expect(res.body.error.code).toBe('FORBIDDEN');
     expect(await ctx.db.exercise.findMany({ orderBy: { id: 'asc' } })).toEqual(before);
   });

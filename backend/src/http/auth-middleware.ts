@@ -18,7 +18,11 @@ type TokenClaims = { sub: string; isAdmin: boolean };
 
 export function signToken(user: { id: number; isAdmin: boolean }, secret: string, expiresIn: string): string {
   const claims: Omit<TokenClaims, 'sub'> = { isAdmin: user.isAdmin };
-  return jwt.sign(claims, secret, { subject: String(user.id), expiresIn: expiresIn as jwt.SignOptions['expiresIn'], algorithm: 'HS256' });
+  return jwt.sign(claims, secret, {
+    subject: String(user.id),
+    expiresIn: expiresIn as jwt.SignOptions['expiresIn'],
+    algorithm: 'HS256',
+  });
 }
 
 /**
@@ -29,8 +33,11 @@ export function signToken(user: { id: number; isAdmin: boolean }, secret: string
 export function requireAuth(secret: string, db: Db): RequestHandler {
   return async (req, _res, next) => {
     const userId = verifiedUserId(req.headers.authorization, secret);
-    const [account] = await db.$queryRaw<Array<{ isAdmin: boolean }>>`SELECT is_admin AS "isAdmin" FROM users WHERE id = ${userId}`;
-    if (!account) throw new AppError(401, 'ACCOUNT_NOT_FOUND', 'This account no longer exists; sign in with another one');
+    const [account] = await db.$queryRaw<
+      Array<{ isAdmin: boolean }>
+    >`SELECT is_admin AS "isAdmin" FROM users WHERE id = ${userId}`;
+    if (!account)
+      throw new AppError(401, 'ACCOUNT_NOT_FOUND', 'This account no longer exists; sign in with another one');
     req.auth = { userId, isAdmin: account.isAdmin };
     next();
   };

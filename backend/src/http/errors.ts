@@ -2,13 +2,13 @@ import type { ErrorRequestHandler, RequestHandler } from 'express';
 import { z } from 'zod';
 import { Prisma } from '../generated/prisma/client';
 import { isDatabaseUnavailable } from '../db/errors';
-import type { ErrorBody } from './error-body';
+import type { ErrorBody, ErrorCode } from '@liftplan/domain';
 
-/** An error with an HTTP status and a stable SNAKE_CASE code, rendered as DESIGN.md's error shape. */
+/** An error with an HTTP status and a stable SNAKE_CASE code, rendered as `{ error: { code, message, details? } }` (ErrorBody). */
 export class AppError extends Error {
   constructor(
     readonly status: number,
-    readonly code: string,
+    readonly code: ErrorCode,
     message: string,
     readonly details?: unknown,
   ) {
@@ -18,10 +18,10 @@ export class AppError extends Error {
 
 export const badRequest = (message: string, details?: unknown) => new AppError(400, 'BAD_REQUEST', message, details);
 export const notFound = (what: string) => new AppError(404, 'NOT_FOUND', `${what} not found`);
-export const conflict = (code: string, message: string, details?: unknown) => new AppError(409, code, message, details);
-export const unprocessable = (code: string, message: string, details?: unknown) =>
+export const conflict = (code: ErrorCode, message: string, details?: unknown) =>
+  new AppError(409, code, message, details);
+export const unprocessable = (code: ErrorCode, message: string, details?: unknown) =>
   new AppError(422, code, message, details);
-
 
 /** Error bodies stay small however broken the input: at most this many issues, then one line saying how many more. */
 export const MAX_ISSUES_REPORTED = 50;
@@ -34,7 +34,9 @@ export function validationError(error: z.ZodError, where: 'body' | 'query' | 'pa
   const more = error.issues.length - details.length;
   if (more > 0) details.push({ path: '', message: `…and ${more} more problems` });
   const first = details[0];
-  const message = first ? `Invalid ${where}: ${first.path ? `${first.path}: ` : ''}${first.message}` : `Invalid ${where}`;
+  const message = first
+    ? `Invalid ${where}: ${first.path ? `${first.path}: ` : ''}${first.message}`
+    : `Invalid ${where}`;
   return new AppError(400, 'VALIDATION_ERROR', message, details);
 }
 
@@ -45,7 +47,9 @@ export function validationError(error: z.ZodError, where: 'body' | 'query' | 'pa
 export const requireJsonBody: RequestHandler = (req, _res, next) => {
   const hasBody = req.headers['transfer-encoding'] !== undefined || Number(req.headers['content-length'] ?? 0) > 0;
   if (hasBody && !req.is(['application/json', '+json'])) {
-    return next(new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)'));
+    return next(
+      new AppError(415, 'UNSUPPORTED_MEDIA_TYPE', 'Send the request body as JSON (Content-Type: application/json)'),
+    );
   }
   next();
 };
@@ -68,7 +72,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 function toAppError(err: unknown): AppError {
   if (err instanceof AppError) return err;
   if (isBodyParserError(err)) {
-    if (err.type === 'entity.parse.failed') return new AppError(400, 'MALFORMED_JSON', 'Request body is not valid JSON');
+    if (err.type === 'entity.parse.failed')
+      return new AppError(400, 'MALFORMED_JSON', 'Request body is not valid JSON');
     if (err.type === 'entity.too.large') return new AppError(413, 'PAYLOAD_TOO_LARGE', 'Request body is too large');
     return new AppError(err.status ?? 400, 'BAD_REQUEST', 'Request body could not be read');
   }
@@ -86,17 +91,33 @@ function toAppError(err: unknown): AppError {
 export const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 function databaseUnavailable(): AppError {
-  return new AppError(503, 'SERVICE_UNAVAILABLE', 'The database is not reachable right now; try again in a few seconds');
+  return new AppError(
+    503,
+    'SERVICE_UNAVAILABLE',
+    'The database is not reachable right now; try again in a few seconds',
+  );
 }
 
 /** A 4xx raised by Express's own parts (http-errors, e.g. express.static): keep its status instead of a 500. */
 function httpClientError(err: unknown): AppError | undefined {
-  const status = (err as { status?: unknown; statusCode?: unknown } | null)?.status ?? (err as { statusCode?: unknown } | null)?.statusCode;
+  const status =
+    (err as { status?: unknown; statusCode?: unknown } | null)?.status ??
+    (err as { statusCode?: unknown } | null)?.statusCode;
   if (typeof status !== 'number' || status < 400 || status > 499) return undefined;
-  return new AppError(status, status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST', status === 404 ? 'Not found' : 'The request could not be handled');
+  return new AppError(
+    status,
+    status === 404 ? 'NOT_FOUND' : 'BAD_REQUEST',
+    status === 404 ? 'Not found' : 'The request could not be handled',
+  );
 }
 
 type BodyParserError = { type: string; status?: number };
 function isBodyParserError(err: unknown): err is BodyParserError {
-  return typeof err === 'object' && err !== null && 'type' in err && typeof (err as { type: unknown }).type === 'string' && 'status' in err;
+  return (
+    typeof err === 'object' &&
+    err !== null &&
+    'type' in err &&
+    typeof (err as { type: unknown }).type === 'string' &&
+    'status' in err
+  );
 }

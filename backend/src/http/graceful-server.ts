@@ -1,6 +1,6 @@
 import http, { type IncomingMessage, type RequestListener, type Server, type ServerResponse } from 'node:http';
 import type { Logger } from 'pino';
-import type { ErrorBody } from './error-body';
+import type { ErrorBody } from '@liftplan/domain';
 
 /** Read by the health route: true once shutdown has begun. */
 export type Lifecycle = { draining: boolean };
@@ -31,7 +31,10 @@ export function createGracefulServer(app: RequestListener, lifecycle: Lifecycle,
     server.closeIdleConnections();
     const allDone = new Promise<void>((resolve) => (onAllDone = resolve));
     if (inFlight.size > 0 && !(await settlesWithin(allDone, graceMs))) {
-      log.warn({ requests: inFlight.size, graceMs }, 'shutdown grace period over: closing the connections of unfinished requests');
+      log.warn(
+        { requests: inFlight.size, graceMs },
+        'shutdown grace period over: closing the connections of unfinished requests',
+      );
     }
     await new Promise<void>((resolve) => {
       server.close(() => resolve());
@@ -47,8 +50,12 @@ function answerWhileDraining(app: RequestListener, req: IncomingMessage, res: Se
     app(req, res);
     return;
   }
-  const body: ErrorBody = { error: { code: 'SHUTTING_DOWN', message: 'The server is shutting down; try again in a moment' } };
-  res.writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '5' }).end(JSON.stringify(body));
+  const body: ErrorBody = {
+    error: { code: 'SHUTTING_DOWN', message: 'The server is shutting down; try again in a moment' },
+  };
+  res
+    .writeHead(503, { 'Content-Type': 'application/json; charset=utf-8', 'Retry-After': '5' })
+    .end(JSON.stringify(body));
 }
 
 async function settlesWithin(promise: Promise<void>, ms: number): Promise<boolean> {

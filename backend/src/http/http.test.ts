@@ -17,18 +17,31 @@ afterAll(() => ctx.drop());
 
 describe('error shape and cross-cutting behaviour', () => {
   it('malformed JSON → 400 MALFORMED_JSON in the error shape', async () => {
-    const res = await ctx.http().post('/api/auth/login').set('Content-Type', 'application/json').send('{"email": ').expect(400);
+    const res = await ctx
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json')
+      .send('{"email": ')
+      .expect(400);
     expect(res.body).toEqual({ error: { code: 'MALFORMED_JSON', message: expect.any(String) } });
   });
 
   it('unknown /api route → 404 JSON', async () => {
     const res = await ctx.http().get('/api/nope/nothing').expect(404);
     expect(res.headers['content-type']).toMatch(/json/);
-    expect(res.body.error).toMatchObject({ code: 'ROUTE_NOT_FOUND', message: expect.stringContaining('/api/nope/nothing') });
+    expect(res.body.error).toMatchObject({
+      code: 'ROUTE_NOT_FOUND',
+      message: expect.stringContaining('/api/nope/nothing'),
+    });
   });
 
   it('a bad path parameter is a 400, not a 500', async () => {
-    const { token } = (await ctx.http().post('/api/auth/register').send({ email: 'p@example.com', password: 'correct horse battery', displayName: 'P' })).body;
+    const { token } = (
+      await ctx
+        .http()
+        .post('/api/auth/register')
+        .send({ email: 'p@example.com', password: 'correct horse battery', displayName: 'P' })
+    ).body;
     const res = await ctx.http().get('/api/workouts/abc').set('Authorization', `Bearer ${token}`).expect(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     expect(res.body.error.details[0].path).toBe('id');
@@ -36,7 +49,11 @@ describe('error shape and cross-cutting behaviour', () => {
 
   it('validation errors list every offending path', async () => {
     const res = await ctx.http().post('/api/auth/register').send({ email: 'x', password: 'y' }).expect(400);
-    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual(['displayName', 'email', 'password']);
+    expect(res.body.error.details.map((d: { path: string }) => d.path).sort()).toEqual([
+      'displayName',
+      'email',
+      'password',
+    ]);
     expect(JSON.stringify(res.body)).not.toMatch(/stack|at .*\.ts/);
   });
 
@@ -70,7 +87,11 @@ describe('hardening: statuses for odd requests', () => {
     await request(app).get('/assets/app-abc.js').expect(200);
     for (const url of ['/assets/nope.js', '/assets/', '/assets/deeper/nope.css']) {
       const res = await request(app).get(url);
-      expect({ url, status: res.status, html: /<div id="root">/.test(res.text) }).toEqual({ url, status: 404, html: false });
+      expect({ url, status: res.status, html: /<div id="root">/.test(res.text) }).toEqual({
+        url,
+        status: 404,
+        html: false,
+      });
     }
     await request(app).get('/plans/7').expect(200);
   });
@@ -78,18 +99,34 @@ describe('hardening: statuses for odd requests', () => {
   it('a body that is not JSON is a 415 on every route, actions included, and changes nothing', async () => {
     const user = await registerUser(ctx);
     const form = (req: request.Test) => req.set(user.auth).type('form').send('a=1');
-    expect((await form(ctx.http().post('/api/workouts/1/complete')).expect(415)).body.error.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    expect((await form(ctx.http().post('/api/workouts/1/complete')).expect(415)).body.error.code).toBe(
+      'UNSUPPORTED_MEDIA_TYPE',
+    );
     await form(ctx.http().post('/api/plans/1/subscribe')).expect(415);
     await form(ctx.http().patch('/api/users/me')).expect(415);
-    await ctx.http().post('/api/auth/login').set('Content-Type', 'text/plain').send('{"email":"a@example.com","password":"x"}').expect(415);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'text/plain')
+      .send('{"email":"a@example.com","password":"x"}')
+      .expect(415);
     expect(await ctx.db.userPlan.count({ where: { userId: user.id } })).toBe(0);
     // No body at all is still fine for body-less actions; JSON with a charset too.
-    await ctx.http().post('/api/auth/login').set('Content-Type', 'application/json; charset=utf-8').send('{"email":"a@example.com","password":"x"}').expect(401);
+    await ctx
+      .http()
+      .post('/api/auth/login')
+      .set('Content-Type', 'application/json; charset=utf-8')
+      .send('{"email":"a@example.com","password":"x"}')
+      .expect(401);
   });
 
   it.each(['0x3', '0b11', '3e0', '+3', ' 3', '3.0', '03x', '99999999999'])('path id %j is a 400', async (id) => {
     const user = await registerUser(ctx);
-    const res = await ctx.http().get(`/api/workouts/${encodeURIComponent(id)}`).set(user.auth).expect(400);
+    const res = await ctx
+      .http()
+      .get(`/api/workouts/${encodeURIComponent(id)}`)
+      .set(user.auth)
+      .expect(400);
     expect(res.body.error.details[0].path).toBe('id');
   });
 
@@ -107,7 +144,9 @@ describe('hardening: statuses for odd requests', () => {
     const calls = [
       request(app).get('/api/plans').set('Authorization', `Bearer ${token}`),
       request(app).post('/api/auth/login').send({ email: 'a@example.com', password: 'whatever' }),
-      request(app).post('/api/auth/register').send({ email: uniqueEmail(), password: 'correct horse battery', displayName: 'Down' }),
+      request(app)
+        .post('/api/auth/register')
+        .send({ email: uniqueEmail(), password: 'correct horse battery', displayName: 'Down' }),
     ];
     for (const call of calls) {
       const res = await call;

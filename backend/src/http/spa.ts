@@ -11,7 +11,11 @@ const missingAsset: RequestHandler = (_req, res) => {
 export function spaRouter(spaDir: string): Router {
   const router = Router();
   const indexFile = path.join(spaDir, 'index.html');
-  router.use('/assets', express.static(path.join(spaDir, 'assets'), { immutable: true, maxAge: '1y', index: false }), missingAsset);
+  router.use(
+    '/assets',
+    express.static(path.join(spaDir, 'assets'), { immutable: true, maxAge: '1y', index: false }),
+    missingAsset,
+  );
   router.use(express.static(spaDir, { index: false, maxAge: '1h' }));
   const fallback: RequestHandler = (req, res, next) => {
     if (req.method !== 'GET' && req.method !== 'HEAD') return next();

@@ -13,7 +13,7 @@ const KNOWN_KEYS = `(SELECT key FROM legacy_exercise_key)`;
 
 const LEGACY_CHECKS: LegacyCheck[] = [
   {
-    problem: 'exercise is not one of the old app\'s lifts (bench, squat, ohp, deadlift)',
+    problem: "exercise is not one of the old app's lifts (bench, squat, ohp, deadlift)",
     sql: `SELECT 'training_maxes' AS "table", id, exercise AS value FROM legacy.training_maxes WHERE exercise NOT IN ${KNOWN_KEYS}
           UNION ALL
           SELECT 'workout_sets', id, exercise FROM legacy.workout_sets WHERE exercise NOT IN ${KNOWN_KEYS}`,
@@ -46,7 +46,7 @@ const LEGACY_CHECKS: LegacyCheck[] = [
   },
   {
     // The new app stores emails lower-cased and signs in by exact match.
-    problem: 'email differs from another account\'s only in letter case',
+    problem: "email differs from another account's only in letter case",
     sql: `SELECT 'users' AS "table", id, email AS value FROM legacy.users
            WHERE lower(trim(email)) IN (SELECT lower(trim(email)) FROM legacy.users GROUP BY 1 HAVING count(*) > 1)`,
   },
@@ -64,9 +64,11 @@ export async function findLegacyProblems(client: pg.ClientBase): Promise<LegacyP
 }
 
 export function describeProblems(problems: LegacyProblem[]): string {
-  return problems.map(({ problem, rows }) => {
-    const shown = rows.slice(0, ROWS_SHOWN_PER_PROBLEM).map((r) => `${r.table} id ${r.id} (${r.value})`);
-    const more = rows.length > ROWS_SHOWN_PER_PROBLEM ? ` and ${rows.length - ROWS_SHOWN_PER_PROBLEM} more` : '';
-    return `  - ${problem}: ${shown.join(', ')}${more}`;
-  }).join('\n');
+  return problems
+    .map(({ problem, rows }) => {
+      const shown = rows.slice(0, ROWS_SHOWN_PER_PROBLEM).map((r) => `${r.table} id ${r.id} (${r.value})`);
+      const more = rows.length > ROWS_SHOWN_PER_PROBLEM ? ` and ${rows.length - ROWS_SHOWN_PER_PROBLEM} more` : '';
+      return `  - ${problem}: ${shown.join(', ')}${more}`;
+    })
+    .join('\n');
 }

@@ -1,6 +1,6 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
-import { DEFAULT_BAR, DEFAULT_INCREMENT, DEFAULT_PLATES, UNITS } from '../engine/units';
+import { DEFAULT_BAR, DEFAULT_INCREMENT, DEFAULT_PLATES, UNITS } from '@liftplan/domain';
 import { NSUNS_SLUG } from '../seed/nsuns-4day-lp';
 import { describeProblems, findLegacyProblems } from './legacy-checks';
 import { LegacyUpgradeError } from './legacy-errors';
@@ -150,9 +150,14 @@ async function latestNsunsVersionId(client: pg.ClientBase): Promise<number> {
 
 async function createLookups(client: pg.ClientBase, nsunsVersionId: number): Promise<void> {
   const keys = Object.keys(LEGACY_EXERCISE_SLUGS);
-  const { rowCount } = await client.query(CREATE_EXERCISE_KEY_LOOKUP, [keys, keys.map((key) => LEGACY_EXERCISE_SLUGS[key])]);
+  const { rowCount } = await client.query(CREATE_EXERCISE_KEY_LOOKUP, [
+    keys,
+    keys.map((key) => LEGACY_EXERCISE_SLUGS[key]),
+  ]);
   if (rowCount !== keys.length) {
-    throw new LegacyUpgradeError(`The exercise library lacks one of ${Object.values(LEGACY_EXERCISE_SLUGS).join(', ')}; nothing was copied.`);
+    throw new LegacyUpgradeError(
+      `The exercise library lacks one of ${Object.values(LEGACY_EXERCISE_SLUGS).join(', ')}; nothing was copied.`,
+    );
   }
   await client.query(CREATE_NSUNS_TEMPLATE_LOOKUP, [nsunsVersionId]);
 }
@@ -183,7 +188,12 @@ async function copyRows(client: pg.ClientBase, nsunsVersionId: number): Promise<
 }
 
 /** Runs one copy and checks it wrote one row per row of the legacy table it reads: no row silently left behind. */
-async function copy<Row extends object = object>(client: pg.ClientBase, legacyTable: string, sql: string, params: unknown[] = []) {
+async function copy<Row extends object = object>(
+  client: pg.ClientBase,
+  legacyTable: string,
+  sql: string,
+  params: unknown[] = [],
+) {
   const result = await client.query<Row>(sql, params);
   const rowCount = result.rowCount ?? 0;
   await assertAllCopied(client, legacyTable, rowCount);
@@ -193,7 +203,9 @@ async function copy<Row extends object = object>(client: pg.ClientBase, legacyTa
 async function assertAllCopied(client: pg.ClientBase, legacyTable: string, copied: number): Promise<void> {
   const { rows } = await client.query<{ count: number }>(`SELECT count(*)::int AS count FROM legacy.${legacyTable}`);
   if (rows[0]!.count !== copied) {
-    throw new LegacyUpgradeError(`Copied ${copied} of ${rows[0]!.count} rows from legacy.${legacyTable}; nothing was changed.`);
+    throw new LegacyUpgradeError(
+      `Copied ${copied} of ${rows[0]!.count} rows from legacy.${legacyTable}; nothing was changed.`,
+    );
   }
 }
 

@@ -12,7 +12,8 @@ export { LegacyUpgradeError } from './legacy-errors';
 export type UpgradeOutcome = { status: 'up-to-date' } | { status: 'upgraded'; resumed: boolean; copied: CopiedCounts };
 
 /**
- * Upgrades a database of the old nSuns-only app to the current schema (seed 003 §5), in three steps:
+ * Upgrades a database of the old nSuns-only app to the current schema (docs/ARCHITECTURE.md, Legacy upgrade;
+ * ./README.md), keeping every account, training max and workout, in three steps:
  *  A. move the old tables into schema "legacy" (one transaction);
  *  B. `prisma migrate deploy` builds the current schema, the seed loads the exercise library and nSuns;
  *  C. copy users, TMs, subscriptions, workouts and sets across, then drop schema "legacy" (one transaction).
@@ -44,7 +45,8 @@ const TRY_UPGRADE_LOCK = `SELECT pg_try_advisory_lock(hashtext('liftplan legacy 
 
 async function lockOutOtherUpgrades(client: pg.ClientBase): Promise<void> {
   const { rows } = await client.query<{ locked: boolean }>(TRY_UPGRADE_LOCK);
-  if (!rows[0]!.locked) throw new LegacyUpgradeError('Another legacy upgrade is running on this database; nothing was changed.');
+  if (!rows[0]!.locked)
+    throw new LegacyUpgradeError('Another legacy upgrade is running on this database; nothing was changed.');
 }
 
 /** Step A. */

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { requiredExercises } from './plan-structure';
-import type { PlanDetailDto } from './plans.schemas';
+import type { PlanDetailDto } from '@liftplan/domain';
 
 /**
  * The full view of one plan version (PlanDetailDto) in one round trip, with PostgreSQL building the nested JSON.
@@ -9,7 +9,9 @@ import type { PlanDetailDto } from './plans.schemas';
  * the read path of every plan page and the dashboard. Which version is chosen by a SQL fragment returning one id.
  */
 async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanDetailDto | null> {
-  const rows = await db.$queryRaw<Array<Omit<PlanDetailDto, 'requiredExercises' | 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date }>>`
+  const rows = await db.$queryRaw<
+    Array<Omit<PlanDetailDto, 'requiredExercises' | 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date }>
+  >`
     WITH target AS (${versionIdSql})
     SELECT p.id, p.slug, p.name, p.description, p.is_public AS "isPublic", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
            v.id AS "versionId", v.version, v.days_per_week AS "daysPerWeek",
@@ -49,10 +51,16 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
       JOIN workout_plans p ON p.id = v.plan_id`;
   const row = rows[0];
   if (!row) return null;
-  return { ...row, createdAt: row.createdAt.toISOString(), updatedAt: row.updatedAt.toISOString(), requiredExercises: requiredExercises(row) };
+  return {
+    ...row,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+    requiredExercises: requiredExercises(row),
+  };
 }
 
-export const fetchVersionDetail = (db: Db | Tx, versionId: number) => fetchDetail(db, Prisma.sql`SELECT ${versionId}::int AS version_id`);
+export const fetchVersionDetail = (db: Db | Tx, versionId: number) =>
+  fetchDetail(db, Prisma.sql`SELECT ${versionId}::int AS version_id`);
 
 /** The newest version of a plan that is not archived (admins see private plans too). */
 export const fetchLatestDetail = (db: Db | Tx, planId: number) =>

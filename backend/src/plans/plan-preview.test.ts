@@ -16,8 +16,22 @@ function body(ids: Record<string, number>) {
       {
         dayNumber: 1,
         exercises: [
-          { exerciseId: ids['bench-press'], tier: 'T1', sortOrder: 1, sets: [{ setOrder: 1, percentage: 0.85, reps: 3 }, { setOrder: 2, percentage: 0.95, reps: 1, isAmrap: true, isProgression: true }] },
-          { exerciseId: ids['close-grip-bench'], tmExerciseId: ids['bench-press'], tier: 'T2', sortOrder: 2, sets: [{ setOrder: 1, percentage: 0.4, reps: 6 }] },
+          {
+            exerciseId: ids['bench-press'],
+            tier: 'T1',
+            sortOrder: 1,
+            sets: [
+              { setOrder: 1, percentage: 0.85, reps: 3 },
+              { setOrder: 2, percentage: 0.95, reps: 1, isAmrap: true, isProgression: true },
+            ],
+          },
+          {
+            exerciseId: ids['close-grip-bench'],
+            tmExerciseId: ids['bench-press'],
+            tier: 'T2',
+            sortOrder: 2,
+            sets: [{ setOrder: 1, percentage: 0.4, reps: 6 }],
+          },
           { exerciseId: ids['squat'], tier: 'T2', sortOrder: 3, sets: [{ setOrder: 1, percentage: 0.5, reps: 5 }] },
         ],
       },
@@ -51,7 +65,12 @@ describe('POST /api/admin/plans/preview', () => {
       .http()
       .post('/api/admin/plans/preview')
       .set(admin.auth)
-      .send({ plan: body(ids), unit: 'lb', increment: 5, sampleTrainingMaxes: [{ exerciseId: ids['bench-press'], trainingMax: 225 }] })
+      .send({
+        plan: body(ids),
+        unit: 'lb',
+        increment: 5,
+        sampleTrainingMaxes: [{ exerciseId: ids['bench-press'], trainingMax: 225 }],
+      })
       .expect(200);
     expect(res.body.preview.days[0].exercises[0].sets.map((s: { weight: number }) => s.weight)).toEqual([190, 215]); // 191.25 → 190, 213.75 → 215
   });
@@ -61,9 +80,19 @@ describe('POST /api/admin/plans/preview', () => {
     const ids = await exerciseIds(ctx);
     const bad = body(ids);
     bad.days[0]!.exercises[0]!.sets[0]!.percentage = 2;
-    const res = await ctx.http().post('/api/admin/plans/preview').set(admin.auth).send({ plan: bad, sampleTrainingMaxes: [] }).expect(400);
+    const res = await ctx
+      .http()
+      .post('/api/admin/plans/preview')
+      .set(admin.auth)
+      .send({ plan: bad, sampleTrainingMaxes: [] })
+      .expect(400);
     expect(res.body.error.details[0].path).toBe('plan.days.0.exercises.0.sets.0.percentage');
     const lifter = await registerUser(ctx);
-    await ctx.http().post('/api/admin/plans/preview').set(lifter.auth).send({ plan: body(ids), sampleTrainingMaxes: [] }).expect(403);
+    await ctx
+      .http()
+      .post('/api/admin/plans/preview')
+      .set(lifter.auth)
+      .send({ plan: body(ids), sampleTrainingMaxes: [] })
+      .expect(403);
   });
 });

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
-import { toNumber } from '../engine/decimal';
+import { toNumber } from '@liftplan/domain';
 import type { Prisma } from '../generated/prisma/client';
-import type { ExerciseRefDto, PlanBody, ProgressionRuleInput } from './plans.schemas';
+import type { ExerciseRefDto, PlanBody, ProgressionRuleInput } from '@liftplan/domain';
 
 /** What a plan version holds: its days and rules. Header fields (name, slug…) are not versioned. */
 export type PlanStructure = Pick<PlanBody, 'daysPerWeek' | 'days'> & { progressionRules: ProgressionRuleInput[] };
@@ -45,7 +45,11 @@ export const versionInclude = {
     include: {
       exercises: {
         orderBy: { sortOrder: 'asc' },
-        include: { exercise: { select: exerciseRefSelect }, tmExercise: { select: exerciseRefSelect }, sets: { orderBy: { setOrder: 'asc' } } },
+        include: {
+          exercise: { select: exerciseRefSelect },
+          tmExercise: { select: exerciseRefSelect },
+          sets: { orderBy: { setOrder: 'asc' } },
+        },
       },
     },
   },
@@ -62,7 +66,8 @@ type SlotsByDay = { days: Array<{ exercises: Array<{ tmExerciseId: number; tmExe
 
 export function requiredExercises(version: SlotsByDay): ExerciseRefDto[] {
   const seen = new Map<number, ExerciseRefDto>();
-  for (const day of version.days) for (const slot of day.exercises) if (!seen.has(slot.tmExerciseId)) seen.set(slot.tmExerciseId, slot.tmExercise);
+  for (const day of version.days)
+    for (const slot of day.exercises) if (!seen.has(slot.tmExerciseId)) seen.set(slot.tmExerciseId, slot.tmExercise);
   return [...seen.values()];
 }
 
@@ -79,7 +84,13 @@ export function toStructure(version: LoadedVersion): PlanStructure {
         tier: slot.tier,
         sortOrder: slot.sortOrder,
         displayName: slot.displayName,
-        sets: slot.sets.map((s) => ({ setOrder: s.setOrder, percentage: toNumber(s.percentage), reps: s.reps, isAmrap: s.isAmrap, isProgression: s.isProgression })),
+        sets: slot.sets.map((s) => ({
+          setOrder: s.setOrder,
+          percentage: toNumber(s.percentage),
+          reps: s.reps,
+          isAmrap: s.isAmrap,
+          isProgression: s.isProgression,
+        })),
       })),
     })),
     progressionRules: version.progressionRules.map((r) => ({

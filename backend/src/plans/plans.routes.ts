@@ -1,10 +1,10 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUserId } from '../http/auth-middleware';
-import { emptyBody, idParams } from '../http/common-schemas';
+import { emptyBody, idParams } from '@liftplan/domain';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { planBody, replaceRulesBody, updatePlanQuery } from './plans.schemas';
-import { planPreviewBody, previewPlan } from './plan-preview';
+import { planBody, replaceRulesBody, updatePlanQuery } from '@liftplan/domain';
+import { planPreviewBody, previewPlan } from '@liftplan/domain';
 import {
   createPlan,
   deletePlan,
@@ -59,7 +59,7 @@ export function adminPlansRouter({ db }: AppDeps): Router {
   router.post('/', async (req, res) => {
     res.status(201).json({ plan: await createPlan(db, parseBody(planBody, req)) });
   });
-  // Pure computation: writes nothing (seed 004: preview = no writes).
+  // Pure computation: a preview never writes to the database.
   router.post('/preview', (req, res) => {
     res.json({ preview: previewPlan(parseBody(planPreviewBody, req)) });
   });

@@ -1,7 +1,7 @@
 import type { Db, Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { conflict, notFound, unprocessable } from '../http/errors';
-import type { FieldIssue } from '../http/error-body';
+import type { FieldIssue } from '@liftplan/domain';
 import { fetchLatestDetail, fetchLifterDetail, fetchVersionDetail } from './plan-detail-query';
 import {
   requiredExercises,
@@ -11,7 +11,7 @@ import {
   type LoadedVersion,
   type PlanStructure,
 } from './plan-structure';
-import type { PlanBody, PlanDetailDto, PlanSummaryDto, ProgressionRuleInput } from './plans.schemas';
+import type { PlanBody, PlanDetailDto, PlanSummaryDto, ProgressionRuleInput } from '@liftplan/domain';
 
 // ---------- reads ----------
 
@@ -37,7 +37,10 @@ export async function getPlanForLifter(db: Db, userId: number, planId: number): 
 }
 
 /** Plan cards: the newest version of each plan with its main lifts (the TM exercises it trains) and set counts. */
-export async function listPlanSummaries(db: Db, options: { publicOnly: boolean; userId?: number }): Promise<PlanSummaryDto[]> {
+export async function listPlanSummaries(
+  db: Db,
+  options: { publicOnly: boolean; userId?: number },
+): Promise<PlanSummaryDto[]> {
   const plans = await db.workoutPlan.findMany({
     where: { archivedAt: null, ...(options.publicOnly ? { isPublic: true } : {}) },
     orderBy: { name: 'asc' },
@@ -51,7 +54,10 @@ export async function listPlanSummaries(db: Db, options: { publicOnly: boolean; 
             include: {
               exercises: {
                 orderBy: { sortOrder: 'asc' },
-                include: { tmExercise: { select: { id: true, slug: true, name: true, isUpperBody: true } }, _count: { select: { sets: true } } },
+                include: {
+                  tmExercise: { select: { id: true, slug: true, name: true, isUpperBody: true } },
+                  _count: { select: { sets: true } },
+                },
               },
             },
           },
@@ -107,7 +113,12 @@ export async function createPlan(db: Db, body: PlanBody): Promise<PlanDetailDto>
  * Full replace. The structure goes into a new version, so current subscribers keep the one they started on; a
  * version nobody ever subscribed to is simply replaced. Header-only edits publish nothing.
  */
-export async function updatePlan(db: Db, planId: number, body: PlanBody, options: { expectedUpdatedAt?: Date } = {}): Promise<PlanDetailDto> {
+export async function updatePlan(
+  db: Db,
+  planId: number,
+  body: PlanBody,
+  options: { expectedUpdatedAt?: Date } = {},
+): Promise<PlanDetailDto> {
   await assertExercisesExist(db, body);
   try {
     const versionId = await db.$transaction(async (tx) => {
@@ -122,7 +133,11 @@ export async function updatePlan(db: Db, planId: number, body: PlanBody, options
   }
 }
 
-export async function replaceProgressionRules(db: Db, planId: number, rules: ProgressionRuleInput[]): Promise<PlanDetailDto> {
+export async function replaceProgressionRules(
+  db: Db,
+  planId: number,
+  rules: ProgressionRuleInput[],
+): Promise<PlanDetailDto> {
   await assertExercisesExist(db, { days: [], progressionRules: rules });
   const versionId = await db.$transaction(async (tx) => {
     await lockPlan(tx, planId);
@@ -146,14 +161,21 @@ export async function deletePlan(db: Db, planId: number): Promise<{ archived: bo
       tx.userPlan.count({ where: { planId } }),
     ]);
     if (active > 0) {
-      throw conflict('PLAN_IN_USE', `${active} lifter(s) are on this plan; it can be deleted once nobody is subscribed`, { activeSubscribers: active });
+      throw conflict(
+        'PLAN_IN_USE',
+        `${active} lifter(s) are on this plan; it can be deleted once nobody is subscribed`,
+        { activeSubscribers: active },
+      );
     }
     if (total === 0) {
       await tx.workoutPlan.delete({ where: { id: planId } });
       return { archived: false };
     }
     // Free the slug for a new plan while keeping the archived one's history intact.
-    await tx.workoutPlan.update({ where: { id: planId }, data: { archivedAt: new Date(), isPublic: false, slug: `archived-${planId}-${Date.now()}` } });
+    await tx.workoutPlan.update({
+      where: { id: planId },
+      data: { archivedAt: new Date(), isPublic: false, slug: `archived-${planId}-${Date.now()}` },
+    });
     return { archived: true };
   });
 }
@@ -172,7 +194,12 @@ async function replaceStructure(tx: Tx, planId: number, structure: PlanStructure
 }
 
 /** Writes one immutable version (days, slots, sets, rules). */
-export async function publishVersion(tx: Tx, planId: number, version: number, structure: PlanStructure): Promise<number> {
+export async function publishVersion(
+  tx: Tx,
+  planId: number,
+  version: number,
+  structure: PlanStructure,
+): Promise<number> {
   const plan = { connect: { id: planId } };
   const created = await tx.planVersion.create({
     data: {
@@ -226,9 +253,13 @@ const planHeader = (body: PlanBody) => ({
 async function assertUnchangedSince(tx: Tx, planId: number, expected: Date): Promise<void> {
   const { updatedAt } = await tx.workoutPlan.findUniqueOrThrow({ where: { id: planId }, select: { updatedAt: true } });
   if (updatedAt.getTime() !== expected.getTime()) {
-    throw conflict('PLAN_CHANGED', 'Someone saved this plan after you opened it; reload to see their changes before saving yours', {
-      updatedAt: updatedAt.toISOString(),
-    });
+    throw conflict(
+      'PLAN_CHANGED',
+      'Someone saved this plan after you opened it; reload to see their changes before saving yours',
+      {
+        updatedAt: updatedAt.toISOString(),
+      },
+    );
   }
 }
 
@@ -255,21 +286,28 @@ async function assertExercisesExist(db: Db, body: Pick<PlanStructure, 'days' | '
   body.days.forEach((day, d) =>
     day.exercises.forEach((slot, e) => {
       references.push({ path: `days.${d}.exercises.${e}.exerciseId`, id: slot.exerciseId });
-      if (slot.tmExerciseId !== undefined) references.push({ path: `days.${d}.exercises.${e}.tmExerciseId`, id: slot.tmExerciseId });
+      if (slot.tmExerciseId !== undefined)
+        references.push({ path: `days.${d}.exercises.${e}.tmExerciseId`, id: slot.tmExerciseId });
     }),
   );
   body.progressionRules.forEach((rule, r) => {
     if (rule.exerciseId) references.push({ path: `progressionRules.${r}.exerciseId`, id: rule.exerciseId });
   });
   const ids = [...new Set(references.map((ref) => ref.id))];
-  const existing = new Set((await db.exercise.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((e) => e.id));
-  const issues: FieldIssue[] = references.filter((ref) => !existing.has(ref.id)).map((ref) => ({ path: ref.path, message: `exercise ${ref.id} does not exist` }));
+  const existing = new Set(
+    (await db.exercise.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((e) => e.id),
+  );
+  const issues: FieldIssue[] = references
+    .filter((ref) => !existing.has(ref.id))
+    .map((ref) => ({ path: ref.path, message: `exercise ${ref.id} does not exist` }));
   if (issues.length) throw unprocessable('UNKNOWN_EXERCISE', `Unknown exercise: ${issues[0]!.path}`, issues);
 }
 
 function slugConflictOr(err: unknown, slug: string): unknown {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
-    return conflict('SLUG_TAKEN', `A plan with slug "${slug}" already exists`, [{ path: 'slug', message: 'already taken' }]);
+    return conflict('SLUG_TAKEN', `A plan with slug "${slug}" already exists`, [
+      { path: 'slug', message: 'already taken' },
+    ]);
   }
   return err;
 }

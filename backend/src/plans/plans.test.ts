@@ -1,5 +1,13 @@
 import { createTestContext, type TestContext } from '../../test/test-db';
-import { exerciseIds, lifterOnNsuns, logAllSets, nsunsPlanId, registerAdmin, registerUser, type TestUser } from '../../test/helpers';
+import {
+  exerciseIds,
+  lifterOnNsuns,
+  logAllSets,
+  nsunsPlanId,
+  registerAdmin,
+  registerUser,
+  type TestUser,
+} from '../../test/helpers';
 
 let ctx: TestContext;
 let admin: TestUser;
@@ -124,7 +132,10 @@ describe('POST /api/admin/plans', () => {
       version: 1,
       versionId: expect.any(Number),
     });
-    expect(plan.days.map((d: Json) => [d.dayNumber, d.name])).toEqual([[1, 'Upper'], [2, 'Lower']]);
+    expect(plan.days.map((d: Json) => [d.dayNumber, d.name])).toEqual([
+      [1, 'Upper'],
+      [2, 'Lower'],
+    ]);
     const [bench, cgb] = plan.days[0].exercises;
     expect(bench).toMatchObject({
       exerciseId: ids['bench-press'],
@@ -139,25 +150,64 @@ describe('POST /api/admin/plans', () => {
       [2, 0.85, 3, false, false],
       [3, 0.95, 1, true, true],
     ]);
-    expect(cgb).toMatchObject({ exerciseId: ids['close-grip-bench'], tmExerciseId: ids['bench-press'], tmExercise: { slug: 'bench-press' }, tier: 'T2', displayName: null });
+    expect(cgb).toMatchObject({
+      exerciseId: ids['close-grip-bench'],
+      tmExerciseId: ids['bench-press'],
+      tmExercise: { slug: 'bench-press' },
+      tier: 'T2',
+      displayName: null,
+    });
     expect(cgb.sets.map((s: Json) => [s.percentage, s.reps, s.isAmrap, s.isProgression])).toEqual([
       [0.6, 8, false, false],
       [0.6, 8, true, false],
     ]);
-    expect(plan.days[1].exercises[0]).toMatchObject({ exerciseId: ids['squat'], tmExerciseId: ids['squat'], displayName: null });
+    expect(plan.days[1].exercises[0]).toMatchObject({
+      exerciseId: ids['squat'],
+      tmExerciseId: ids['squat'],
+      displayName: null,
+    });
     expect(plan.progressionRules).toHaveLength(4);
     expect(plan.progressionRules).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ exerciseId: null, exercise: null, category: 'upper', minReps: 2, maxReps: 99, increase: 2.5, unit: 'kg' }),
-        expect.objectContaining({ exerciseId: null, category: 'lower', minReps: 0, maxReps: 99, increase: 5, unit: 'kg' }),
-        expect.objectContaining({ exerciseId: ids['squat'], exercise: expect.objectContaining({ slug: 'squat' }), category: null, minReps: 0, maxReps: 3, increase: 2.5, unit: 'lb' }),
+        expect.objectContaining({
+          exerciseId: null,
+          exercise: null,
+          category: 'upper',
+          minReps: 2,
+          maxReps: 99,
+          increase: 2.5,
+          unit: 'kg',
+        }),
+        expect.objectContaining({
+          exerciseId: null,
+          category: 'lower',
+          minReps: 0,
+          maxReps: 99,
+          increase: 5,
+          unit: 'kg',
+        }),
+        expect.objectContaining({
+          exerciseId: ids['squat'],
+          exercise: expect.objectContaining({ slug: 'squat' }),
+          category: null,
+          minReps: 0,
+          maxReps: 3,
+          increase: 2.5,
+          unit: 'lb',
+        }),
       ]),
     );
     expect(plan.requiredExercises.map((e: Json) => e.slug)).toEqual(['bench-press', 'squat']);
 
     // Database: one plan, one version, and every row under it.
     const row = await ctx.db.workoutPlan.findUniqueOrThrow({ where: { slug: body.slug } });
-    expect(row).toMatchObject({ id: plan.id, name: 'Sample Two-Day', daysPerWeek: 2, isPublic: true, archivedAt: null });
+    expect(row).toMatchObject({
+      id: plan.id,
+      name: 'Sample Two-Day',
+      daysPerWeek: 2,
+      isPublic: true,
+      archivedAt: null,
+    });
     const versions = await ctx.db.planVersion.findMany({ where: { planId: plan.id } });
     expect(versions.map((v) => [v.id, v.version, v.daysPerWeek])).toEqual([[plan.versionId, 1, 2]]);
     const days = await ctx.db.planDay.findMany({
@@ -165,19 +215,32 @@ describe('POST /api/admin/plans', () => {
       orderBy: { dayNumber: 'asc' },
       include: { exercises: { orderBy: { sortOrder: 'asc' }, include: { sets: { orderBy: { setOrder: 'asc' } } } } },
     });
-    expect(days.map((d) => [d.dayNumber, d.name, d.planVersionId])).toEqual([[1, 'Upper', plan.versionId], [2, 'Lower', plan.versionId]]);
+    expect(days.map((d) => [d.dayNumber, d.name, d.planVersionId])).toEqual([
+      [1, 'Upper', plan.versionId],
+      [2, 'Lower', plan.versionId],
+    ]);
     expect(days[0]!.exercises.map((e) => [e.exerciseId, e.tmExerciseId, e.tier, e.sortOrder, e.displayName])).toEqual([
       [ids['bench-press'], ids['bench-press'], 'T1', 1, 'Bench Heavy'],
       [ids['close-grip-bench'], ids['bench-press'], 'T2', 2, null],
     ]);
-    expect(days[0]!.exercises[0]!.sets.map((s) => [s.setOrder, s.percentage.toString(), s.reps, s.isAmrap, s.isProgression])).toEqual([
+    expect(
+      days[0]!.exercises[0]!.sets.map((s) => [s.setOrder, s.percentage.toString(), s.reps, s.isAmrap, s.isProgression]),
+    ).toEqual([
       [1, '0.75', 5, false, false],
       [2, '0.85', 3, false, false],
       [3, '0.95', 1, true, true],
     ]);
     expect(days[1]!.exercises[0]!.sets).toHaveLength(2);
     const rules = await ctx.db.planProgressionRule.findMany({ where: { planId: plan.id } });
-    const ruleRows = rules.map((r) => [r.planVersionId, r.exerciseId, r.category, r.minReps, r.maxReps, r.increase.toString(), r.unit]);
+    const ruleRows = rules.map((r) => [
+      r.planVersionId,
+      r.exerciseId,
+      r.category,
+      r.minReps,
+      r.maxReps,
+      r.increase.toString(),
+      r.unit,
+    ]);
     expect(ruleRows).toHaveLength(4);
     expect(ruleRows).toEqual(
       expect.arrayContaining([
@@ -210,8 +273,16 @@ describe('POST /api/admin/plans', () => {
     const first = await createPlan();
     const before = await planTableCounts();
     for (const slug of ['nsuns-4day-lp', first.slug, first.slug.toUpperCase()]) {
-      const res = await ctx.http().post('/api/admin/plans').set(admin.auth).send(samplePlan({ slug, name: 'Dup' })).expect(409);
-      expect(res.body.error).toMatchObject({ code: 'SLUG_TAKEN', details: [{ path: 'slug', message: expect.any(String) }] });
+      const res = await ctx
+        .http()
+        .post('/api/admin/plans')
+        .set(admin.auth)
+        .send(samplePlan({ slug, name: 'Dup' }))
+        .expect(409);
+      expect(res.body.error).toMatchObject({
+        code: 'SLUG_TAKEN',
+        details: [{ path: 'slug', message: expect.any(String) }],
+      });
     }
     expect(await planTableCounts()).toEqual(before);
     expect(await ctx.db.workoutPlan.count({ where: { name: 'Dup' } })).toBe(0);
@@ -224,27 +295,71 @@ describe('POST /api/admin/plans', () => {
     ['a repeated day number', (p) => (p.days[1].dayNumber = 1), ['days.1.dayNumber', 'days']],
     ['day number 0', (p) => (p.days[0].dayNumber = 0), ['days.0.dayNumber']],
     ['a repeated sortOrder in a day', (p) => (p.days[0].exercises[1].sortOrder = 1), ['days.0.exercises.1.sortOrder']],
-    ['a repeated setOrder in an exercise', (p) => (p.days[0].exercises[0].sets[2].setOrder = 1), ['days.0.exercises.0.sets.2.setOrder']],
+    [
+      'a repeated setOrder in an exercise',
+      (p) => (p.days[0].exercises[0].sets[2].setOrder = 1),
+      ['days.0.exercises.0.sets.2.setOrder'],
+    ],
     ['percentage 0', (p) => (p.days[0].exercises[0].sets[0].percentage = 0), ['days.0.exercises.0.sets.0.percentage']],
-    ['a negative percentage', (p) => (p.days[1].exercises[0].sets[1].percentage = -0.5), ['days.1.exercises.0.sets.1.percentage']],
-    ['percentage above 1.5', (p) => (p.days[0].exercises[1].sets[0].percentage = 1.51), ['days.0.exercises.1.sets.0.percentage']],
-    ['percentage given as 85 (per cent)', (p) => (p.days[0].exercises[0].sets[1].percentage = 85), ['days.0.exercises.0.sets.1.percentage']],
-    ['more than 4 decimals', (p) => (p.days[0].exercises[0].sets[1].percentage = 0.81255), ['days.0.exercises.0.sets.1.percentage']],
+    [
+      'a negative percentage',
+      (p) => (p.days[1].exercises[0].sets[1].percentage = -0.5),
+      ['days.1.exercises.0.sets.1.percentage'],
+    ],
+    [
+      'percentage above 1.5',
+      (p) => (p.days[0].exercises[1].sets[0].percentage = 1.51),
+      ['days.0.exercises.1.sets.0.percentage'],
+    ],
+    [
+      'percentage given as 85 (per cent)',
+      (p) => (p.days[0].exercises[0].sets[1].percentage = 85),
+      ['days.0.exercises.0.sets.1.percentage'],
+    ],
+    [
+      'more than 4 decimals',
+      (p) => (p.days[0].exercises[0].sets[1].percentage = 0.81255),
+      ['days.0.exercises.0.sets.1.percentage'],
+    ],
     ['reps 0', (p) => (p.days[0].exercises[0].sets[0].reps = 0), ['days.0.exercises.0.sets.0.reps']],
     ['fractional reps', (p) => (p.days[1].exercises[0].sets[0].reps = 2.5), ['days.1.exercises.0.sets.0.reps']],
-    ['isProgression on a non-AMRAP set', (p) => (p.days[0].exercises[0].sets[0].isProgression = true), ['days.0.exercises.0.sets.0.isProgression']],
-    ['isProgression with isAmrap false', (p) => (p.days[1].exercises[0].sets[1].isAmrap = false), ['days.1.exercises.0.sets.1.isProgression']],
+    [
+      'isProgression on a non-AMRAP set',
+      (p) => (p.days[0].exercises[0].sets[0].isProgression = true),
+      ['days.0.exercises.0.sets.0.isProgression'],
+    ],
+    [
+      'isProgression with isAmrap false',
+      (p) => (p.days[1].exercises[0].sets[1].isAmrap = false),
+      ['days.1.exercises.0.sets.1.isProgression'],
+    ],
     ['an exercise without sets', (p) => (p.days[1].exercises[0].sets = []), ['days.1.exercises.0.sets']],
     ['a day without exercises', (p) => (p.days[0].exercises = []), ['days.0.exercises']],
     ['no days', (p) => (p.days = []), ['days']],
     ['a bad slug', (p) => (p.slug = 'Not A Slug'), ['slug']],
     ['no name', (p) => delete p.name, ['name']],
     ['daysPerWeek 8', (p) => (p.daysPerWeek = 8), ['daysPerWeek']],
-    ['a rule with both exerciseId and category', (p) => (p.progressionRules[3].category = 'lower'), ['progressionRules.3.category']],
-    ['a rule with neither exerciseId nor category', (p) => delete p.progressionRules[0].category, ['progressionRules.0.category']],
-    ['a rule with an unknown category', (p) => (p.progressionRules[0].category = 'core'), ['progressionRules.0.category']],
+    [
+      'a rule with both exerciseId and category',
+      (p) => (p.progressionRules[3].category = 'lower'),
+      ['progressionRules.3.category'],
+    ],
+    [
+      'a rule with neither exerciseId nor category',
+      (p) => delete p.progressionRules[0].category,
+      ['progressionRules.0.category'],
+    ],
+    [
+      'a rule with an unknown category',
+      (p) => (p.progressionRules[0].category = 'core'),
+      ['progressionRules.0.category'],
+    ],
     ['maxReps below minReps', (p) => (p.progressionRules[2].maxReps = -1), ['progressionRules.2.maxReps']],
-    ['maxReps < minReps', (p) => Object.assign(p.progressionRules[2], { minReps: 5, maxReps: 4 }), ['progressionRules.2.maxReps']],
+    [
+      'maxReps < minReps',
+      (p) => Object.assign(p.progressionRules[2], { minReps: 5, maxReps: 4 }),
+      ['progressionRules.2.maxReps'],
+    ],
     ['a negative increase', (p) => (p.progressionRules[1].increase = -2.5), ['progressionRules.1.increase']],
     ['overlapping category rules', (p) => (p.progressionRules[1].minReps = 1), ['progressionRules.1.minReps']],
     [
@@ -257,16 +372,19 @@ describe('POST /api/admin/plans', () => {
     ['an unknown field on a rule', (p) => (p.progressionRules[0].planId = 1), ['progressionRules.0']],
   ];
 
-  it.each(invalid)('400 VALIDATION_ERROR for %s, pointing at the path; nothing written', async (_name, mutate, expectedPaths) => {
-    const body = samplePlan();
-    mutate(body);
-    const before = await planTableCounts();
-    const res = await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(400);
-    expect(res.body.error.code).toBe('VALIDATION_ERROR');
-    expect(errorPaths(res)).toEqual(expect.arrayContaining(expectedPaths));
-    expect(await planTableCounts()).toEqual(before);
-    expect(await ctx.db.workoutPlan.findUnique({ where: { slug: body.slug } })).toBeNull();
-  });
+  it.each(invalid)(
+    '400 VALIDATION_ERROR for %s, pointing at the path; nothing written',
+    async (_name, mutate, expectedPaths) => {
+      const body = samplePlan();
+      mutate(body);
+      const before = await planTableCounts();
+      const res = await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(400);
+      expect(res.body.error.code).toBe('VALIDATION_ERROR');
+      expect(errorPaths(res)).toEqual(expect.arrayContaining(expectedPaths));
+      expect(await planTableCounts()).toEqual(before);
+      expect(await ctx.db.workoutPlan.findUnique({ where: { slug: body.slug } })).toBeNull();
+    },
+  );
 
   it('does not flag equal rep ranges in different scopes', async () => {
     const body = samplePlan({
@@ -288,8 +406,13 @@ describe('POST /api/admin/plans', () => {
     const body = samplePlan();
     body.days[0].exercises[1].exerciseId = 987654;
     const res = await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(422);
-    expect(res.body.error).toMatchObject({ code: 'UNKNOWN_EXERCISE', message: expect.stringContaining('days.0.exercises.1.exerciseId') });
-    expect(res.body.error.details).toEqual([{ path: 'days.0.exercises.1.exerciseId', message: expect.stringContaining('987654') }]);
+    expect(res.body.error).toMatchObject({
+      code: 'UNKNOWN_EXERCISE',
+      message: expect.stringContaining('days.0.exercises.1.exerciseId'),
+    });
+    expect(res.body.error.details).toEqual([
+      { path: 'days.0.exercises.1.exerciseId', message: expect.stringContaining('987654') },
+    ]);
 
     const tm = samplePlan();
     tm.days[1].exercises[0].tmExerciseId = 987655;
@@ -314,7 +437,14 @@ describe('GET /api/admin/plans and /:id', () => {
     const priv = await createPlan(samplePlan({ name: 'Admin Only', isPublic: false }));
     const res = await ctx.http().get('/api/admin/plans').set(admin.auth).expect(200);
     const byId = new Map(res.body.plans.map((p: Json) => [p.id, p]));
-    expect(byId.get(priv.id)).toMatchObject({ name: 'Admin Only', isPublic: false, daysPerWeek: 2, setsPerDay: [5, 2], totalSets: 7, isCurrent: false });
+    expect(byId.get(priv.id)).toMatchObject({
+      name: 'Admin Only',
+      isPublic: false,
+      daysPerWeek: 2,
+      setsPerDay: [5, 2],
+      totalSets: 7,
+      isCurrent: false,
+    });
     expect(byId.get(nsunsId)).toMatchObject({ slug: 'nsuns-4day-lp', isPublic: true });
   });
 
@@ -336,12 +466,32 @@ describe('PUT /api/admin/plans/:id', () => {
     const plan = await createPlan();
     const loadedAt = plan.updatedAt as string;
     const first = samplePlan({ slug: plan.slug, name: 'Saved first' });
-    const saved = await ctx.http().put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${loadedAt}`).set(admin.auth).send(first).expect(200);
-    const stale = await ctx.http().put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${loadedAt}`).set(admin.auth).send(samplePlan({ slug: plan.slug, name: 'Saved second' })).expect(409);
+    const saved = await ctx
+      .http()
+      .put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${loadedAt}`)
+      .set(admin.auth)
+      .send(first)
+      .expect(200);
+    const stale = await ctx
+      .http()
+      .put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${loadedAt}`)
+      .set(admin.auth)
+      .send(samplePlan({ slug: plan.slug, name: 'Saved second' }))
+      .expect(409);
     expect(stale.body.error.code).toBe('PLAN_CHANGED');
     expect((await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).name).toBe('Saved first');
-    await ctx.http().put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${saved.body.plan.updatedAt}`).set(admin.auth).send(samplePlan({ slug: plan.slug, name: 'Saved second' })).expect(200);
-    await ctx.http().put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=yesterday`).set(admin.auth).send(first).expect(400);
+    await ctx
+      .http()
+      .put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=${saved.body.plan.updatedAt}`)
+      .set(admin.auth)
+      .send(samplePlan({ slug: plan.slug, name: 'Saved second' }))
+      .expect(200);
+    await ctx
+      .http()
+      .put(`/api/admin/plans/${plan.id}?expectedUpdatedAt=yesterday`)
+      .set(admin.auth)
+      .send(first)
+      .expect(400);
   });
 
   it('replaces header, days, slots, sets and rules', async () => {
@@ -352,21 +502,41 @@ describe('PUT /api/admin/plans/:id', () => {
         dayNumber: 1,
         name: 'Full Body',
         exercises: [
-          { exerciseId: ids['deadlift'], tier: 'T1', sortOrder: 1, sets: [{ setOrder: 1, percentage: 0.9, reps: 3, isAmrap: true, isProgression: true }] },
-          { exerciseId: ids['front-squat'], tmExerciseId: ids['squat'], tier: 'T2', sortOrder: 2, sets: [{ setOrder: 1, percentage: 0.55, reps: 5 }] },
+          {
+            exerciseId: ids['deadlift'],
+            tier: 'T1',
+            sortOrder: 1,
+            sets: [{ setOrder: 1, percentage: 0.9, reps: 3, isAmrap: true, isProgression: true }],
+          },
+          {
+            exerciseId: ids['front-squat'],
+            tmExerciseId: ids['squat'],
+            tier: 'T2',
+            sortOrder: 2,
+            sets: [{ setOrder: 1, percentage: 0.55, reps: 5 }],
+          },
         ],
       },
     ];
     body.progressionRules = [{ category: 'lower', minReps: 0, maxReps: 10, increase: 5 }];
     const res = await ctx.http().put(`/api/admin/plans/${plan.id}`).set(admin.auth).send(body).expect(200);
     const updated = res.body.plan;
-    expect(updated).toMatchObject({ id: plan.id, slug: plan.slug, name: 'Renamed', description: null, daysPerWeek: 1, isPublic: false });
+    expect(updated).toMatchObject({
+      id: plan.id,
+      slug: plan.slug,
+      name: 'Renamed',
+      description: null,
+      daysPerWeek: 1,
+      isPublic: false,
+    });
     expect(updated.days).toHaveLength(1);
     expect(updated.days[0].exercises.map((e: Json) => [e.exercise.slug, e.tmExercise.slug, e.sets.length])).toEqual([
       ['deadlift', 'deadlift', 1],
       ['front-squat', 'squat', 1],
     ]);
-    expect(updated.progressionRules).toEqual([expect.objectContaining({ category: 'lower', minReps: 0, maxReps: 10, increase: 5 })]);
+    expect(updated.progressionRules).toEqual([
+      expect.objectContaining({ category: 'lower', minReps: 0, maxReps: 10, increase: 5 }),
+    ]);
     expect(updated.requiredExercises.map((e: Json) => e.slug)).toEqual(['deadlift', 'squat']);
 
     // Nobody was on the plan: the structure was replaced, nothing of the old one is left behind.
@@ -374,7 +544,12 @@ describe('PUT /api/admin/plans/:id', () => {
     expect(versions.map((v) => v.id)).toEqual([updated.versionId]);
     expect(await ctx.db.planDay.count({ where: { planId: plan.id } })).toBe(1);
     expect(await ctx.db.planProgressionRule.count({ where: { planId: plan.id } })).toBe(1);
-    expect(await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ name: 'Renamed', daysPerWeek: 1, isPublic: false, description: null });
+    expect(await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({
+      name: 'Renamed',
+      daysPerWeek: 1,
+      isPublic: false,
+      description: null,
+    });
     const read = await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200);
     expect(read.body.plan).toEqual(updated);
   });
@@ -385,7 +560,9 @@ describe('PUT /api/admin/plans/:id', () => {
     const before = await planTableCounts();
 
     const gap = samplePlan({ slug: plan.slug, daysPerWeek: 3 });
-    expect(errorPaths(await ctx.http().put(`/api/admin/plans/${plan.id}`).set(admin.auth).send(gap).expect(400))).toEqual(['days']);
+    expect(
+      errorPaths(await ctx.http().put(`/api/admin/plans/${plan.id}`).set(admin.auth).send(gap).expect(400)),
+    ).toEqual(['days']);
     const progression = samplePlan({ slug: plan.slug });
     progression.days[0].exercises[1].sets[0].isProgression = true;
     await ctx.http().put(`/api/admin/plans/${plan.id}`).set(admin.auth).send(progression).expect(400);
@@ -395,7 +572,9 @@ describe('PUT /api/admin/plans/:id', () => {
     expect(errorPaths(res)).toEqual(['days.0.exercises.0.exerciseId']);
 
     expect(await planTableCounts()).toEqual(before);
-    expect((await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200)).body.plan).toEqual(snapshot);
+    expect((await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200)).body.plan).toEqual(
+      snapshot,
+    );
   });
 
   it("409 SLUG_TAKEN when taking another plan's slug; header and structure unchanged", async () => {
@@ -406,7 +585,9 @@ describe('PUT /api/admin/plans/:id', () => {
     body.days[0].dayNumber = 1;
     const res = await ctx.http().put(`/api/admin/plans/${plan.id}`).set(admin.auth).send(body).expect(409);
     expect(res.body.error.code).toBe('SLUG_TAKEN');
-    expect((await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200)).body.plan).toEqual(snapshot);
+    expect((await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200)).body.plan).toEqual(
+      snapshot,
+    );
     expect(await ctx.db.planVersion.count({ where: { planId: plan.id } })).toBe(1);
   });
 
@@ -440,7 +621,10 @@ describe('DELETE /api/admin/plans/:id', () => {
     const res = await ctx.http().delete(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(409);
     expect(res.body.error).toMatchObject({ code: 'PLAN_IN_USE', details: { activeSubscribers: 1 } });
     expect(await planTableCounts()).toEqual(before);
-    expect(await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({ archivedAt: null, slug: plan.slug });
+    expect(await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).toMatchObject({
+      archivedAt: null,
+      slug: plan.slug,
+    });
 
     await ctx.http().delete('/api/plans/current').set(lifter.auth).expect(204);
     const archived = await ctx.http().delete(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200);
@@ -475,7 +659,10 @@ describe('DELETE /api/admin/plans/:id', () => {
     await subscribe(lifter, nsunsId);
     const res = await ctx.http().delete(`/api/admin/plans/${nsunsId}`).set(admin.auth).expect(409);
     expect(res.body.error.code).toBe('PLAN_IN_USE');
-    expect(await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: nsunsId } })).toMatchObject({ archivedAt: null, slug: 'nsuns-4day-lp' });
+    expect(await ctx.db.workoutPlan.findUniqueOrThrow({ where: { id: nsunsId } })).toMatchObject({
+      archivedAt: null,
+      slug: 'nsuns-4day-lp',
+    });
   });
 
   it('404 for an unknown plan; 403 for lifters', async () => {
@@ -494,19 +681,52 @@ describe('POST /api/admin/plans/:id/progression-rules', () => {
       { category: 'upper', minReps: 0, maxReps: 99, increase: 1.25 },
       { exerciseId: ids['bench-press'], minReps: 5, maxReps: 99, increase: 5, unit: 'lb' },
     ];
-    const res = await ctx.http().post(`/api/admin/plans/${plan.id}/progression-rules`).set(admin.auth).send({ progressionRules: rules }).expect(200);
+    const res = await ctx
+      .http()
+      .post(`/api/admin/plans/${plan.id}/progression-rules`)
+      .set(admin.auth)
+      .send({ progressionRules: rules })
+      .expect(200);
     expect(res.body.plan.progressionRules).toEqual([
-      expect.objectContaining({ exerciseId: ids['bench-press'], category: null, minReps: 5, maxReps: 99, increase: 5, unit: 'lb' }),
-      expect.objectContaining({ exerciseId: null, category: 'upper', minReps: 0, maxReps: 99, increase: 1.25, unit: 'kg' }),
+      expect.objectContaining({
+        exerciseId: ids['bench-press'],
+        category: null,
+        minReps: 5,
+        maxReps: 99,
+        increase: 5,
+        unit: 'lb',
+      }),
+      expect.objectContaining({
+        exerciseId: null,
+        category: 'upper',
+        minReps: 0,
+        maxReps: 99,
+        increase: 1.25,
+        unit: 'kg',
+      }),
     ]);
-    const strip = (days: Json[]) => days.map((d) => ({ ...d, id: undefined, exercises: d.exercises.map((e: Json) => ({ ...e, id: undefined, sets: e.sets.map((s: Json) => ({ ...s, id: undefined })) })) }));
+    const strip = (days: Json[]) =>
+      days.map((d) => ({
+        ...d,
+        id: undefined,
+        exercises: d.exercises.map((e: Json) => ({
+          ...e,
+          id: undefined,
+          sets: e.sets.map((s: Json) => ({ ...s, id: undefined })),
+        })),
+      }));
     expect(strip(res.body.plan.days)).toEqual(strip(plan.days));
 
     const dbRules = await ctx.db.planProgressionRule.findMany({ where: { planId: plan.id } });
     expect(dbRules).toHaveLength(2);
     expect(new Set(dbRules.map((r) => r.planVersionId))).toEqual(new Set([res.body.plan.versionId]));
 
-    const empty = await ctx.http().post(`/api/admin/plans/${plan.id}/progression-rules`).set(admin.auth).send({ progressionRules: [] }).expect(200);
+    const empty = await ctx
+      .http()
+      .post(`/api/admin/plans/${plan.id}/progression-rules`)
+      .set(admin.auth)
+      .send({ progressionRules: [] })
+      .expect(200);
     expect(empty.body.plan.progressionRules).toEqual([]);
     expect(await ctx.db.planProgressionRule.count({ where: { planId: plan.id } })).toBe(0);
   });
@@ -514,18 +734,36 @@ describe('POST /api/admin/plans/:id/progression-rules', () => {
   it('rejects overlaps (400), bad scopes (400), unknown exercises (422) and unknown plans (404); nothing changes', async () => {
     const plan = await createPlan();
     const before = await planTableCounts();
-    const post = (body: Json) => ctx.http().post(`/api/admin/plans/${plan.id}/progression-rules`).set(admin.auth).send(body);
+    const post = (body: Json) =>
+      ctx.http().post(`/api/admin/plans/${plan.id}/progression-rules`).set(admin.auth).send(body);
 
-    const overlap = await post({ progressionRules: [{ category: 'lower', minReps: 0, maxReps: 5, increase: 5 }, { category: 'lower', minReps: 5, maxReps: 9, increase: 5 }] }).expect(400);
+    const overlap = await post({
+      progressionRules: [
+        { category: 'lower', minReps: 0, maxReps: 5, increase: 5 },
+        { category: 'lower', minReps: 5, maxReps: 9, increase: 5 },
+      ],
+    }).expect(400);
     expect(errorPaths(overlap)).toEqual(['progressionRules.1.minReps']);
-    const both = await post({ progressionRules: [{ category: 'lower', exerciseId: ids['squat'], minReps: 0, maxReps: 5, increase: 5 }] }).expect(400);
+    const both = await post({
+      progressionRules: [{ category: 'lower', exerciseId: ids['squat'], minReps: 0, maxReps: 5, increase: 5 }],
+    }).expect(400);
     expect(errorPaths(both)).toEqual(['progressionRules.0.category']);
     const neither = await post({ progressionRules: [{ minReps: 0, maxReps: 5, increase: 5 }] }).expect(400);
     expect(errorPaths(neither)).toEqual(['progressionRules.0.category']);
     await post({}).expect(400);
-    const unknown = await post({ progressionRules: [{ exerciseId: 987654, minReps: 0, maxReps: 5, increase: 5 }] }).expect(422);
-    expect(unknown.body.error).toMatchObject({ code: 'UNKNOWN_EXERCISE', details: [{ path: 'progressionRules.0.exerciseId', message: expect.any(String) }] });
-    await ctx.http().post('/api/admin/plans/99999999/progression-rules').set(admin.auth).send({ progressionRules: [] }).expect(404);
+    const unknown = await post({
+      progressionRules: [{ exerciseId: 987654, minReps: 0, maxReps: 5, increase: 5 }],
+    }).expect(422);
+    expect(unknown.body.error).toMatchObject({
+      code: 'UNKNOWN_EXERCISE',
+      details: [{ path: 'progressionRules.0.exerciseId', message: expect.any(String) }],
+    });
+    await ctx
+      .http()
+      .post('/api/admin/plans/99999999/progression-rules')
+      .set(admin.auth)
+      .send({ progressionRules: [] })
+      .expect(404);
 
     expect(await planTableCounts()).toEqual(before);
     const read = await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200);
@@ -560,8 +798,16 @@ describe('GET /api/plans (lifters)', () => {
       isCurrent: false,
     });
     expect(nsuns.mainLifts.map((e: Json) => e.slug)).toEqual(['bench-press', 'ohp', 'squat', 'deadlift']);
-    expect(res.body.plans.find((p: Json) => p.id === pub.id)).toMatchObject({ daysPerWeek: 2, setsPerDay: [5, 2], totalSets: 7, isCurrent: false });
-    expect(res.body.plans.find((p: Json) => p.id === pub.id).mainLifts.map((e: Json) => e.slug)).toEqual(['bench-press', 'squat']);
+    expect(res.body.plans.find((p: Json) => p.id === pub.id)).toMatchObject({
+      daysPerWeek: 2,
+      setsPerDay: [5, 2],
+      totalSets: 7,
+      isCurrent: false,
+    });
+    expect(res.body.plans.find((p: Json) => p.id === pub.id).mainLifts.map((e: Json) => e.slug)).toEqual([
+      'bench-press',
+      'squat',
+    ]);
 
     await subscribe(lifter, pub.id);
     const after = await ctx.http().get('/api/plans').set(lifter.auth).expect(200);
@@ -583,7 +829,11 @@ describe('GET /api/plans/:id (lifters)', () => {
     const res = await ctx.http().get(`/api/plans/${nsunsId}`).set(lifter.auth).expect(200);
     const plan = res.body.plan;
     expect(plan).toMatchObject({ id: nsunsId, slug: 'nsuns-4day-lp', daysPerWeek: 4, version: expect.any(Number) });
-    expect(plan.days.map((d: Json) => d.exercises.map((e: Json) => `${e.tier}:${e.exercise.slug}/${e.tmExercise.slug}:${e.sets.length}`))).toEqual([
+    expect(
+      plan.days.map((d: Json) =>
+        d.exercises.map((e: Json) => `${e.tier}:${e.exercise.slug}/${e.tmExercise.slug}:${e.sets.length}`),
+      ),
+    ).toEqual([
       ['T1:bench-press/bench-press:9', 'T2:ohp/ohp:8'],
       ['T1:squat/squat:9', 'T2:sumo-deadlift/deadlift:8'],
       ['T1:bench-press/bench-press:9', 'T2:close-grip-bench/bench-press:8'],
@@ -601,7 +851,9 @@ describe('GET /api/plans/:id (lifters)', () => {
   it('404 for a private plan, an unknown plan; 400 for a bad id', async () => {
     const lifter = await registerUser(ctx);
     const priv = await createPlan(samplePlan({ isPublic: false }));
-    expect((await ctx.http().get(`/api/plans/${priv.id}`).set(lifter.auth).expect(404)).body.error.code).toBe('NOT_FOUND');
+    expect((await ctx.http().get(`/api/plans/${priv.id}`).set(lifter.auth).expect(404)).body.error.code).toBe(
+      'NOT_FOUND',
+    );
     await ctx.http().get('/api/plans/99999999').set(lifter.auth).expect(404);
     await ctx.http().get('/api/plans/0').set(lifter.auth).expect(400);
   });
@@ -612,18 +864,37 @@ describe('POST /api/plans/:id/subscribe', () => {
     const lifter = await registerUser(ctx);
     const res = await subscribe(lifter, nsunsId);
     expect(Object.keys(res.body).sort()).toEqual(['missingTMs', 'requiredExercises', 'userPlan']);
-    const version = await ctx.db.planVersion.findFirstOrThrow({ where: { planId: nsunsId }, orderBy: { version: 'desc' } });
-    expect(res.body.userPlan).toEqual({ id: expect.any(Number), planId: nsunsId, planVersionId: version.id, version: version.version, startedAt: expect.any(String) });
+    const version = await ctx.db.planVersion.findFirstOrThrow({
+      where: { planId: nsunsId },
+      orderBy: { version: 'desc' },
+    });
+    expect(res.body.userPlan).toEqual({
+      id: expect.any(Number),
+      planId: nsunsId,
+      planVersionId: version.id,
+      version: version.version,
+      startedAt: expect.any(String),
+    });
     expect(res.body.requiredExercises).toEqual([
       { id: ids['bench-press'], slug: 'bench-press', name: 'Bench Press' },
       { id: ids['ohp'], slug: 'ohp', name: 'Overhead Press' },
       { id: ids['squat'], slug: 'squat', name: 'Squat' },
       { id: ids['deadlift'], slug: 'deadlift', name: 'Deadlift' },
     ]);
-    expect(res.body.missingTMs).toEqual(res.body.requiredExercises.map((e: Json) => ({ exerciseId: e.id, slug: e.slug, name: e.name })));
+    expect(res.body.missingTMs).toEqual(
+      res.body.requiredExercises.map((e: Json) => ({ exerciseId: e.id, slug: e.slug, name: e.name })),
+    );
 
     const rows = await ctx.db.userPlan.findMany({ where: { userId: lifter.id } });
-    expect(rows).toEqual([expect.objectContaining({ id: res.body.userPlan.id, planId: nsunsId, planVersionId: version.id, isActive: true, endedAt: null })]);
+    expect(rows).toEqual([
+      expect.objectContaining({
+        id: res.body.userPlan.id,
+        planId: nsunsId,
+        planVersionId: version.id,
+        isActive: true,
+        endedAt: null,
+      }),
+    ]);
   });
 
   it('missingTMs lists only the exercises without a training max', async () => {
@@ -632,7 +903,12 @@ describe('POST /api/plans/:id/subscribe', () => {
       .http()
       .post('/api/training-maxes/setup')
       .set(lifter.auth)
-      .send({ exerciseTMs: [{ exerciseId: ids['bench-press'], trainingMax: 100 }, { exerciseId: ids['squat'], oneRepMax: 150 }] })
+      .send({
+        exerciseTMs: [
+          { exerciseId: ids['bench-press'], trainingMax: 100 },
+          { exerciseId: ids['squat'], oneRepMax: 150 },
+        ],
+      })
       .expect(201);
     const res = await subscribe(lifter, nsunsId);
     expect(res.body.missingTMs.map((m: Json) => m.slug)).toEqual(['ohp', 'deadlift']);
@@ -670,7 +946,9 @@ describe('POST /api/plans/:id/subscribe', () => {
     const lifter = await registerUser(ctx);
     const other = await createPlan();
     const targets = [nsunsId, other.id, nsunsId, other.id, nsunsId];
-    const results = await Promise.all(targets.map((id) => ctx.http().post(`/api/plans/${id}/subscribe`).set(lifter.auth)));
+    const results = await Promise.all(
+      targets.map((id) => ctx.http().post(`/api/plans/${id}/subscribe`).set(lifter.auth)),
+    );
     expect(results.map((r) => r.status)).toEqual([201, 201, 201, 201, 201]);
     const rows = await ctx.db.userPlan.findMany({ where: { userId: lifter.id } });
     expect(rows).toHaveLength(5);
@@ -684,8 +962,13 @@ describe('POST /api/plans/:id/subscribe', () => {
   it('the database itself refuses a second active subscription', async () => {
     const lifter = await registerUser(ctx);
     await subscribe(lifter, nsunsId);
-    const version = await ctx.db.planVersion.findFirstOrThrow({ where: { planId: nsunsId }, orderBy: { version: 'desc' } });
-    await expect(ctx.db.userPlan.create({ data: { userId: lifter.id, planId: nsunsId, planVersionId: version.id } })).rejects.toThrow();
+    const version = await ctx.db.planVersion.findFirstOrThrow({
+      where: { planId: nsunsId },
+      orderBy: { version: 'desc' },
+    });
+    await expect(
+      ctx.db.userPlan.create({ data: { userId: lifter.id, planId: nsunsId, planVersionId: version.id } }),
+    ).rejects.toThrow();
     expect(await ctx.db.userPlan.count({ where: { userId: lifter.id, isActive: true } })).toBe(1);
   });
 
@@ -699,7 +982,9 @@ describe('GET and DELETE /api/plans/current', () => {
     const lifter = await registerUser(ctx);
     const res = await ctx.http().get('/api/plans/current').set(lifter.auth).expect(404);
     expect(res.body.error.code).toBe('NO_ACTIVE_PLAN');
-    expect((await ctx.http().delete('/api/plans/current').set(lifter.auth).expect(404)).body.error.code).toBe('NO_ACTIVE_PLAN');
+    expect((await ctx.http().delete('/api/plans/current').set(lifter.auth).expect(404)).body.error.code).toBe(
+      'NO_ACTIVE_PLAN',
+    );
   });
 
   it('returns the active plan with its structure and TM needs', async () => {
@@ -707,7 +992,11 @@ describe('GET and DELETE /api/plans/current', () => {
     const sub = await subscribe(lifter, nsunsId);
     const res = await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200);
     expect(res.body.userPlan).toEqual(sub.body.userPlan);
-    expect(res.body.plan).toMatchObject({ id: nsunsId, slug: 'nsuns-4day-lp', versionId: sub.body.userPlan.planVersionId });
+    expect(res.body.plan).toMatchObject({
+      id: nsunsId,
+      slug: 'nsuns-4day-lp',
+      versionId: sub.body.userPlan.planVersionId,
+    });
     expect(res.body.plan.days).toHaveLength(4);
     expect(res.body.requiredExercises).toEqual(sub.body.requiredExercises);
     expect(res.body.missingTMs).toHaveLength(4);
@@ -719,7 +1008,11 @@ describe('GET and DELETE /api/plans/current', () => {
     const lifter = await lifterOnNsuns(ctx);
     const first = await ctx.http().post('/api/workouts').set(lifter.auth).send({ dayNumber: 1 }).expect(201);
     let current = await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200);
-    expect(current.body).toMatchObject({ nextDayNumber: 1, inProgressWorkout: { id: first.body.workout.id, dayNumber: 1 }, missingTMs: [] });
+    expect(current.body).toMatchObject({
+      nextDayNumber: 1,
+      inProgressWorkout: { id: first.body.workout.id, dayNumber: 1 },
+      missingTMs: [],
+    });
     await logAllSets(ctx, lifter, first.body.workout, 5);
     await ctx.http().post(`/api/workouts/${first.body.workout.id}/complete`).set(lifter.auth).expect(200);
     current = await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200);
@@ -742,7 +1035,10 @@ describe('GET and DELETE /api/plans/current', () => {
     // Only one workout can be in progress, so the dashboard must be able to resume (or abandon) this one.
     expect(current.body.inProgressWorkout).toEqual({ id: started.body.workout.id, dayNumber: 2 });
     const blocked = await ctx.http().post('/api/workouts').set(lifter.auth).send({ dayNumber: 1 }).expect(409);
-    expect(blocked.body.error).toMatchObject({ code: 'WORKOUT_IN_PROGRESS', details: { workoutId: started.body.workout.id } });
+    expect(blocked.body.error).toMatchObject({
+      code: 'WORKOUT_IN_PROGRESS',
+      details: { workoutId: started.body.workout.id },
+    });
   });
 
   it('DELETE ends the subscription (204); afterwards GET and DELETE answer 404', async () => {
@@ -752,7 +1048,9 @@ describe('GET and DELETE /api/plans/current', () => {
     const row = await ctx.db.userPlan.findUniqueOrThrow({ where: { id: sub.body.userPlan.id } });
     expect(row.isActive).toBe(false);
     expect(row.endedAt).not.toBeNull();
-    expect((await ctx.http().get('/api/plans/current').set(lifter.auth).expect(404)).body.error.code).toBe('NO_ACTIVE_PLAN');
+    expect((await ctx.http().get('/api/plans/current').set(lifter.auth).expect(404)).body.error.code).toBe(
+      'NO_ACTIVE_PLAN',
+    );
     await ctx.http().delete('/api/plans/current').set(lifter.auth).expect(404);
     const list = await ctx.http().get('/api/plans').set(lifter.auth).expect(200);
     expect(list.body.plans.some((p: Json) => p.isCurrent)).toBe(false);
@@ -796,7 +1094,9 @@ describe('access control on /api/admin/plans', () => {
   });
 
   it.each(routes)('401 without a token on %s %s', async (method, route) => {
-    const res = await (ctx.http() as unknown as Record<string, Method>)[method]!(route.replace(':id', String(nsunsId))).expect(401);
+    const res = await (ctx.http() as unknown as Record<string, Method>)[method]!(
+      route.replace(':id', String(nsunsId)),
+    ).expect(401);
     expect(res.body.error.code).toBe('UNAUTHENTICATED');
   });
 });

@@ -1,5 +1,6 @@
-// Plans are versioned implicitly (DESIGN.md): a subscription pins the version it started on, an admin's edit
-// affects new subscribers only, and workouts keep pointing at the day they were generated from.
+// Plans are versioned implicitly (docs/decisions/0003-implicit-plan-versioning.md): a subscription pins the
+// version it started on, an admin's edit affects new subscribers only, and workouts keep pointing at the day they
+// were generated from.
 import { createTestContext, type TestContext } from '../../test/test-db';
 import { exerciseIds, logAllSets, registerAdmin, registerUser, type TestUser } from '../../test/helpers';
 
@@ -19,7 +20,12 @@ let counter = 0;
 const freshSlug = () => `versioned-${Date.now().toString(36)}-${++counter}`;
 
 /** A two-day plan; `benchScheme` is day 1's bench sets as [percentage, reps, amrap?] (the last one drives progression). */
-function planBody(slug: string, benchScheme: Array<[number, number, boolean?]>, upperIncrease = 2.5, name = 'Versioned Plan'): Json {
+function planBody(
+  slug: string,
+  benchScheme: Array<[number, number, boolean?]>,
+  upperIncrease = 2.5,
+  name = 'Versioned Plan',
+): Json {
   return {
     name,
     slug,
@@ -46,7 +52,14 @@ function planBody(slug: string, benchScheme: Array<[number, number, boolean?]>, 
       {
         dayNumber: 2,
         name: 'Squat Day',
-        exercises: [{ exerciseId: ids['squat'], tier: 'T1', sortOrder: 1, sets: [{ setOrder: 1, percentage: 0.8, reps: 5, isAmrap: true, isProgression: true }] }],
+        exercises: [
+          {
+            exerciseId: ids['squat'],
+            tier: 'T1',
+            sortOrder: 1,
+            sets: [{ setOrder: 1, percentage: 0.8, reps: 5, isAmrap: true, isProgression: true }],
+          },
+        ],
       },
     ],
     progressionRules: [
@@ -56,8 +69,17 @@ function planBody(slug: string, benchScheme: Array<[number, number, boolean?]>, 
   };
 }
 
-const V1: Array<[number, number, boolean?]> = [[0.65, 8], [0.75, 6], [0.85, 4, true]];
-const V2: Array<[number, number, boolean?]> = [[0.7, 5], [0.8, 5], [0.9, 3], [0.95, 1, true]];
+const V1: Array<[number, number, boolean?]> = [
+  [0.65, 8],
+  [0.75, 6],
+  [0.85, 4, true],
+];
+const V2: Array<[number, number, boolean?]> = [
+  [0.7, 5],
+  [0.8, 5],
+  [0.9, 3],
+  [0.95, 1, true],
+];
 
 async function createPlan(body: Json) {
   return (await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(201)).body.plan as Json;
@@ -74,7 +96,12 @@ async function subscribedLifter(planId: number): Promise<TestUser & { userPlan: 
     .http()
     .post('/api/training-maxes/setup')
     .set(user.auth)
-    .send({ exerciseTMs: [{ exerciseId: ids['bench-press'], trainingMax: 100 }, { exerciseId: ids['squat'], trainingMax: 140 }] })
+    .send({
+      exerciseTMs: [
+        { exerciseId: ids['bench-press'], trainingMax: 100 },
+        { exerciseId: ids['squat'], trainingMax: 140 },
+      ],
+    })
     .expect(201);
   return { ...user, userPlan: sub.body.userPlan };
 }
@@ -84,9 +111,16 @@ async function startWorkout(user: TestUser, dayNumber: number) {
 }
 
 const benchSets = (plan: Json) => plan.days[0].exercises[0].sets.map((s: Json) => [s.percentage, s.reps, s.isAmrap]);
-const prescribed = (workout: Json) => workout.sets.map((s: Json) => [s.percentage, s.prescribedWeight, s.prescribedReps, s.isProgression]);
+const prescribed = (workout: Json) =>
+  workout.sets.map((s: Json) => [s.percentage, s.prescribedWeight, s.prescribedReps, s.isProgression]);
 const versionsOf = async (planId: number) =>
-  (await ctx.db.planVersion.findMany({ where: { planId }, orderBy: { version: 'asc' }, select: { id: true, version: true } })).map((v) => v.version);
+  (
+    await ctx.db.planVersion.findMany({
+      where: { planId },
+      orderBy: { version: 'asc' },
+      select: { id: true, version: true },
+    })
+  ).map((v) => v.version);
 
 /** Every workout / subscription points at rows that exist, and a generated workout's day belongs to its subscription's version. */
 async function expectNoDanglingReferences() {
@@ -101,7 +135,13 @@ async function expectNoDanglingReferences() {
           WHERE NOT EXISTS (SELECT 1 FROM plan_versions pv WHERE pv.id = up.plan_version_id AND pv.plan_id = up.plan_id)) AS "userPlanVersions",
       (SELECT count(*)::int FROM plan_days pd
           WHERE NOT EXISTS (SELECT 1 FROM plan_versions pv WHERE pv.id = pd.plan_version_id AND pv.plan_id = pd.plan_id)) AS "dayVersions"`;
-  expect(orphans).toEqual({ workoutDays: 0, workoutDaysLost: 0, workoutDayOtherVersion: 0, userPlanVersions: 0, dayVersions: 0 });
+  expect(orphans).toEqual({
+    workoutDays: 0,
+    workoutDaysLost: 0,
+    workoutDayOtherVersion: 0,
+    userPlanVersions: 0,
+    dayVersions: 0,
+  });
 }
 
 describe('an edit while lifters are on the plan', () => {
@@ -120,7 +160,12 @@ describe('an edit while lifters are on the plan', () => {
   it('publishes a new version and keeps the subscribed one', async () => {
     expect(v2.version).toBe(plan.version + 1);
     expect(v2.versionId).not.toBe(plan.versionId);
-    expect(benchSets(v2)).toEqual([[0.7, 5, false], [0.8, 5, false], [0.9, 3, false], [0.95, 1, true]]);
+    expect(benchSets(v2)).toEqual([
+      [0.7, 5, false],
+      [0.8, 5, false],
+      [0.9, 3, false],
+      [0.95, 1, true],
+    ]);
     expect(await versionsOf(plan.id)).toEqual([1, 2]);
     const admin_ = await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200);
     expect(admin_.body.plan.versionId).toBe(v2.versionId);
@@ -130,7 +175,11 @@ describe('an edit while lifters are on the plan', () => {
     const current = await ctx.http().get('/api/plans/current').set(early.auth).expect(200);
     expect(current.body.userPlan).toMatchObject({ planVersionId: plan.versionId, version: 1 });
     expect(current.body.plan.versionId).toBe(plan.versionId);
-    expect(benchSets(current.body.plan)).toEqual([[0.65, 8, false], [0.75, 6, false], [0.85, 4, true]]);
+    expect(benchSets(current.body.plan)).toEqual([
+      [0.65, 8, false],
+      [0.75, 6, false],
+      [0.85, 4, true],
+    ]);
     expect(current.body.plan.progressionRules.find((r: Json) => r.category === 'upper').increase).toBe(2.5);
     const page = await ctx.http().get(`/api/plans/${plan.id}`).set(early.auth).expect(200);
     expect(page.body.plan.versionId).toBe(plan.versionId);
@@ -151,7 +200,9 @@ describe('an edit while lifters are on the plan', () => {
   it("the early lifter's new workouts are generated from version 1, and progress by version 1's rules", async () => {
     await logAllSets(ctx, early, earlyWorkout as never, 6);
     const done = await ctx.http().post(`/api/workouts/${earlyWorkout.id}/complete`).set(early.auth).expect(200);
-    expect(done.body.progression).toEqual([expect.objectContaining({ slug: 'bench-press', previousTM: 100, newTM: 102.5, increase: 2.5 })]);
+    expect(done.body.progression).toEqual([
+      expect.objectContaining({ slug: 'bench-press', previousTM: 100, newTM: 102.5, increase: 2.5 }),
+    ]);
 
     const next = await startWorkout(early, 1);
     expect(prescribed(next)).toEqual([
@@ -183,7 +234,9 @@ describe('an edit while lifters are on the plan', () => {
     expect(row.planDay?.planVersionId).toBe(v2.versionId);
     await logAllSets(ctx, late, workout as never, 3);
     const done = await ctx.http().post(`/api/workouts/${workout.id}/complete`).set(late.auth).expect(200);
-    expect(done.body.progression).toEqual([expect.objectContaining({ slug: 'bench-press', previousTM: 100, newTM: 110, increase: 10 })]);
+    expect(done.body.progression).toEqual([
+      expect.objectContaining({ slug: 'bench-press', previousTM: 100, newTM: 110, increase: 10 }),
+    ]);
   });
 
   it('a lifter browsing (not subscribed) sees the newest version', async () => {
@@ -191,22 +244,43 @@ describe('an edit while lifters are on the plan', () => {
     const page = await ctx.http().get(`/api/plans/${plan.id}`).set(browser.auth).expect(200);
     expect(page.body.plan.versionId).toBe(v2.versionId);
     const list = await ctx.http().get('/api/plans').set(browser.auth).expect(200);
-    expect(list.body.plans.find((p: Json) => p.id === plan.id)).toMatchObject({ version: 2, setsPerDay: [4, 1], totalSets: 5 });
+    expect(list.body.plans.find((p: Json) => p.id === plan.id)).toMatchObject({
+      version: 2,
+      setsPerDay: [4, 1],
+      totalSets: 5,
+    });
   });
 
   it('re-subscribing moves the lifter to the newest version; past workouts keep their day', async () => {
-    const before = await ctx.db.workout.findMany({ where: { userId: early.id }, select: { id: true, planDayId: true }, orderBy: { id: 'asc' } });
+    const before = await ctx.db.workout.findMany({
+      where: { userId: early.id },
+      select: { id: true, planDayId: true },
+      orderBy: { id: 'asc' },
+    });
     expect(before.length).toBeGreaterThan(0);
     const sub = await ctx.http().post(`/api/plans/${plan.id}/subscribe`).set(early.auth).expect(201);
     expect(sub.body.userPlan.planVersionId).toBe(v2.versionId);
     const workout = await startWorkout(early, 2);
-    expect((await ctx.db.workout.findUniqueOrThrow({ where: { id: workout.id }, include: { planDay: true } })).planDay?.planVersionId).toBe(v2.versionId);
+    expect(
+      (await ctx.db.workout.findUniqueOrThrow({ where: { id: workout.id }, include: { planDay: true } })).planDay
+        ?.planVersionId,
+    ).toBe(v2.versionId);
     await ctx.http().post(`/api/workouts/${workout.id}/abandon`).set(early.auth).expect(200);
 
     // Another edit after that: versions with subscribers (1 and 2) stay, every old workout still has its day.
-    await putPlan(plan.id, planBody(plan.slug, [[0.6, 10], [0.7, 8, true]]));
+    await putPlan(
+      plan.id,
+      planBody(plan.slug, [
+        [0.6, 10],
+        [0.7, 8, true],
+      ]),
+    );
     expect(await versionsOf(plan.id)).toEqual([1, 2, 3]);
-    const after = await ctx.db.workout.findMany({ where: { id: { in: before.map((w) => w.id) } }, select: { id: true, planDayId: true }, orderBy: { id: 'asc' } });
+    const after = await ctx.db.workout.findMany({
+      where: { id: { in: before.map((w) => w.id) } },
+      select: { id: true, planDayId: true },
+      orderBy: { id: 'asc' },
+    });
     expect(after).toEqual(before);
     const old = await ctx.http().get(`/api/workouts/${earlyWorkout.id}`).set(early.auth).expect(200);
     expect(prescribed(old.body.workout).map((s: unknown[]) => s[0])).toEqual([0.65, 0.75, 0.85]);
@@ -216,15 +290,34 @@ describe('an edit while lifters are on the plan', () => {
   it('a header-only edit publishes no new version', async () => {
     const latest = (await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200)).body.plan;
     const versionCount = await ctx.db.planVersion.count({ where: { planId: plan.id } });
-    const counts = await Promise.all([ctx.db.planDay.count(), ctx.db.planSet.count(), ctx.db.planProgressionRule.count()]);
+    const counts = await Promise.all([
+      ctx.db.planDay.count(),
+      ctx.db.planSet.count(),
+      ctx.db.planProgressionRule.count(),
+    ]);
 
-    const body = planBody(plan.slug, [[0.6, 10], [0.7, 8, true]], 2.5, 'Versioned Plan (renamed)');
+    const body = planBody(
+      plan.slug,
+      [
+        [0.6, 10],
+        [0.7, 8, true],
+      ],
+      2.5,
+      'Versioned Plan (renamed)',
+    );
     body.description = 'Now with a description';
     body.days.reverse(); // same structure in another order
     const updated = await putPlan(plan.id, body);
-    expect(updated).toMatchObject({ name: 'Versioned Plan (renamed)', description: 'Now with a description', version: latest.version, versionId: latest.versionId });
+    expect(updated).toMatchObject({
+      name: 'Versioned Plan (renamed)',
+      description: 'Now with a description',
+      version: latest.version,
+      versionId: latest.versionId,
+    });
     expect(await ctx.db.planVersion.count({ where: { planId: plan.id } })).toBe(versionCount);
-    expect(await Promise.all([ctx.db.planDay.count(), ctx.db.planSet.count(), ctx.db.planProgressionRule.count()])).toEqual(counts);
+    expect(
+      await Promise.all([ctx.db.planDay.count(), ctx.db.planSet.count(), ctx.db.planProgressionRule.count()]),
+    ).toEqual(counts);
     // The new header shows everywhere, also to lifters pinned on an older version.
     const current = await ctx.http().get('/api/plans/current').set(early.auth).expect(200);
     expect(current.body.plan.name).toBe('Versioned Plan (renamed)');
@@ -252,7 +345,9 @@ describe('replacing progression rules while lifters are on the plan', () => {
     const workout = await startWorkout(lifter, 1);
     await logAllSets(ctx, lifter, workout as never, 8);
     const done = await ctx.http().post(`/api/workouts/${workout.id}/complete`).set(lifter.auth).expect(200);
-    expect(done.body.progression).toEqual([expect.objectContaining({ slug: 'bench-press', increase: 2.5, newTM: 102.5 })]);
+    expect(done.body.progression).toEqual([
+      expect.objectContaining({ slug: 'bench-press', increase: 2.5, newTM: 102.5 }),
+    ]);
   });
 });
 
@@ -298,7 +393,10 @@ describe('concurrent edits and subscriptions', () => {
     const plan = await createPlan(planBody(freshSlug(), V1));
     const lifters = await Promise.all([registerUser(ctx), registerUser(ctx), registerUser(ctx)]);
     for (let round = 0; round < 4; round++) {
-      const scheme: Array<[number, number, boolean?]> = [[0.6 + round / 100, 5], [0.8, 3, true]];
+      const scheme: Array<[number, number, boolean?]> = [
+        [0.6 + round / 100, 5],
+        [0.8, 3, true],
+      ];
       const results = await Promise.all([
         ctx.http().put(`/api/admin/plans/${plan.id}`).set(admin.auth).send(planBody(plan.slug, scheme)),
         ...lifters.map((l) => ctx.http().post(`/api/plans/${plan.id}/subscribe`).set(l.auth)),

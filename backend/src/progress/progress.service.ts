@@ -1,8 +1,8 @@
 import type { Db } from '../db/prisma';
-import { toNumber } from '../engine/decimal';
-import { convertWeight, toStoredWeight, type Unit } from '../engine/units';
-import { estimatedOneRepMax } from '../engine/weights';
-import type { ProgressResponse } from './progress.schemas';
+import { toNumber } from '@liftplan/domain';
+import { convertWeight, toStoredWeight, type Unit } from '@liftplan/domain';
+import { estimatedOneRepMax } from '@liftplan/domain';
+import type { ProgressResponse } from '@liftplan/domain';
 
 type ExerciseRef = { id: number; slug: string; name: string };
 
@@ -22,13 +22,22 @@ export async function getProgress(db: Db, userId: number): Promise<ProgressRespo
     db.workoutSet.findMany({
       where: { isAmrap: true, actualReps: { gt: 0 }, workout: { userId, status: 'completed' } },
       orderBy: [{ workout: { completedAt: 'asc' } }, { id: 'asc' }],
-      include: { exercise: { select: { id: true, slug: true, name: true } }, workout: { select: { id: true, unit: true, completedAt: true } } },
+      include: {
+        exercise: { select: { id: true, slug: true, name: true } },
+        workout: { select: { id: true, unit: true, completedAt: true } },
+      },
     }),
   ]);
   const unit = user.unitPreference as Unit;
-  const inUnit = (weight: { toString(): string }, from: string) => toStoredWeight(convertWeight(weight, from as Unit, unit));
+  const inUnit = (weight: { toString(): string }, from: string) =>
+    toStoredWeight(convertWeight(weight, from as Unit, unit));
 
-  const trainingMaxes = groupByExercise(tmRows.map((r) => ({ exercise: r.exercise, point: { date: r.effectiveDate.toISOString(), weight: toNumber(inUnit(r.weight, r.unit)), source: r.source } })));
+  const trainingMaxes = groupByExercise(
+    tmRows.map((r) => ({
+      exercise: r.exercise,
+      point: { date: r.effectiveDate.toISOString(), weight: toNumber(inUnit(r.weight, r.unit)), source: r.source },
+    })),
+  );
 
   const best = new Map<number, number>();
   const e1rm = amrapSets.map((s) => {
@@ -38,18 +47,38 @@ export async function getProgress(db: Db, userId: number): Promise<ProgressRespo
     if (isPersonalRecord) best.set(s.exerciseId, estimate);
     return {
       exercise: s.exercise,
-      point: { date: (s.workout.completedAt ?? new Date()).toISOString(), workoutId: s.workout.id, weight: toNumber(weight), reps: s.actualReps!, estimate, isPersonalRecord },
+      point: {
+        date: (s.workout.completedAt ?? new Date()).toISOString(),
+        workoutId: s.workout.id,
+        weight: toNumber(weight),
+        reps: s.actualReps!,
+        estimate,
+        isPersonalRecord,
+      },
     };
   });
   const oneRepMaxSeries = groupByExercise(e1rm);
   const personalRecords = oneRepMaxSeries.flatMap(({ exercise, points }) => {
     const record = [...points].reverse().find((p) => p.isPersonalRecord);
-    return record ? [{ exercise, estimate: record.estimate, weight: record.weight, reps: record.reps, date: record.date, workoutId: record.workoutId }] : [];
+    return record
+      ? [
+          {
+            exercise,
+            estimate: record.estimate,
+            weight: record.weight,
+            reps: record.reps,
+            date: record.date,
+            workoutId: record.workoutId,
+          },
+        ]
+      : [];
   });
   return { unit, trainingMaxes, estimatedOneRepMax: oneRepMaxSeries, personalRecords };
 }
 
-function groupByExercise<P>(rows: Array<{ exercise: ExerciseRef; point: P }>): Array<{ exercise: ExerciseRef; points: P[] }> {
+function groupByExercise<P>(
+  rows: Array<{ exercise: ExerciseRef; point: P }>,
+): Array<{ exercise: ExerciseRef; points: P[] }> {
   const groups = new Map<number, { exercise: ExerciseRef; points: P[] }>();
   for (const { exercise, point } of rows) {
     const group = groups.get(exercise.id) ?? { exercise, points: [] };
@@ -58,4 +87,3 @@ function groupByExercise<P>(rows: Array<{ exercise: ExerciseRef; point: P }>): A
   }
   return [...groups.values()].sort((a, b) => a.exercise.name.localeCompare(b.exercise.name));
 }
-

@@ -1,8 +1,8 @@
-// Seed 003 §8 (exercise library), §2/§5 (nSuns 4-Day LP as data) and §9 (progression rules), applied idempotently.
+// The built-in data: the exercise library, nSuns 4-Day LP as plan data and its progression rules, applied idempotently.
 import { createTestContext, type TestContext } from '../../test/test-db';
 import { exerciseIds, nsunsPlanId, registerAdmin, registerUser } from '../../test/helpers';
 import { toStructure, structureHash } from '../plans/plan-structure';
-import { planBody } from '../plans/plans.schemas';
+import { planBody } from '@liftplan/domain';
 import { loadLatestVersion, updatePlan } from '../plans/plans.service';
 import { EXERCISE_LIBRARY } from './exercises';
 import { NSUNS_DAYS, NSUNS_SLUG, nsunsPlanBody } from './nsuns-4day-lp';
@@ -48,9 +48,13 @@ async function allCounts() {
 }
 
 const versionsOfNsuns = async () =>
-  ctx.db.planVersion.findMany({ where: { planId }, orderBy: { version: 'asc' }, select: { id: true, version: true, structureHash: true } });
+  ctx.db.planVersion.findMany({
+    where: { planId },
+    orderBy: { version: 'asc' },
+    select: { id: true, version: true, structureHash: true },
+  });
 
-describe('exercise library (§8)', () => {
+describe('exercise library', () => {
   const TABLE: Array<[string, string, string, boolean]> = [
     ['bench-press', 'Bench Press', 'chest', true],
     ['squat', 'Squat', 'legs', false],
@@ -79,11 +83,13 @@ describe('exercise library (§8)', () => {
   it('is what lifters see at GET /api/exercises', async () => {
     const lifter = await registerUser(ctx);
     const res = await ctx.http().get('/api/exercises').set(lifter.auth).expect(200);
-    expect(res.body.exercises.map((e: Json) => [e.slug, e.name, e.muscleGroup, e.isUpperBody]).sort()).toEqual([...TABLE].sort());
+    expect(res.body.exercises.map((e: Json) => [e.slug, e.name, e.muscleGroup, e.isUpperBody]).sort()).toEqual(
+      [...TABLE].sort(),
+    );
   });
 });
 
-describe('nSuns 4-Day LP (§2, §5, §9)', () => {
+describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
   let plan: Json;
   beforeAll(async () => {
     plan = await latestNsuns();
@@ -101,15 +107,22 @@ describe('nSuns 4-Day LP (§2, §5, §9)', () => {
         ['T1', 1, 9],
         ['T2', 2, 8],
       ]);
-      for (const slot of day.exercises) expect(slot.sets.map((s: Json) => s.setOrder)).toEqual(slot.sets.map((_: unknown, i: number) => i + 1));
+      for (const slot of day.exercises)
+        expect(slot.sets.map((s: Json) => s.setOrder)).toEqual(slot.sets.map((_: unknown, i: number) => i + 1));
     }
   });
 
   it('day 1: Bench Volume 65x8, 75x6, 85x4x3, 80x5, 75x6, 70x7, 65x8+ (progression) and OHP T2', () => {
     const [t1, t2] = plan.days[0].exercises;
     expect(plan.days[0].name).toBe('Bench Volume + OHP');
-    expect(t1).toMatchObject({ exercise: { slug: 'bench-press' }, tmExercise: { slug: 'bench-press' }, displayName: 'Bench Volume' });
-    expect(rows(t1)).toEqual(scheme([65, 8], [75, 6], [85, 4], [85, 4], [85, 4], [80, 5], [75, 6], [70, 7], [65, 8, '+!']));
+    expect(t1).toMatchObject({
+      exercise: { slug: 'bench-press' },
+      tmExercise: { slug: 'bench-press' },
+      displayName: 'Bench Volume',
+    });
+    expect(rows(t1)).toEqual(
+      scheme([65, 8], [75, 6], [85, 4], [85, 4], [85, 4], [80, 5], [75, 6], [70, 7], [65, 8, '+!']),
+    );
     expect(t2).toMatchObject({ exercise: { slug: 'ohp' }, tmExercise: { slug: 'ohp' }, displayName: null });
     expect(rows(t2)).toEqual(scheme([50, 6], [60, 5], [70, 3], [70, 5], [70, 7], [70, 4], [70, 6], [70, 8]));
   });
@@ -117,15 +130,27 @@ describe('nSuns 4-Day LP (§2, §5, §9)', () => {
   it('day 2: squat T1 with 95% 1+ as the progression set; sumo deadlift T2 on the deadlift TM', () => {
     const [t1, t2] = plan.days[1].exercises;
     expect(t1).toMatchObject({ exercise: { slug: 'squat' }, tmExercise: { slug: 'squat' } });
-    expect(rows(t1)).toEqual(scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 3], [80, 3], [75, 5], [70, 5], [65, 5, '+']));
-    expect(t2).toMatchObject({ exercise: { slug: 'sumo-deadlift' }, tmExerciseId: ids['deadlift'], tmExercise: { slug: 'deadlift' } });
+    expect(rows(t1)).toEqual(
+      scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 3], [80, 3], [75, 5], [70, 5], [65, 5, '+']),
+    );
+    expect(t2).toMatchObject({
+      exercise: { slug: 'sumo-deadlift' },
+      tmExerciseId: ids['deadlift'],
+      tmExercise: { slug: 'deadlift' },
+    });
     expect(rows(t2)).toEqual(scheme([50, 5], [60, 5], [70, 3], [70, 5], [70, 7], [70, 4], [70, 6], [70, 8]));
   });
 
   it('day 3: bench T1 and close-grip bench T2 on the bench TM', () => {
     const [t1, t2] = plan.days[2].exercises;
-    expect(t1).toMatchObject({ exercise: { slug: 'bench-press' }, tmExercise: { slug: 'bench-press' }, displayName: null });
-    expect(rows(t1)).toEqual(scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 5], [80, 3], [75, 5], [70, 3], [65, 5, '+']));
+    expect(t1).toMatchObject({
+      exercise: { slug: 'bench-press' },
+      tmExercise: { slug: 'bench-press' },
+      displayName: null,
+    });
+    expect(rows(t1)).toEqual(
+      scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 5], [80, 3], [75, 5], [70, 3], [65, 5, '+']),
+    );
     expect(t2).toMatchObject({ exercise: { slug: 'close-grip-bench' }, tmExerciseId: ids['bench-press'] });
     expect(rows(t2)).toEqual(scheme([40, 6], [50, 5], [60, 3], [60, 5], [60, 7], [60, 4], [60, 6], [60, 8]));
   });
@@ -133,7 +158,9 @@ describe('nSuns 4-Day LP (§2, §5, §9)', () => {
   it('day 4: deadlift T1 and front squat T2 on the squat TM', () => {
     const [t1, t2] = plan.days[3].exercises;
     expect(t1).toMatchObject({ exercise: { slug: 'deadlift' }, tmExercise: { slug: 'deadlift' } });
-    expect(rows(t1)).toEqual(scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 3], [80, 3], [75, 3], [70, 3], [65, 3, '+']));
+    expect(rows(t1)).toEqual(
+      scheme([75, 5], [85, 3], [95, 1, '+!'], [90, 3], [85, 3], [80, 3], [75, 3], [70, 3], [65, 3, '+']),
+    );
     expect(t2).toMatchObject({ exercise: { slug: 'front-squat' }, tmExerciseId: ids['squat'] });
     expect(rows(t2)).toEqual(scheme([35, 5], [45, 5], [55, 3], [55, 5], [55, 7], [55, 4], [55, 6], [55, 8]));
   });
@@ -141,7 +168,9 @@ describe('nSuns 4-Day LP (§2, §5, §9)', () => {
   it('each day has exactly one progression set: the highest-% AMRAP of its T1; T2 has no AMRAP', () => {
     for (const day of plan.days) {
       const [t1, t2] = day.exercises;
-      const progression = day.exercises.flatMap((e: Json) => e.sets.filter((s: Json) => s.isProgression).map((s: Json) => ({ ...s, tier: e.tier })));
+      const progression = day.exercises.flatMap((e: Json) =>
+        e.sets.filter((s: Json) => s.isProgression).map((s: Json) => ({ ...s, tier: e.tier })),
+      );
       expect(progression).toHaveLength(1);
       const amraps = t1.sets.filter((s: Json) => s.isAmrap);
       const highest = Math.max(...amraps.map((s: Json) => s.percentage));
@@ -151,8 +180,15 @@ describe('nSuns 4-Day LP (§2, §5, §9)', () => {
     }
   });
 
-  it('has the 8 category rules of §9 (kg)', () => {
-    const rules = plan.progressionRules.map((r: Json) => [r.exerciseId, r.category, r.minReps, r.maxReps, r.increase, r.unit]);
+  it('has the 8 category progression rules (upper/lower by AMRAP reps, kg)', () => {
+    const rules = plan.progressionRules.map((r: Json) => [
+      r.exerciseId,
+      r.category,
+      r.minReps,
+      r.maxReps,
+      r.increase,
+      r.unit,
+    ]);
     expect(rules).toHaveLength(8);
     expect(rules).toEqual(
       expect.arrayContaining([
@@ -175,12 +211,20 @@ describe('nSuns 4-Day LP (§2, §5, §9)', () => {
       ctx.db.planSet.count({ where: { planDayExercise: { planDay: { planId } }, isAmrap: true } }),
       ctx.db.planSet.findMany({
         where: { planDayExercise: { planDay: { planId } }, isProgression: true },
-        select: { percentage: true, reps: true, planDayExercise: { select: { tier: true, planDay: { select: { dayNumber: true } } } } },
+        select: {
+          percentage: true,
+          reps: true,
+          planDayExercise: { select: { tier: true, planDay: { select: { dayNumber: true } } } },
+        },
       }),
     ]);
     expect(sets).toBe(68);
     expect(amrap).toBe(7); // day 1: one; days 2-4: two each
-    expect(progression.map((p) => [p.planDayExercise.planDay.dayNumber, p.planDayExercise.tier, p.percentage.toString(), p.reps]).sort()).toEqual([
+    expect(
+      progression
+        .map((p) => [p.planDayExercise.planDay.dayNumber, p.planDayExercise.tier, p.percentage.toString(), p.reps])
+        .sort(),
+    ).toEqual([
       [1, 'T1', '0.65', 8],
       [2, 'T1', '0.95', 1],
       [3, 'T1', '0.95', 1],
@@ -192,7 +236,10 @@ describe('nSuns 4-Day LP (§2, §5, §9)', () => {
     const admin = await registerAdmin(ctx);
     const body = { ...nsunsPlanBody(new Map(Object.entries(ids))), slug: 'nsuns-copy', isPublic: false };
     const res = await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(201);
-    const strip = (p: Json) => p.days.map((d: Json) => d.exercises.map((e: Json) => [e.exerciseId, e.tmExerciseId, e.tier, e.displayName, rows(e)]));
+    const strip = (p: Json) =>
+      p.days.map((d: Json) =>
+        d.exercises.map((e: Json) => [e.exerciseId, e.tmExerciseId, e.tier, e.displayName, rows(e)]),
+      );
     expect(strip(res.body.plan)).toEqual(strip(plan));
     await ctx.http().delete(`/api/admin/plans/${res.body.plan.id}`).set(admin.auth).expect(204);
   });
@@ -224,11 +271,25 @@ describe('re-running the seed', () => {
 
   it('leaves admin edits of library exercises alone', async () => {
     const admin = await registerAdmin(ctx);
-    await ctx.http().patch(`/api/admin/exercises/${ids['barbell-row']}`).set(admin.auth).send({ name: 'Pendlay Row', muscleGroup: 'upper-back' }).expect(200);
+    await ctx
+      .http()
+      .patch(`/api/admin/exercises/${ids['barbell-row']}`)
+      .set(admin.auth)
+      .send({ name: 'Pendlay Row', muscleGroup: 'upper-back' })
+      .expect(200);
     await seedDatabase(ctx.db);
-    expect(await ctx.db.exercise.findUniqueOrThrow({ where: { id: ids['barbell-row'] } })).toMatchObject({ slug: 'barbell-row', name: 'Pendlay Row', muscleGroup: 'upper-back' });
+    expect(await ctx.db.exercise.findUniqueOrThrow({ where: { id: ids['barbell-row'] } })).toMatchObject({
+      slug: 'barbell-row',
+      name: 'Pendlay Row',
+      muscleGroup: 'upper-back',
+    });
     expect(await ctx.db.exercise.count()).toBe(12);
-    await ctx.http().patch(`/api/admin/exercises/${ids['barbell-row']}`).set(admin.auth).send({ name: 'Barbell Row', muscleGroup: 'back' }).expect(200);
+    await ctx
+      .http()
+      .patch(`/api/admin/exercises/${ids['barbell-row']}`)
+      .set(admin.auth)
+      .send({ name: 'Barbell Row', muscleGroup: 'back' })
+      .expect(200);
   });
 });
 
@@ -324,15 +385,22 @@ describe('admin changes to a built-in plan survive restarts', () => {
       await seedDatabase(fresh.db);
       const plan = await fresh.db.workoutPlan.findUniqueOrThrow({ where: { seedKey: NSUNS_SLUG } });
       const freshIds = Object.fromEntries((await fresh.db.exercise.findMany()).map((e) => [e.slug, e.id]));
-      const edited = planBody.parse({ ...nsunsPlanBody(new Map(Object.entries(freshIds))), name: 'nSuns (club edition)' });
+      const edited = planBody.parse({
+        ...nsunsPlanBody(new Map(Object.entries(freshIds))),
+        name: 'nSuns (club edition)',
+      });
       edited.days[0]!.exercises[0]!.sets[0]!.reps = 10;
       await updatePlan(fresh.db, plan.id, edited);
       const versions = await fresh.db.planVersion.findMany({ where: { planId: plan.id }, orderBy: { id: 'asc' } });
 
       await seedDatabase(fresh.db);
 
-      expect(await fresh.db.planVersion.findMany({ where: { planId: plan.id }, orderBy: { id: 'asc' } })).toEqual(versions);
-      expect((await fresh.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).name).toBe('nSuns (club edition)');
+      expect(await fresh.db.planVersion.findMany({ where: { planId: plan.id }, orderBy: { id: 'asc' } })).toEqual(
+        versions,
+      );
+      expect((await fresh.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).name).toBe(
+        'nSuns (club edition)',
+      );
     } finally {
       await fresh.drop();
     }
@@ -344,9 +412,13 @@ describe('admin changes to a built-in plan survive restarts', () => {
     try {
       await seedDatabase(fresh.db);
       const plan = await fresh.db.workoutPlan.findUniqueOrThrow({ where: { seedKey: NSUNS_SLUG } });
-      const user = await fresh.db.user.create({ data: { email: 'past@example.com', passwordHash: 'x', displayName: 'Past' } });
+      const user = await fresh.db.user.create({
+        data: { email: 'past@example.com', passwordHash: 'x', displayName: 'Past' },
+      });
       const version = await fresh.db.planVersion.findFirstOrThrow({ where: { planId: plan.id } });
-      await fresh.db.userPlan.create({ data: { userId: user.id, planId: plan.id, planVersionId: version.id, isActive: false, endedAt: new Date() } });
+      await fresh.db.userPlan.create({
+        data: { userId: user.id, planId: plan.id, planVersionId: version.id, isActive: false, endedAt: new Date() },
+      });
       const { deletePlan } = await import('../plans/plans.service');
       expect(await deletePlan(fresh.db, plan.id)).toEqual({ archived: true });
 

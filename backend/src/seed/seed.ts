@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { Db } from '../db/prisma';
 import { structureHash } from '../plans/plan-structure';
-import { planBody, type PlanBody } from '../plans/plans.schemas';
+import { planBody, type PlanBody } from '@liftplan/domain';
 import { createPlan, getPlanDetail, updatePlan } from '../plans/plans.service';
 import { EXERCISE_LIBRARY } from './exercises';
 import { NSUNS_SLUG, nsunsPlanBody } from './nsuns-4day-lp';
@@ -22,7 +22,10 @@ export async function seedDatabase(db: Db, log?: Logger): Promise<void> {
 
 async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string> {
   const seedHash = structureHash(body);
-  const existing = await db.workoutPlan.findUnique({ where: { seedKey }, select: { id: true, seedHash: true, archivedAt: true } });
+  const existing = await db.workoutPlan.findUnique({
+    where: { seedKey },
+    select: { id: true, seedHash: true, archivedAt: true },
+  });
   if (!existing) {
     const plan = await createPlan(db, body);
     await db.workoutPlan.update({ where: { id: plan.id }, data: { seedKey, seedHash } });
@@ -30,7 +33,13 @@ async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string
   }
   if (existing.seedHash === seedHash || existing.archivedAt) return 'unchanged';
   const current = await getPlanDetail(db, existing.id);
-  await updatePlan(db, existing.id, { ...body, name: current.name, slug: current.slug, description: current.description, isPublic: current.isPublic });
+  await updatePlan(db, existing.id, {
+    ...body,
+    name: current.name,
+    slug: current.slug,
+    description: current.description,
+    isPublic: current.isPublic,
+  });
   await db.workoutPlan.update({ where: { id: existing.id }, data: { seedHash } });
   return 'new version published';
 }

@@ -2,10 +2,10 @@ import type { Db, Tx } from '../db/prisma';
 import { AppError, notFound } from '../http/errors';
 import { fetchVersionDetail } from '../plans/plan-detail-query';
 import { requiredExercises } from '../plans/plan-structure';
-import type { ExerciseRefDto } from '../plans/plans.schemas';
+import type { ExerciseRefDto } from '@liftplan/domain';
 import { loadLatestVersion, lockPlanForReading } from '../plans/plans.service';
 import { currentTrainingMaxes } from '../training-maxes/current-training-maxes';
-import type { CurrentPlanResponse, SubscribeResponse } from './subscriptions.schemas';
+import type { CurrentPlanResponse, SubscribeResponse } from '@liftplan/domain';
 
 /** Starts the plan's newest version for the lifter, ending whatever plan they were on. */
 export async function subscribe(db: Db, userId: number, planId: number): Promise<SubscribeResponse> {
@@ -19,14 +19,23 @@ export async function subscribe(db: Db, userId: number, planId: number): Promise
     await tx.userPlan.updateMany({ where: { userId, isActive: true }, data: { isActive: false, endedAt: new Date() } });
     const userPlan = await tx.userPlan.create({ data: { userId, planId, planVersionId: version.id } });
     return {
-      userPlan: { id: userPlan.id, planId, planVersionId: version.id, version: version.version, startedAt: userPlan.startedAt.toISOString() },
+      userPlan: {
+        id: userPlan.id,
+        planId,
+        planVersionId: version.id,
+        version: version.version,
+        startedAt: userPlan.startedAt.toISOString(),
+      },
       ...(await trainingMaxNeeds(tx, userId, requiredExercises(version))),
     };
   });
 }
 
 export async function unsubscribe(db: Db, userId: number): Promise<void> {
-  const { count } = await db.userPlan.updateMany({ where: { userId, isActive: true }, data: { isActive: false, endedAt: new Date() } });
+  const { count } = await db.userPlan.updateMany({
+    where: { userId, isActive: true },
+    data: { isActive: false, endedAt: new Date() },
+  });
   if (count === 0) throw noActivePlan();
 }
 
@@ -36,7 +45,12 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
       where: { userId, isActive: true },
       include: {
         planVersion: { select: { version: true, daysPerWeek: true } },
-        workouts: { where: { status: 'completed' }, orderBy: { createdAt: 'desc' }, take: 1, select: { dayNumber: true } },
+        workouts: {
+          where: { status: 'completed' },
+          orderBy: { createdAt: 'desc' },
+          take: 1,
+          select: { dayNumber: true },
+        },
       },
     }),
     // The lifter's one workout in progress, also when it was started under the plan they were on before.
@@ -47,7 +61,13 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
   const lastCompleted = userPlan.workouts[0];
   const plan = (await fetchVersionDetail(db, userPlan.planVersionId))!;
   return {
-    userPlan: { id: userPlan.id, planId: userPlan.planId, planVersionId: userPlan.planVersionId, version: version.version, startedAt: userPlan.startedAt.toISOString() },
+    userPlan: {
+      id: userPlan.id,
+      planId: userPlan.planId,
+      planVersionId: userPlan.planVersionId,
+      version: version.version,
+      startedAt: userPlan.startedAt.toISOString(),
+    },
     plan,
     ...(await trainingMaxNeeds(db, userId, plan.requiredExercises)),
     nextDayNumber: lastCompleted ? (lastCompleted.dayNumber % version.daysPerWeek) + 1 : 1,
@@ -56,7 +76,15 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
 }
 
 async function trainingMaxNeeds(db: Db | Tx, userId: number, required: ExerciseRefDto[]) {
-  const have = new Set((await currentTrainingMaxes(db, userId, required.map((e) => e.id))).map((tm) => tm.exerciseId));
+  const have = new Set(
+    (
+      await currentTrainingMaxes(
+        db,
+        userId,
+        required.map((e) => e.id),
+      )
+    ).map((tm) => tm.exerciseId),
+  );
   return {
     requiredExercises: required.map(({ id, slug, name }) => ({ id, slug, name })),
     missingTMs: required.filter((e) => !have.has(e.id)).map((e) => ({ exerciseId: e.id, slug: e.slug, name: e.name })),

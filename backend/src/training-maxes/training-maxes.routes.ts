@@ -2,7 +2,7 @@ import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUserId } from '../http/auth-middleware';
 import { parseBody, parseParams } from '../http/validate';
-import { adjustBody, exerciseIdParams, setupBody } from './training-maxes.schemas';
+import { adjustBody, exerciseIdParams, setupBody } from '@liftplan/domain';
 import { adjustTrainingMax, getTrainingMaxes, setupTrainingMaxes, trainingMaxHistory } from './training-maxes.service';
 
 export function trainingMaxesRouter({ db }: AppDeps): Router {

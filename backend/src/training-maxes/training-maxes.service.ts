@@ -1,21 +1,24 @@
 import type { Db, Tx } from '../db/prisma';
-import { dec, Decimal, toNumber } from '../engine/decimal';
-import { exceedsTrainingMaxLimit, MAX_ONE_REP_MAX, weightText } from '../engine/limits';
-import { convertWeight, toStoredWeight, type Unit } from '../engine/units';
-import { trainingMaxFromOneRepMax } from '../engine/weights';
-import type { FieldIssue } from '../http/error-body';
+import { dec, Decimal, toNumber } from '@liftplan/domain';
+import { exceedsTrainingMaxLimit, MAX_ONE_REP_MAX, weightText } from '@liftplan/domain';
+import { convertWeight, toStoredWeight, type Unit } from '@liftplan/domain';
+import { trainingMaxFromOneRepMax } from '@liftplan/domain';
+import type { FieldIssue } from '@liftplan/domain';
 import { notFound, unprocessable } from '../http/errors';
 import { requiredExercises, versionInclude } from '../plans/plan-structure';
 import { currentTrainingMaxes, type CurrentTrainingMax } from './current-training-maxes';
 import { nextEffectiveDate, withLifterLock } from './lifter-lock';
 import { aboveLimit, trainingMaxTooHeavy } from './training-max-limit';
-import type { AdjustBody, SetupBody, TmHistoryResponse, TrainingMaxesResponse } from './training-maxes.schemas';
+import type { AdjustBody, SetupBody, TmHistoryResponse, TrainingMaxesResponse } from '@liftplan/domain';
 
 /** Current TMs of the active plan's required exercises (missing ones flagged); without a plan, every TM the lifter has. */
 export async function getTrainingMaxes(db: Db, userId: number): Promise<TrainingMaxesResponse> {
   const user = await db.user.findUniqueOrThrow({
     where: { id: userId },
-    select: { unitPreference: true, plans: { where: { isActive: true }, include: { planVersion: { include: versionInclude } } } },
+    select: {
+      unitPreference: true,
+      plans: { where: { isActive: true }, include: { planVersion: { include: versionInclude } } },
+    },
   });
   const unit = user.unitPreference as Unit;
   const active = user.plans[0];
@@ -41,20 +44,39 @@ export async function getTrainingMaxes(db: Db, userId: number): Promise<Training
 }
 
 /**
- * Seed §3's setup: per exercise a 1RM (TM = 90 % of it) or a TM as is, in the lifter's unit. An entry equal to the
+ * Setup: per exercise a 1RM (TM = 90 % of it) or a TM as is, in the lifter's unit. An entry equal to the
  * current TM (same weight and unit) writes nothing, so repeated or concurrent identical setups add no rows.
  */
 export async function setupTrainingMaxes(db: Db, userId: number, body: SetupBody): Promise<TrainingMaxesResponse> {
-  await assertExercisesExist(db, body.exerciseTMs.map((e) => e.exerciseId), (i) => `exerciseTMs.${i}.exerciseId`);
+  await assertExercisesExist(
+    db,
+    body.exerciseTMs.map((e) => e.exerciseId),
+    (i) => `exerciseTMs.${i}.exerciseId`,
+  );
   await withLifterLock(db, userId, async (tx) => {
     const unit = await unitOf(tx, userId);
     const entries = setupWeights(body, unit);
-    const current = new Map((await currentTrainingMaxes(tx, userId, entries.map((e) => e.exerciseId))).map((tm) => [tm.exerciseId, tm]));
+    const current = new Map(
+      (
+        await currentTrainingMaxes(
+          tx,
+          userId,
+          entries.map((e) => e.exerciseId),
+        )
+      ).map((tm) => [tm.exerciseId, tm]),
+    );
     const changed = entries.filter((e) => !isCurrent(current.get(e.exerciseId), e.weight, unit));
     if (changed.length === 0) return;
     const effectiveDate = await nextEffectiveDate(tx, userId);
     await tx.trainingMax.createMany({
-      data: changed.map((e) => ({ userId, exerciseId: e.exerciseId, weight: e.weight.toString(), unit, source: 'setup', effectiveDate })),
+      data: changed.map((e) => ({
+        userId,
+        exerciseId: e.exerciseId,
+        weight: e.weight.toString(),
+        unit,
+        source: 'setup',
+        effectiveDate,
+      })),
     });
   });
   return getTrainingMaxes(db, userId);
@@ -75,7 +97,8 @@ function setupWeights(body: SetupBody, unit: Unit): Array<{ exerciseId: number; 
 }
 
 function tooHeavyEntry(entry: SetupBody['exerciseTMs'][number], i: number, weight: Decimal, unit: Unit): FieldIssue {
-  if (!('oneRepMax' in entry)) return { path: `exerciseTMs.${i}.trainingMax`, message: `${weightText(weight, unit)} is ${aboveLimit(unit)}` };
+  if (!('oneRepMax' in entry))
+    return { path: `exerciseTMs.${i}.trainingMax`, message: `${weightText(weight, unit)} is ${aboveLimit(unit)}` };
   return {
     path: `exerciseTMs.${i}.oneRepMax`,
     message:
@@ -95,17 +118,43 @@ export async function adjustTrainingMax(db: Db, userId: number, exerciseId: numb
     const weight = await adjustedWeight(tx, userId, exerciseId, unit, body);
     const effectiveDate = await nextEffectiveDate(tx, userId);
     const row = await tx.trainingMax.create({
-      data: { userId, exerciseId, weight: weight.toString(), unit, source: 'manual', note: body.note ?? null, effectiveDate },
+      data: {
+        userId,
+        exerciseId,
+        weight: weight.toString(),
+        unit,
+        source: 'manual',
+        note: body.note ?? null,
+        effectiveDate,
+      },
     });
     return { row, unit };
   });
-  return { trainingMax: { exerciseId, weight: toNumber(row.weight), unit, effectiveDate: row.effectiveDate.toISOString(), source: row.source, note: row.note } };
+  return {
+    trainingMax: {
+      exerciseId,
+      weight: toNumber(row.weight),
+      unit,
+      effectiveDate: row.effectiveDate.toISOString(),
+      source: row.source,
+      note: row.note,
+    },
+  };
 }
 
-async function adjustedWeight(tx: Tx, userId: number, exerciseId: number, unit: Unit, body: AdjustBody): Promise<Decimal> {
+async function adjustedWeight(
+  tx: Tx,
+  userId: number,
+  exerciseId: number,
+  unit: Unit,
+  body: AdjustBody,
+): Promise<Decimal> {
   if (body.trainingMax !== undefined) {
     const weight = dec(body.trainingMax);
-    if (exceedsTrainingMaxLimit(weight, unit)) throw trainingMaxTooHeavy(unit, [{ path: 'trainingMax', message: `${weightText(weight, unit)} is ${aboveLimit(unit)}` }]);
+    if (exceedsTrainingMaxLimit(weight, unit))
+      throw trainingMaxTooHeavy(unit, [
+        { path: 'trainingMax', message: `${weightText(weight, unit)} is ${aboveLimit(unit)}` },
+      ]);
     return weight;
   }
   const [current] = await currentTrainingMaxes(tx, userId, [exerciseId]);
@@ -115,7 +164,9 @@ async function adjustedWeight(tx: Tx, userId: number, exerciseId: number, unit: 
   if (weight.lte(0)) throw unprocessable('INVALID_TRAINING_MAX', 'A training max must stay above zero');
   if (exceedsTrainingMaxLimit(weight, unit)) {
     const change = `${weightText(toStoredWeight(base), unit)} ${body.percentChange! < 0 ? '−' : '+'} ${Math.abs(body.percentChange!)} %`;
-    throw trainingMaxTooHeavy(unit, [{ path: 'percentChange', message: `${change} = ${weightText(weight, unit)}, ${aboveLimit(unit)}` }]);
+    throw trainingMaxTooHeavy(unit, [
+      { path: 'percentChange', message: `${change} = ${weightText(weight, unit)}, ${aboveLimit(unit)}` },
+    ]);
   }
   return weight;
 }
@@ -148,7 +199,11 @@ export async function trainingMaxHistory(db: Db, userId: number, exerciseId: num
 }
 
 async function assertExercisesExist(db: Db, ids: number[], pathOf: (index: number) => string): Promise<void> {
-  const existing = new Set((await db.exercise.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((e) => e.id));
-  const issues = ids.flatMap((id, i) => (existing.has(id) ? [] : [{ path: pathOf(i), message: `exercise ${id} does not exist` }]));
+  const existing = new Set(
+    (await db.exercise.findMany({ where: { id: { in: ids } }, select: { id: true } })).map((e) => e.id),
+  );
+  const issues = ids.flatMap((id, i) =>
+    existing.has(id) ? [] : [{ path: pathOf(i), message: `exercise ${id} does not exist` }],
+  );
   if (issues.length) throw unprocessable('UNKNOWN_EXERCISE', `Unknown exercise: ${issues[0]!.path}`, issues);
 }

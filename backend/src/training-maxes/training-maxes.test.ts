@@ -1,7 +1,7 @@
 import pg from 'pg';
 import { createTestContext, type TestContext } from '../../test/test-db';
 import { exerciseIds, lifterOnNsuns, logAllSets, nsunsPlanId, registerUser, type TestUser } from '../../test/helpers';
-import { Decimal } from '../engine/decimal';
+import { Decimal } from '@liftplan/domain';
 
 let ctx: TestContext;
 let ids: Record<string, number>;
@@ -14,12 +14,20 @@ afterAll(() => ctx.drop());
 const UNKNOWN_EXERCISE_ID = 99_999_999;
 
 const tmRows = (userId: number, exerciseId?: number) =>
-  ctx.db.trainingMax.findMany({ where: { userId, ...(exerciseId ? { exerciseId } : {}) }, orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }] });
+  ctx.db.trainingMax.findMany({
+    where: { userId, ...(exerciseId ? { exerciseId } : {}) },
+    orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }],
+  });
 
-const setup = (user: TestUser, exerciseTMs: unknown) => ctx.http().post('/api/training-maxes/setup').set(user.auth).send({ exerciseTMs });
+const setup = (user: TestUser, exerciseTMs: unknown) =>
+  ctx.http().post('/api/training-maxes/setup').set(user.auth).send({ exerciseTMs });
 
 const adjust = (user: TestUser, exerciseId: number | string, body: unknown) =>
-  ctx.http().post(`/api/training-maxes/${exerciseId}/adjust`).set(user.auth).send(body as object);
+  ctx
+    .http()
+    .post(`/api/training-maxes/${exerciseId}/adjust`)
+    .set(user.auth)
+    .send(body as object);
 
 describe('POST /api/training-maxes/setup', () => {
   it('turns a one-rep max into a TM of 90 %, kept to 2 decimals and not rounded to plates', async () => {
@@ -29,7 +37,12 @@ describe('POST /api/training-maxes/setup', () => {
       { exerciseId: ids.squat, oneRepMax: 142.5 },
       { exerciseId: ids.deadlift, oneRepMax: 200 },
     ]).expect(201);
-    const byslug = Object.fromEntries(res.body.trainingMaxes.map((t: { exercise: { slug: string }; trainingMax: number }) => [t.exercise.slug, t.trainingMax]));
+    const byslug = Object.fromEntries(
+      res.body.trainingMaxes.map((t: { exercise: { slug: string }; trainingMax: number }) => [
+        t.exercise.slug,
+        t.trainingMax,
+      ]),
+    );
     expect(byslug).toEqual({ 'bench-press': 91.04, squat: 128.25, deadlift: 180 });
     expect(res.body).toMatchObject({ unit: 'kg', planId: null });
 
@@ -63,15 +76,25 @@ describe('POST /api/training-maxes/setup', () => {
     ]).expect(201);
     expect(res.body.trainingMaxes).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ exercise: expect.objectContaining({ slug: 'bench-press' }), trainingMax: 99, source: 'setup', missing: false }),
-        expect.objectContaining({ exercise: expect.objectContaining({ slug: 'squat' }), trainingMax: 140, source: 'setup', missing: false }),
+        expect.objectContaining({
+          exercise: expect.objectContaining({ slug: 'bench-press' }),
+          trainingMax: 99,
+          source: 'setup',
+          missing: false,
+        }),
+        expect.objectContaining({
+          exercise: expect.objectContaining({ slug: 'squat' }),
+          trainingMax: 140,
+          source: 'setup',
+          missing: false,
+        }),
       ]),
     );
     const rows = await tmRows(user.id);
     expect(new Set(rows.map((r) => r.effectiveDate.getTime())).size).toBe(1);
   });
 
-  it('stores TMs in the lifter\'s unit', async () => {
+  it("stores TMs in the lifter's unit", async () => {
     const user = await registerUser(ctx);
     await ctx.http().patch('/api/users/me').set(user.auth).send({ unitPreference: 'lb' }).expect(200);
     const res = await setup(user, [{ exerciseId: ids.squat, oneRepMax: 315 }]).expect(201);
@@ -102,7 +125,14 @@ describe('POST /api/training-maxes/setup', () => {
   });
 
   it.each<[string, unknown, string]>([
-    ['a duplicated exercise', [{ exerciseId: 2, trainingMax: 100 }, { exerciseId: 2, oneRepMax: 120 }], 'exerciseTMs.1.exerciseId'],
+    [
+      'a duplicated exercise',
+      [
+        { exerciseId: 2, trainingMax: 100 },
+        { exerciseId: 2, oneRepMax: 120 },
+      ],
+      'exerciseTMs.1.exerciseId',
+    ],
     ['a negative weight', [{ exerciseId: 2, trainingMax: -100 }], 'exerciseTMs.0'],
     ['a zero one-rep max', [{ exerciseId: 2, oneRepMax: 0 }], 'exerciseTMs.0'],
     ['more than 2 decimals', [{ exerciseId: 2, oneRepMax: 100.125 }], 'exerciseTMs.0'],
@@ -119,7 +149,9 @@ describe('POST /api/training-maxes/setup', () => {
     const body = exerciseTMs === undefined ? {} : { exerciseTMs: substituteSquat(exerciseTMs) };
     const res = await ctx.http().post('/api/training-maxes/setup').set(user.auth).send(body).expect(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
-    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(expect.arrayContaining([expect.stringContaining(path)]));
+    expect(res.body.error.details.map((d: { path: string }) => d.path)).toEqual(
+      expect.arrayContaining([expect.stringContaining(path)]),
+    );
     expect(await tmRows(user.id)).toHaveLength(0);
   });
 
@@ -144,14 +176,22 @@ describe('POST /api/training-maxes/setup', () => {
   });
 
   it('401 without a token', async () => {
-    await ctx.http().post('/api/training-maxes/setup').send({ exerciseTMs: [{ exerciseId: ids.squat, trainingMax: 100 }] }).expect(401);
+    await ctx
+      .http()
+      .post('/api/training-maxes/setup')
+      .send({ exerciseTMs: [{ exerciseId: ids.squat, trainingMax: 100 }] })
+      .expect(401);
   });
 });
 
 /** it.each tables are built before `ids` is known: exercise 2 stands for squat. */
 function substituteSquat(entries: unknown): unknown {
   if (!Array.isArray(entries)) return entries;
-  return entries.map((e) => (e && typeof e === 'object' && (e as { exerciseId?: unknown }).exerciseId === 2 ? { ...e, exerciseId: ids.squat } : e));
+  return entries.map((e) =>
+    e && typeof e === 'object' && (e as { exerciseId?: unknown }).exerciseId === 2
+      ? { ...e, exerciseId: ids.squat }
+      : e,
+  );
 }
 
 describe('GET /api/training-maxes', () => {
@@ -171,12 +211,24 @@ describe('GET /api/training-maxes', () => {
     const res = await ctx.http().get('/api/training-maxes').set(user.auth).expect(200);
     expect(res.body.planId).toBeNull();
     expect(res.body.trainingMaxes).toEqual([
-      { exercise: { id: ids['barbell-row'], slug: 'barbell-row', name: 'Barbell Row' }, trainingMax: 60, effectiveDate: expect.any(String), source: 'setup', missing: false },
-      { exercise: { id: ids.squat, slug: 'squat', name: 'Squat' }, trainingMax: 110, effectiveDate: expect.any(String), source: 'manual', missing: false },
+      {
+        exercise: { id: ids['barbell-row'], slug: 'barbell-row', name: 'Barbell Row' },
+        trainingMax: 60,
+        effectiveDate: expect.any(String),
+        source: 'setup',
+        missing: false,
+      },
+      {
+        exercise: { id: ids.squat, slug: 'squat', name: 'Squat' },
+        trainingMax: 110,
+        effectiveDate: expect.any(String),
+        source: 'manual',
+        missing: false,
+      },
     ]);
   });
 
-  it('on a plan: exactly the plan\'s required exercises, missing ones flagged, others left out', async () => {
+  it("on a plan: exactly the plan's required exercises, missing ones flagged, others left out", async () => {
     const user = await registerUser(ctx);
     const planId = await nsunsPlanId(ctx);
     await ctx.http().post(`/api/plans/${planId}/subscribe`).set(user.auth).expect(201);
@@ -186,7 +238,13 @@ describe('GET /api/training-maxes', () => {
     ]).expect(201);
     const res = await ctx.http().get('/api/training-maxes').set(user.auth).expect(200);
     expect(res.body.planId).toBe(planId);
-    expect(res.body.trainingMaxes.map((t: { exercise: { slug: string }; missing: boolean; trainingMax: number | null }) => [t.exercise.slug, t.missing, t.trainingMax])).toEqual([
+    expect(
+      res.body.trainingMaxes.map((t: { exercise: { slug: string }; missing: boolean; trainingMax: number | null }) => [
+        t.exercise.slug,
+        t.missing,
+        t.trainingMax,
+      ]),
+    ).toEqual([
       ['bench-press', true, null],
       ['ohp', true, null],
       ['squat', false, 140],
@@ -196,7 +254,7 @@ describe('GET /api/training-maxes', () => {
     expect(missing).toMatchObject({ effectiveDate: null, source: null });
   });
 
-  it('shows TMs in the lifter\'s unit', async () => {
+  it("shows TMs in the lifter's unit", async () => {
     const user = await registerUser(ctx);
     await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }]).expect(201);
     await ctx.http().patch('/api/users/me').set(user.auth).send({ unitPreference: 'lb' }).expect(200);
@@ -205,7 +263,7 @@ describe('GET /api/training-maxes', () => {
     expect(res.body.trainingMaxes[0].trainingMax).toBe(220.46);
   });
 
-  it('never shows another lifter\'s TMs', async () => {
+  it("never shows another lifter's TMs", async () => {
     const user = await registerUser(ctx);
     const other = await registerUser(ctx);
     await setup(other, [{ exerciseId: ids.squat, trainingMax: 200 }]).expect(201);
@@ -240,13 +298,18 @@ describe('GET /api/training-maxes/:exerciseId/history', () => {
     const res = await ctx.http().get(`/api/training-maxes/${ids.squat}/history`).set(user.auth).expect(200);
     expect(res.body.history).toEqual([
       expect.objectContaining({ weight: 140, source: 'setup', workoutId: null }),
-      expect.objectContaining({ weight: 147.5, source: 'progression', workoutId: start.body.workout.id, recordedUnit: 'kg' }),
+      expect.objectContaining({
+        weight: 147.5,
+        source: 'progression',
+        workoutId: start.body.workout.id,
+        recordedUnit: 'kg',
+      }),
     ]);
     const deadlift = await ctx.http().get(`/api/training-maxes/${ids.deadlift}/history`).set(user.auth).expect(200);
     expect(deadlift.body.history).toHaveLength(1); // T2 sets never progress
   });
 
-  it('shows rows in the lifter\'s unit and what was recorded', async () => {
+  it("shows rows in the lifter's unit and what was recorded", async () => {
     const user = await registerUser(ctx);
     await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }]).expect(201);
     await ctx.http().patch('/api/users/me').set(user.auth).send({ unitPreference: 'lb' }).expect(200);
@@ -254,7 +317,12 @@ describe('GET /api/training-maxes/:exerciseId/history', () => {
     expect(res.body.unit).toBe('lb');
     expect(res.body.history).toEqual([
       expect.objectContaining({ weight: 220.46, recordedWeight: 100, recordedUnit: 'kg', source: 'setup' }),
-      expect.objectContaining({ weight: 220.46, recordedWeight: 220.46, recordedUnit: 'lb', source: 'unit_conversion' }),
+      expect.objectContaining({
+        weight: 220.46,
+        recordedWeight: 220.46,
+        recordedUnit: 'lb',
+        source: 'unit_conversion',
+      }),
     ]);
   });
 
@@ -377,32 +445,49 @@ describe('training max limit: 1000 kg / 2200 lb (engine MAX_TRAINING_MAX)', () =
     ['the former maximum, 9999.99 kg', 'kg', { trainingMax: 9999.99 }, '1000 kg'],
     ['a lb TM above 2200 lb', 'lb', { trainingMax: 2200.01 }, '2200 lb'],
     ['a lb 1RM whose 90 % is above 2200 lb', 'lb', { oneRepMax: 2444.45 }, '2444.44 lb'],
-  ])('setup: 422 TRAINING_MAX_TOO_HEAVY for %s, naming the limit; nothing written', async (_name, unit, weight, limitText) => {
-    const user = unit === 'lb' ? await lbLifter() : await registerUser(ctx);
-    const res = await setup(user, [
-      { exerciseId: ids['bench-press'], trainingMax: 100 },
-      { exerciseId: ids.squat, ...weight },
-    ]).expect(422);
-    expect(res.body.error.code).toBe('TRAINING_MAX_TOO_HEAVY');
-    expect(res.body.error.message).toContain(limitText);
-    expect(res.body.error.details).toEqual([{ path: `exerciseTMs.1.${Object.keys(weight)[0]}`, message: expect.stringContaining(limitText) }]);
-    expect(await tmRows(user.id)).toHaveLength(0);
-  });
+  ])(
+    'setup: 422 TRAINING_MAX_TOO_HEAVY for %s, naming the limit; nothing written',
+    async (_name, unit, weight, limitText) => {
+      const user = unit === 'lb' ? await lbLifter() : await registerUser(ctx);
+      const res = await setup(user, [
+        { exerciseId: ids['bench-press'], trainingMax: 100 },
+        { exerciseId: ids.squat, ...weight },
+      ]).expect(422);
+      expect(res.body.error.code).toBe('TRAINING_MAX_TOO_HEAVY');
+      expect(res.body.error.message).toContain(limitText);
+      expect(res.body.error.details).toEqual([
+        { path: `exerciseTMs.1.${Object.keys(weight)[0]}`, message: expect.stringContaining(limitText) },
+      ]);
+      expect(await tmRows(user.id)).toHaveLength(0);
+    },
+  );
 
   it('setup accepts exactly the limit, from a TM or from the heaviest 1RM that gives it', async () => {
     const kg = await registerUser(ctx);
-    await setup(kg, [{ exerciseId: ids.squat, trainingMax: 1000 }, { exerciseId: ids.deadlift, oneRepMax: 1111.11 }]).expect(201);
+    await setup(kg, [
+      { exerciseId: ids.squat, trainingMax: 1000 },
+      { exerciseId: ids.deadlift, oneRepMax: 1111.11 },
+    ]).expect(201);
     expect((await tmRows(kg.id)).map((r) => r.weight.toString())).toEqual(['1000', '1000']);
     const lb = await lbLifter();
-    await setup(lb, [{ exerciseId: ids.squat, trainingMax: 2200 }, { exerciseId: ids.deadlift, oneRepMax: 2444.44 }]).expect(201);
-    expect((await tmRows(lb.id)).map((r) => [r.weight.toString(), r.unit])).toEqual([['2200', 'lb'], ['2200', 'lb']]);
+    await setup(lb, [
+      { exerciseId: ids.squat, trainingMax: 2200 },
+      { exerciseId: ids.deadlift, oneRepMax: 2444.44 },
+    ]).expect(201);
+    expect((await tmRows(lb.id)).map((r) => [r.weight.toString(), r.unit])).toEqual([
+      ['2200', 'lb'],
+      ['2200', 'lb'],
+    ]);
   });
 
   it('adjust: 422 for a trainingMax above the limit; nothing written', async () => {
     const user = await registerUser(ctx);
     await setup(user, [{ exerciseId: ids.squat, trainingMax: 800 }]).expect(201);
     const res = await adjust(user, ids.squat!, { trainingMax: 1000.01 }).expect(422);
-    expect(res.body.error).toMatchObject({ code: 'TRAINING_MAX_TOO_HEAVY', message: expect.stringContaining('1000 kg') });
+    expect(res.body.error).toMatchObject({
+      code: 'TRAINING_MAX_TOO_HEAVY',
+      message: expect.stringContaining('1000 kg'),
+    });
     expect(res.body.error.details).toEqual([{ path: 'trainingMax', message: expect.stringContaining('1000 kg') }]);
     expect(await tmRows(user.id)).toHaveLength(1);
   });
@@ -411,7 +496,10 @@ describe('training max limit: 1000 kg / 2200 lb (engine MAX_TRAINING_MAX)', () =
     const user = await registerUser(ctx);
     await setup(user, [{ exerciseId: ids.squat, trainingMax: 800 }]).expect(201);
     const res = await adjust(user, ids.squat!, { percentChange: 50 }).expect(422);
-    expect(res.body.error).toMatchObject({ code: 'TRAINING_MAX_TOO_HEAVY', message: expect.stringContaining('1000 kg') });
+    expect(res.body.error).toMatchObject({
+      code: 'TRAINING_MAX_TOO_HEAVY',
+      message: expect.stringContaining('1000 kg'),
+    });
     expect(res.body.error.details).toEqual([{ path: 'percentChange', message: expect.stringContaining('1200 kg') }]);
     expect(await tmRows(user.id)).toHaveLength(1);
     await adjust(user, ids.squat!, { percentChange: 25 }).expect(201); // exactly 1000
@@ -422,12 +510,17 @@ describe('training max limit: 1000 kg / 2200 lb (engine MAX_TRAINING_MAX)', () =
     await setup(user, [{ exerciseId: ids.squat, trainingMax: 2000 }]).expect(201);
     const res = await adjust(user, ids.squat!, { percentChange: 10.01 }).expect(422);
     expect(res.body.error.message).toContain('2200 lb');
-    expect((await adjust(user, ids.squat!, { percentChange: 10 }).expect(201)).body.trainingMax).toMatchObject({ weight: 2200, unit: 'lb' });
+    expect((await adjust(user, ids.squat!, { percentChange: 10 }).expect(201)).body.trainingMax).toMatchObject({
+      weight: 2200,
+      unit: 'lb',
+    });
   });
 
   it('a TM stored above the limit before it existed can be lowered, and only below the limit', async () => {
     const user = await registerUser(ctx);
-    await ctx.db.trainingMax.create({ data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' } });
+    await ctx.db.trainingMax.create({
+      data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' },
+    });
     await adjust(user, ids.squat!, { percentChange: -50 }).expect(422); // 5000 kg: still too heavy
     expect((await adjust(user, ids.squat!, { trainingMax: 200 }).expect(201)).body.trainingMax.weight).toBe(200);
   });
@@ -436,14 +529,25 @@ describe('training max limit: 1000 kg / 2200 lb (engine MAX_TRAINING_MAX)', () =
 describe('concurrent setups and adjustments (serialised per lifter)', () => {
   it('a setup with the same weight and unit as the current TM writes no row and answers with the current state', async () => {
     const user = await registerUser(ctx);
-    await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }, { exerciseId: ids.deadlift, oneRepMax: 200 }]).expect(201);
-    const res = await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }, { exerciseId: ids.deadlift, trainingMax: 180 }]).expect(201);
-    expect(res.body.trainingMaxes.map((t: { trainingMax: number; source: string }) => [t.trainingMax, t.source])).toEqual([
+    await setup(user, [
+      { exerciseId: ids.squat, trainingMax: 100 },
+      { exerciseId: ids.deadlift, oneRepMax: 200 },
+    ]).expect(201);
+    const res = await setup(user, [
+      { exerciseId: ids.squat, trainingMax: 100 },
+      { exerciseId: ids.deadlift, trainingMax: 180 },
+    ]).expect(201);
+    expect(
+      res.body.trainingMaxes.map((t: { trainingMax: number; source: string }) => [t.trainingMax, t.source]),
+    ).toEqual([
       [180, 'setup'],
       [100, 'setup'],
     ]);
     expect(await tmRows(user.id)).toHaveLength(2);
-    await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }, { exerciseId: ids.deadlift, trainingMax: 185 }]).expect(201);
+    await setup(user, [
+      { exerciseId: ids.squat, trainingMax: 100 },
+      { exerciseId: ids.deadlift, trainingMax: 185 },
+    ]).expect(201);
     expect((await tmRows(user.id)).map((r) => [r.exerciseId, r.weight.toString()])).toEqual([
       [ids.squat, '100'],
       [ids.deadlift, '180'],
@@ -458,12 +562,21 @@ describe('concurrent setups and adjustments (serialised per lifter)', () => {
     await setup(user, [{ exerciseId: ids.squat, trainingMax: 220.46 }]).expect(201); // current row: 220.46 lb
     expect(await tmRows(user.id)).toHaveLength(2);
     await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }]).expect(201); // 100 lb, not 100 kg
-    expect((await tmRows(user.id)).map((r) => [r.weight.toString(), r.unit])).toEqual([['100', 'kg'], ['220.46', 'lb'], ['100', 'lb']]);
+    expect((await tmRows(user.id)).map((r) => [r.weight.toString(), r.unit])).toEqual([
+      ['100', 'kg'],
+      ['220.46', 'lb'],
+      ['100', 'lb'],
+    ]);
   });
 
   it('20 identical parallel setups: all 201, exactly one row per exercise', async () => {
     const user = await registerUser(ctx);
-    const body = [{ exerciseId: ids.squat, trainingMax: 140 }, { exerciseId: ids['bench-press'], oneRepMax: 110 }, { exerciseId: ids.deadlift, trainingMax: 180 }, { exerciseId: ids.ohp, trainingMax: 60 }];
+    const body = [
+      { exerciseId: ids.squat, trainingMax: 140 },
+      { exerciseId: ids['bench-press'], oneRepMax: 110 },
+      { exerciseId: ids.deadlift, trainingMax: 180 },
+      { exerciseId: ids.ohp, trainingMax: 60 },
+    ];
     const results = await Promise.all(Array.from({ length: 20 }, () => setup(user, body)));
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
     for (const r of results) expect(r.body.trainingMaxes).toHaveLength(4);
@@ -480,7 +593,9 @@ describe('concurrent setups and adjustments (serialised per lifter)', () => {
   it('20 parallel +10 % adjustments all apply, each from the previous stored value (compounded exactly)', async () => {
     const user = await registerUser(ctx);
     await setup(user, [{ exerciseId: ids.squat, trainingMax: 100 }]).expect(201);
-    const results = await Promise.all(Array.from({ length: 20 }, () => adjust(user, ids.squat!, { percentChange: 10 })));
+    const results = await Promise.all(
+      Array.from({ length: 20 }, () => adjust(user, ids.squat!, { percentChange: 10 })),
+    );
     expect(results.map((r) => r.status)).toEqual(Array(20).fill(201));
 
     // The service's rule: each step is the stored TM × 1.10, kept to 2 decimals half up.
@@ -503,7 +618,9 @@ describe('a lifter whose account stays locked too long', () => {
   /** Resolves once another session of this database waits on a lock. */
   async function lockWaiter(client: pg.Client): Promise<void> {
     for (;;) {
-      const { rows } = await client.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`);
+      const { rows } = await client.query(
+        `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
       if (rows[0].n > 0) return;
       await new Promise((r) => setTimeout(r, 10));
     }

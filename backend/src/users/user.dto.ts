@@ -1,6 +1,6 @@
-import { toNumber } from '../engine/decimal';
+import { toNumber } from '@liftplan/domain';
 import type { User } from '../generated/prisma/client';
-import type { UserDto } from './users.schemas';
+import type { UserDto } from '@liftplan/domain';
 
 export function toUserDto(user: User): UserDto {
   return {

@@ -3,7 +3,7 @@ import type { AppDeps } from '../app';
 import { currentUserId } from '../http/auth-middleware';
 import { parseBody } from '../http/validate';
 import { toUserDto } from './user.dto';
-import { updateMeBody } from './users.schemas';
+import { updateMeBody } from '@liftplan/domain';
 import { updateMe } from './users.service';
 
 export function usersRouter({ db }: AppDeps): Router {

@@ -1,12 +1,19 @@
 import type { Db, Tx } from '../db/prisma';
-import { dec, Decimal } from '../engine/decimal';
-import { exceedsTrainingMaxLimit, MAX_TRAINING_MAX, weightText } from '../engine/limits';
-import { convertWeight, DEFAULT_BAR, DEFAULT_INCREMENT, DEFAULT_PLATES, toStoredWeight, type Unit } from '../engine/units';
+import { dec, Decimal } from '@liftplan/domain';
+import { exceedsTrainingMaxLimit, MAX_TRAINING_MAX, weightText } from '@liftplan/domain';
+import {
+  convertWeight,
+  DEFAULT_BAR,
+  DEFAULT_INCREMENT,
+  DEFAULT_PLATES,
+  toStoredWeight,
+  type Unit,
+} from '@liftplan/domain';
 import type { User } from '../generated/prisma/client';
 import { currentTrainingMaxes } from '../training-maxes/current-training-maxes';
 import { nextEffectiveDate, withLifterLock } from '../training-maxes/lifter-lock';
 import { aboveLimit, trainingMaxTooHeavy } from '../training-maxes/training-max-limit';
-import type { UpdateMeBody } from './users.schemas';
+import type { UpdateMeBody } from '@liftplan/domain';
 
 /**
  * Profile and settings. Switching unit converts every current TM once, in the same transaction; switching back
@@ -36,7 +43,9 @@ export async function updateMe(db: Db, userId: number, body: UpdateMeBody): Prom
 function followDefaults(user: User, from: Unit, to: Unit) {
   const sameList = (a: Decimal[], b: Decimal[]) => a.length === b.length && a.every((x, i) => x.eq(b[i]!));
   return {
-    ...(dec(user.weightIncrement).eq(DEFAULT_INCREMENT[from]) ? { weightIncrement: DEFAULT_INCREMENT[to].toString() } : {}),
+    ...(dec(user.weightIncrement).eq(DEFAULT_INCREMENT[from])
+      ? { weightIncrement: DEFAULT_INCREMENT[to].toString() }
+      : {}),
     ...(dec(user.barWeight).eq(DEFAULT_BAR[from]) ? { barWeight: DEFAULT_BAR[to].toString() } : {}),
     ...(sameList(user.plates.map(dec), DEFAULT_PLATES[from]) ? { plates: DEFAULT_PLATES[to].map(String) } : {}),
   };
@@ -45,7 +54,9 @@ function followDefaults(user: User, from: Unit, to: Unit) {
 async function convertTrainingMaxes(tx: Tx, userId: number, from: Unit, to: Unit): Promise<void> {
   const current = (await currentTrainingMaxes(tx, userId)).filter((tm) => tm.unit === from);
   if (current.length === 0) return;
-  const originIds = current.flatMap((tm) => (tm.source === 'unit_conversion' && tm.convertedFromId ? [tm.convertedFromId] : []));
+  const originIds = current.flatMap((tm) =>
+    tm.source === 'unit_conversion' && tm.convertedFromId ? [tm.convertedFromId] : [],
+  );
   const origins = new Map((await tx.trainingMax.findMany({ where: { id: { in: originIds } } })).map((o) => [o.id, o]));
   const converted = current.map((tm) => {
     const origin = tm.convertedFromId ? origins.get(tm.convertedFromId) : undefined;
@@ -62,17 +73,33 @@ async function convertTrainingMaxes(tx: Tx, userId: number, from: Unit, to: Unit
   });
   await assertWithinLimit(tx, converted, to);
   const effectiveDate = await nextEffectiveDate(tx, userId);
-  await tx.trainingMax.createMany({ data: converted.map((tm) => ({ ...tm, weight: tm.weight.toString(), effectiveDate })) });
+  await tx.trainingMax.createMany({
+    data: converted.map((tm) => ({ ...tm, weight: tm.weight.toString(), effectiveDate })),
+  });
 }
 
 /** 422 TRAINING_MAX_TOO_HEAVY naming each exercise whose converted TM would pass the new unit's limit. */
-async function assertWithinLimit(tx: Tx, converted: Array<{ exerciseId: number; weight: Decimal }>, to: Unit): Promise<void> {
+async function assertWithinLimit(
+  tx: Tx,
+  converted: Array<{ exerciseId: number; weight: Decimal }>,
+  to: Unit,
+): Promise<void> {
   const tooHeavy = converted.filter((tm) => exceedsTrainingMaxLimit(tm.weight, to));
   if (tooHeavy.length === 0) return;
-  const exercises = await tx.exercise.findMany({ where: { id: { in: tooHeavy.map((tm) => tm.exerciseId) } }, select: { id: true, name: true } });
+  const exercises = await tx.exercise.findMany({
+    where: { id: { in: tooHeavy.map((tm) => tm.exerciseId) } },
+    select: { id: true, name: true },
+  });
   const nameOf = (exerciseId: number) => exercises.find((e) => e.id === exerciseId)?.name ?? `exercise ${exerciseId}`;
-  const issues = tooHeavy.map((tm) => ({ path: 'unitPreference', message: `${nameOf(tm.exerciseId)}: ${weightText(tm.weight, to)} is ${aboveLimit(to)}` }));
+  const issues = tooHeavy.map((tm) => ({
+    path: 'unitPreference',
+    message: `${nameOf(tm.exerciseId)}: ${weightText(tm.weight, to)} is ${aboveLimit(to)}`,
+  }));
   const names = tooHeavy.map((tm) => nameOf(tm.exerciseId)).join(', ');
   const limit = weightText(MAX_TRAINING_MAX[to], to);
-  throw trainingMaxTooHeavy(to, issues, `Switching to ${to} would put ${names} above the ${limit} training max limit; lower it first. Nothing was changed`);
+  throw trainingMaxTooHeavy(
+    to,
+    issues,
+    `Switching to ${to} would put ${names} above the ${limit} training max limit; lower it first. Nothing was changed`,
+  );
 }

@@ -12,7 +12,12 @@ afterAll(() => ctx.drop());
 const KG_PLATES = [25, 20, 15, 10, 5, 2.5, 1.25];
 const LB_PLATES = [45, 35, 25, 10, 5, 2.5];
 
-const patchMe = (user: TestUser, body: unknown) => ctx.http().patch('/api/users/me').set(user.auth).send(body as object);
+const patchMe = (user: TestUser, body: unknown) =>
+  ctx
+    .http()
+    .patch('/api/users/me')
+    .set(user.auth)
+    .send(body as object);
 
 const tmRows = (userId: number, exerciseId: number) =>
   ctx.db.trainingMax.findMany({ where: { userId, exerciseId }, orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }] });
@@ -22,7 +27,12 @@ async function currentTms(user: TestUser): Promise<{ unit: string; tms: Record<s
   const res = await ctx.http().get('/api/training-maxes').set(user.auth).expect(200);
   return {
     unit: res.body.unit,
-    tms: Object.fromEntries(res.body.trainingMaxes.map((t: { exercise: { slug: string }; trainingMax: number }) => [t.exercise.slug, t.trainingMax])),
+    tms: Object.fromEntries(
+      res.body.trainingMaxes.map((t: { exercise: { slug: string }; trainingMax: number }) => [
+        t.exercise.slug,
+        t.trainingMax,
+      ]),
+    ),
   };
 }
 
@@ -75,8 +85,19 @@ describe('GET /api/users/me', () => {
 describe('PATCH /api/users/me', () => {
   it('updates display name and settings; plates are de-duplicated and sorted heaviest first', async () => {
     const user = await registerUser(ctx);
-    const res = await patchMe(user, { displayName: '  Bo  ', weightIncrement: 1, barWeight: 15, plates: [20, 10, 20, 0.5, 5] }).expect(200);
-    expect(res.body.user).toMatchObject({ displayName: 'Bo', unitPreference: 'kg', weightIncrement: 1, barWeight: 15, plates: [20, 10, 5, 0.5] });
+    const res = await patchMe(user, {
+      displayName: '  Bo  ',
+      weightIncrement: 1,
+      barWeight: 15,
+      plates: [20, 10, 20, 0.5, 5],
+    }).expect(200);
+    expect(res.body.user).toMatchObject({
+      displayName: 'Bo',
+      unitPreference: 'kg',
+      weightIncrement: 1,
+      barWeight: 15,
+      plates: [20, 10, 5, 0.5],
+    });
     const row = await ctx.db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.displayName).toBe('Bo');
     expect(row.weightIncrement.toString()).toBe('1');
@@ -175,7 +196,12 @@ describe('unit switching', () => {
   it('a TM entered in lb survives lb → kg → lb exactly', async () => {
     const user = await registerUser(ctx);
     await patchMe(user, { unitPreference: 'lb' }).expect(200);
-    await ctx.http().post('/api/training-maxes/setup').set(user.auth).send({ exerciseTMs: [{ exerciseId: ids.squat, trainingMax: 225 }] }).expect(201);
+    await ctx
+      .http()
+      .post('/api/training-maxes/setup')
+      .set(user.auth)
+      .send({ exerciseTMs: [{ exerciseId: ids.squat, trainingMax: 225 }] })
+      .expect(201);
     await patchMe(user, { unitPreference: 'kg' }).expect(200);
     expect((await currentTms(user)).tms.squat).toBe(102.06);
     await patchMe(user, { unitPreference: 'lb' }).expect(200);
@@ -185,7 +211,12 @@ describe('unit switching', () => {
   it('a TM changed after a switch is converted from its new value', async () => {
     const user = await lifterWithTms({ squat: 100 });
     await patchMe(user, { unitPreference: 'lb' }).expect(200);
-    await ctx.http().post(`/api/training-maxes/${ids.squat}/adjust`).set(user.auth).send({ trainingMax: 225 }).expect(201);
+    await ctx
+      .http()
+      .post(`/api/training-maxes/${ids.squat}/adjust`)
+      .set(user.auth)
+      .send({ trainingMax: 225 })
+      .expect(201);
     await patchMe(user, { unitPreference: 'kg' }).expect(200);
     expect((await currentTms(user)).tms.squat).toBe(102.06);
   });
@@ -213,20 +244,35 @@ describe('unit switching', () => {
     const lb = await patchMe(user, { unitPreference: 'lb' }).expect(200);
     expect(lb.body.user).toMatchObject({ unitPreference: 'lb', weightIncrement: 5, barWeight: 45, plates: LB_PLATES });
     const kg = await patchMe(user, { unitPreference: 'kg' }).expect(200);
-    expect(kg.body.user).toMatchObject({ unitPreference: 'kg', weightIncrement: 2.5, barWeight: 20, plates: KG_PLATES });
+    expect(kg.body.user).toMatchObject({
+      unitPreference: 'kg',
+      weightIncrement: 2.5,
+      barWeight: 20,
+      plates: KG_PLATES,
+    });
   });
 
   it('custom settings are kept on a switch; only the settings still at their default follow', async () => {
     const user = await registerUser(ctx);
     await patchMe(user, { weightIncrement: 1, plates: [20, 10, 5, 2.5, 1.25, 0.5] }).expect(200);
     const res = await patchMe(user, { unitPreference: 'lb' }).expect(200);
-    expect(res.body.user).toMatchObject({ unitPreference: 'lb', weightIncrement: 1, barWeight: 45, plates: [20, 10, 5, 2.5, 1.25, 0.5] });
+    expect(res.body.user).toMatchObject({
+      unitPreference: 'lb',
+      weightIncrement: 1,
+      barWeight: 45,
+      plates: [20, 10, 5, 2.5, 1.25, 0.5],
+    });
   });
 
   it('settings given with the switch win over the defaults', async () => {
     const user = await registerUser(ctx);
     const res = await patchMe(user, { unitPreference: 'lb', weightIncrement: 2.5, barWeight: 35 }).expect(200);
-    expect(res.body.user).toMatchObject({ unitPreference: 'lb', weightIncrement: 2.5, barWeight: 35, plates: LB_PLATES });
+    expect(res.body.user).toMatchObject({
+      unitPreference: 'lb',
+      weightIncrement: 2.5,
+      barWeight: 35,
+      plates: LB_PLATES,
+    });
   });
 
   it('concurrent identical switches convert once', async () => {
@@ -245,7 +291,10 @@ describe('unit switching', () => {
 
     const me = await ctx.http().get('/api/users/me').set(user.auth).expect(200);
     const finalUnit = me.body.user.unitPreference as 'kg' | 'lb';
-    for (const [slug, kg, lb] of [['squat', '100', '220.46'], ['bench-press', '101.13', '222.95']] as const) {
+    for (const [slug, kg, lb] of [
+      ['squat', '100', '220.46'],
+      ['bench-press', '101.13', '222.95'],
+    ] as const) {
       const rows = await tmRows(user.id, ids[slug]!);
       // Every conversion switches unit relative to the row before it, and lands exactly on one of the two values.
       rows.slice(1).forEach((row, i) => {
@@ -255,10 +304,13 @@ describe('unit switching', () => {
       });
       expect(rows[rows.length - 1]!.unit).toBe(finalUnit);
     }
-    const expected = finalUnit === 'kg' ? { squat: 100, 'bench-press': 101.13 } : { squat: 220.46, 'bench-press': 222.95 };
+    const expected =
+      finalUnit === 'kg' ? { squat: 100, 'bench-press': 101.13 } : { squat: 220.46, 'bench-press': 222.95 };
     expect(await currentTms(user)).toEqual({ unit: finalUnit, tms: expected });
     // Settings followed the final unit too.
-    expect(me.body.user).toMatchObject(finalUnit === 'kg' ? { weightIncrement: 2.5, barWeight: 20 } : { weightIncrement: 5, barWeight: 45 });
+    expect(me.body.user).toMatchObject(
+      finalUnit === 'kg' ? { weightIncrement: 2.5, barWeight: 20 } : { weightIncrement: 5, barWeight: 45 },
+    );
   });
 });
 
@@ -270,15 +322,24 @@ describe('PATCH /api/users/me: unit switches stay within the training max limit 
     expect(res.body.error.code).toBe('TRAINING_MAX_TOO_HEAVY');
     expect(res.body.error.message).toContain('2200 lb');
     expect(res.body.error.message).toContain('Squat');
-    expect(res.body.error.details).toEqual([{ path: 'unitPreference', message: expect.stringContaining('2200.21 lb') }]);
+    expect(res.body.error.details).toEqual([
+      { path: 'unitPreference', message: expect.stringContaining('2200.21 lb') },
+    ]);
     expect(await ctx.db.trainingMax.findMany({ where: { userId: user.id }, orderBy: { id: 'asc' } })).toEqual(before);
     const me = await ctx.http().get('/api/users/me').set(user.auth).expect(200);
-    expect(me.body.user).toMatchObject({ unitPreference: 'kg', displayName: 'Test Lifter', weightIncrement: 2.5, barWeight: 20 });
+    expect(me.body.user).toMatchObject({
+      unitPreference: 'kg',
+      displayName: 'Test Lifter',
+      weightIncrement: 2.5,
+      barWeight: 20,
+    });
   });
 
   it('a TM stored before the limit existed (9999.99 kg) gives 422, not a 500', async () => {
     const user = await registerUser(ctx);
-    await ctx.db.trainingMax.create({ data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' } });
+    await ctx.db.trainingMax.create({
+      data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' },
+    });
     const res = await patchMe(user, { unitPreference: 'lb' }).expect(422);
     expect(res.body.error.code).toBe('TRAINING_MAX_TOO_HEAVY');
     expect(await ctx.db.trainingMax.count({ where: { userId: user.id } })).toBe(1);

@@ -21,7 +21,10 @@ type SetDto = { id: number; isProgression: boolean };
 
 async function startWithProgressionReps(user: TestUser, reps: number) {
   const started = await ctx.http().post('/api/workouts').set(user.auth).send({ dayNumber: 2 }).expect(201);
-  const workout = started.body.workout as { id: number; sets: Array<SetDto & { isAmrap: boolean; prescribedReps: number }> };
+  const workout = started.body.workout as {
+    id: number;
+    sets: Array<SetDto & { isAmrap: boolean; prescribedReps: number }>;
+  };
   await logAllSets(ctx, user, workout, reps);
   return { workout, progressionSet: workout.sets.find((s) => s.isProgression)! };
 }
@@ -46,7 +49,12 @@ describe('logging a set vs completing the workout', () => {
     // its transaction open: this is the moment the real completion reads the sets.
     await blocker.query('BEGIN');
     await blocker.query(`UPDATE workouts SET status = 'completed', completed_at = now() WHERE id = $1`, [workout.id]);
-    const patch = ctx.http().patch(`/api/workouts/${workout.id}/sets/${progressionSet.id}`).set(user.auth).send({ actualReps: 14 }).then((r) => r);
+    const patch = ctx
+      .http()
+      .patch(`/api/workouts/${workout.id}/sets/${progressionSet.id}`)
+      .set(user.auth)
+      .send({ actualReps: 14 })
+      .then((r) => r);
     // Either the patch is answered at once (the bug: 200 behind the completion's back) or it waits for the lock.
     const patchAnswered = { done: false };
     void patch.then(() => (patchAnswered.done = true));
@@ -66,11 +74,15 @@ describe('logging a set vs completing the workout', () => {
     const { workout, progressionSet } = await startWithProgressionReps(user, 2);
     const [patched, completed] = await Promise.all([
       ctx.http().patch(`/api/workouts/${workout.id}/sets/${progressionSet.id}`).set(user.auth).send({ actualReps: 14 }),
-      new Promise((r) => setTimeout(r, 0)).then(() => ctx.http().post(`/api/workouts/${workout.id}/complete`).set(user.auth)),
+      new Promise((r) => setTimeout(r, 0)).then(() =>
+        ctx.http().post(`/api/workouts/${workout.id}/complete`).set(user.auth),
+      ),
     ]);
     expect(completed.status).toBe(200);
     const stored = await ctx.db.workoutSet.findUniqueOrThrow({ where: { id: progressionSet.id } });
-    const used = (completed.body.progression as Array<{ exerciseId: number; amrapReps: number }>).find((o) => o.exerciseId === squat)!;
+    const used = (completed.body.progression as Array<{ exerciseId: number; amrapReps: number }>).find(
+      (o) => o.exerciseId === squat,
+    )!;
     expect(used.amrapReps).toBe(stored.actualReps);
     expect(stored.actualReps).toBe(patched.status === 200 ? 14 : 2);
   });

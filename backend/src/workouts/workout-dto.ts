@@ -1,7 +1,7 @@
-import { dec, toNumber, type DecimalLike } from '../engine/decimal';
-import { plateBreakdown } from '../engine/plates';
+import { dec, toNumber, type DecimalLike } from '@liftplan/domain';
+import { plateBreakdown } from '@liftplan/domain';
 import type { Prisma } from '../generated/prisma/client';
-import type { ProgressionResultDto, WorkoutDto, WorkoutSetDto } from './workouts.schemas';
+import type { ProgressionResultDto, WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 
 export type BarSetup = { unit: string; barWeight: DecimalLike; plates: DecimalLike[] };
 
@@ -13,7 +13,10 @@ export function platesFor(weight: DecimalLike, workoutUnit: string, bar: BarSetu
 }
 
 export const workoutInclude = {
-  sets: { orderBy: [{ exerciseOrder: 'asc' }, { setOrder: 'asc' }], include: { exercise: { select: { id: true, slug: true, name: true } } } },
+  sets: {
+    orderBy: [{ exerciseOrder: 'asc' }, { setOrder: 'asc' }],
+    include: { exercise: { select: { id: true, slug: true, name: true } } },
+  },
   planDay: { select: { name: true, plan: { select: { id: true, name: true } } } },
   user: { select: { unitPreference: true, barWeight: true, plates: true } },
 } satisfies Prisma.WorkoutInclude;
@@ -21,7 +24,11 @@ export const workoutInclude = {
 export type LoadedWorkout = Prisma.WorkoutGetPayload<{ include: typeof workoutInclude }>;
 
 export function toWorkoutDto(workout: LoadedWorkout): WorkoutDto {
-  const bar: BarSetup = { unit: workout.user.unitPreference, barWeight: workout.user.barWeight, plates: workout.user.plates };
+  const bar: BarSetup = {
+    unit: workout.user.unitPreference,
+    barWeight: workout.user.barWeight,
+    plates: workout.user.plates,
+  };
   return {
     id: workout.id,
     dayNumber: workout.dayNumber,
@@ -37,7 +44,10 @@ export function toWorkoutDto(workout: LoadedWorkout): WorkoutDto {
   };
 }
 
-type SetFields = Omit<WorkoutSetDto, 'percentage' | 'prescribedWeight' | 'plates'> & { percentage: DecimalLike; prescribedWeight: DecimalLike };
+type SetFields = Omit<WorkoutSetDto, 'percentage' | 'prescribedWeight' | 'plates'> & {
+  percentage: DecimalLike;
+  prescribedWeight: DecimalLike;
+};
 
 /** One set as the API shows it: decimals as numbers, plus the plate breakdown for the lifter's bar. */
 export function toWorkoutSetDto(set: SetFields, workoutUnit: string, bar: BarSetup): WorkoutSetDto {

@@ -12,7 +12,16 @@ afterAll(() => ctx.drop());
 it('an old 9999.99 kg squat TM for a lifter in lb (22,046 lb): starting its day is a 422 and writes nothing', async () => {
   const user = await lifterOnNsuns(ctx);
   const ids = await exerciseIds(ctx);
-  await ctx.db.trainingMax.create({ data: { userId: user.id, exerciseId: ids['squat']!, weight: '9999.99', unit: 'kg', source: 'manual', effectiveDate: new Date(Date.now() + 1000) } });
+  await ctx.db.trainingMax.create({
+    data: {
+      userId: user.id,
+      exerciseId: ids['squat']!,
+      weight: '9999.99',
+      unit: 'kg',
+      source: 'manual',
+      effectiveDate: new Date(Date.now() + 1000),
+    },
+  });
   await ctx.db.user.update({ where: { id: user.id }, data: { unitPreference: 'lb' } });
   const res = await ctx.http().post('/api/workouts').set(user.auth).send({ dayNumber: 2 }).expect(422);
   expect(res.body.error).toMatchObject({ code: 'TRAINING_MAX_TOO_HEAVY', message: expect.stringContaining('Squat') });

@@ -1,9 +1,9 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
 import { currentUserId } from '../http/auth-middleware';
-import { emptyBody, idParams } from '../http/common-schemas';
+import { emptyBody, idParams } from '@liftplan/domain';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
-import { listWorkoutsQuery, logSetBody, startWorkoutBody, workoutSetParams } from './workouts.schemas';
+import { listWorkoutsQuery, logSetBody, startWorkoutBody, workoutSetParams } from '@liftplan/domain';
 import { abandonWorkout, completeWorkout, getWorkout, listWorkouts, logSet, startWorkout } from './workouts.service';
 
 export function workoutsRouter({ db }: AppDeps): Router {

@@ -1,6 +1,14 @@
 import crypto from 'node:crypto';
 import { createTestContext, type TestContext } from '../../test/test-db';
-import { exerciseIds, lifterOnNsuns, logAllSets, nsunsPlanId, registerAdmin, registerUser, type TestUser } from '../../test/helpers';
+import {
+  exerciseIds,
+  lifterOnNsuns,
+  logAllSets,
+  nsunsPlanId,
+  registerAdmin,
+  registerUser,
+  type TestUser,
+} from '../../test/helpers';
 
 let ctx: TestContext;
 let ids: Record<string, number>;
@@ -29,25 +37,38 @@ type SetDto = {
 };
 type WorkoutDto = { id: number; status: string; dayNumber: number; unit: string; sets: SetDto[]; progression: unknown };
 
-const start = (user: TestUser, body: unknown) => ctx.http().post('/api/workouts').set(user.auth).send(body as object);
+const start = (user: TestUser, body: unknown) =>
+  ctx
+    .http()
+    .post('/api/workouts')
+    .set(user.auth)
+    .send(body as object);
 
 async function startDay(user: TestUser, dayNumber: number): Promise<WorkoutDto> {
   return (await start(user, { dayNumber }).expect(201)).body.workout;
 }
 
-const complete = (user: TestUser, workoutId: number) => ctx.http().post(`/api/workouts/${workoutId}/complete`).set(user.auth);
-const abandon = (user: TestUser, workoutId: number) => ctx.http().post(`/api/workouts/${workoutId}/abandon`).set(user.auth);
+const complete = (user: TestUser, workoutId: number) =>
+  ctx.http().post(`/api/workouts/${workoutId}/complete`).set(user.auth);
+const abandon = (user: TestUser, workoutId: number) =>
+  ctx.http().post(`/api/workouts/${workoutId}/abandon`).set(user.auth);
 const logSet = (user: TestUser, workoutId: number, setId: number, body: unknown) =>
-  ctx.http().patch(`/api/workouts/${workoutId}/sets/${setId}`).set(user.auth).send(body as object);
+  ctx
+    .http()
+    .patch(`/api/workouts/${workoutId}/sets/${setId}`)
+    .set(user.auth)
+    .send(body as object);
 
-const tmRows = (userId: number) => ctx.db.trainingMax.findMany({ where: { userId }, orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }] });
-const workoutRows = (userId: number) => ctx.db.workout.findMany({ where: { userId }, include: { sets: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } });
+const tmRows = (userId: number) =>
+  ctx.db.trainingMax.findMany({ where: { userId }, orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }] });
+const workoutRows = (userId: number) =>
+  ctx.db.workout.findMany({ where: { userId }, include: { sets: { orderBy: { id: 'asc' } } }, orderBy: { id: 'asc' } });
 
 const slotSets = (workout: WorkoutDto, tier: string) => workout.sets.filter((s) => s.tier === tier);
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('POST /api/workouts: generation (seed §4)', () => {
+describe('POST /api/workouts: generation from the pinned plan day and current TMs', () => {
   it('day 2 of nSuns from squat TM 140 and deadlift TM 180: every set prescribed to the plate', async () => {
     const user = await lifterOnNsuns(ctx);
     const res = await start(user, { dayNumber: 2 }).expect(201);
@@ -108,11 +129,23 @@ describe('POST /api/workouts: generation (seed §4)', () => {
     const user = await lifterOnNsuns(ctx, { 'bench-press': 125, squat: 140, ohp: 60, deadlift: 180 });
     const workout = await startDay(user, 1);
     // 65x8, 75x6, 85x4 ×3, 80x5, 75x6, 70x7, 65x8+ of 125: 81.25 → 82.5, 93.75 → 95, 106.25 → 107.5, 100, 95, 87.5, 82.5
-    expect(slotSets(workout, 'T1').map((s) => s.prescribedWeight)).toEqual([82.5, 95, 107.5, 107.5, 107.5, 100, 95, 87.5, 82.5]);
-    expect(slotSets(workout, 'T1').map((s) => s.isProgression)).toEqual([false, false, false, false, false, false, false, false, true]);
+    expect(slotSets(workout, 'T1').map((s) => s.prescribedWeight)).toEqual([
+      82.5, 95, 107.5, 107.5, 107.5, 100, 95, 87.5, 82.5,
+    ]);
+    expect(slotSets(workout, 'T1').map((s) => s.isProgression)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      false,
+      true,
+    ]);
   });
 
-  it('rounds to the lifter\'s own increment', async () => {
+  it("rounds to the lifter's own increment", async () => {
     const user = await lifterOnNsuns(ctx);
     await ctx.http().patch('/api/users/me').set(user.auth).send({ weightIncrement: 1 }).expect(200);
     const workout = await startDay(user, 2);
@@ -123,9 +156,15 @@ describe('POST /api/workouts: generation (seed §4)', () => {
     const user = await lbLifterOnNsuns({ 'bench-press': 225, squat: 300, ohp: 135, deadlift: 400 });
     const workout = await startDay(user, 2);
     expect(workout.unit).toBe('lb');
-    expect(slotSets(workout, 'T1').map((s) => s.prescribedWeight)).toEqual([225, 255, 285, 270, 255, 240, 225, 210, 195]);
+    expect(slotSets(workout, 'T1').map((s) => s.prescribedWeight)).toEqual([
+      225, 255, 285, 270, 255, 240, 225, 210, 195,
+    ]);
     expect(slotSets(workout, 'T2').map((s) => s.prescribedWeight)).toEqual([200, 240, 280, 280, 280, 280, 280, 280]);
-    expect(slotSets(workout, 'T1')[2]!.plates).toEqual({ perSide: [45, 45, 25, 5], remainderPerSide: 0, belowBar: false });
+    expect(slotSets(workout, 'T1')[2]!.plates).toEqual({
+      perSide: [45, 45, 25, 5],
+      remainderPerSide: 0,
+      belowBar: false,
+    });
   });
 
   it('422 DAY_NOT_IN_PLAN for a day the plan does not have; nothing created', async () => {
@@ -148,14 +187,28 @@ describe('POST /api/workouts: generation (seed §4)', () => {
 
   it('422 MISSING_TRAINING_MAX naming the missing exercises; nothing created', async () => {
     const user = await registerUser(ctx);
-    await ctx.http().post(`/api/plans/${await nsunsPlanId(ctx)}/subscribe`).set(user.auth).expect(201);
+    await ctx
+      .http()
+      .post(`/api/plans/${await nsunsPlanId(ctx)}/subscribe`)
+      .set(user.auth)
+      .expect(201);
     const none = await start(user, { dayNumber: 2 }).expect(422);
     expect(none.body.error.code).toBe('MISSING_TRAINING_MAX');
-    expect(none.body.error.details.missingTMs.map((m: { slug: string }) => m.slug).sort()).toEqual(['deadlift', 'squat']);
+    expect(none.body.error.details.missingTMs.map((m: { slug: string }) => m.slug).sort()).toEqual([
+      'deadlift',
+      'squat',
+    ]);
 
-    await ctx.http().post('/api/training-maxes/setup').set(user.auth).send({ exerciseTMs: [{ exerciseId: ids.squat, trainingMax: 140 }] }).expect(201);
+    await ctx
+      .http()
+      .post('/api/training-maxes/setup')
+      .set(user.auth)
+      .send({ exerciseTMs: [{ exerciseId: ids.squat, trainingMax: 140 }] })
+      .expect(201);
     const one = await start(user, { dayNumber: 2 }).expect(422);
-    expect(one.body.error.details).toEqual({ missingTMs: [{ exerciseId: ids.deadlift, slug: 'deadlift', name: 'Deadlift' }] });
+    expect(one.body.error.details).toEqual({
+      missingTMs: [{ exerciseId: ids.deadlift, slug: 'deadlift', name: 'Deadlift' }],
+    });
     expect(one.body.error.message).toContain('Deadlift');
     expect(one.body.error.message).not.toContain('Squat');
     expect(await workoutRows(user.id)).toHaveLength(0);
@@ -176,7 +229,7 @@ describe('POST /api/workouts: generation (seed §4)', () => {
     expect(await workoutRows(user.id)).toHaveLength(0);
   });
 
-  it('409 WORKOUT_IN_PROGRESS with the open workout\'s id when one is already in progress', async () => {
+  it("409 WORKOUT_IN_PROGRESS with the open workout's id when one is already in progress", async () => {
     const user = await lifterOnNsuns(ctx);
     const first = await startDay(user, 1);
     const res = await start(user, { dayNumber: 2 }).expect(409);
@@ -192,7 +245,8 @@ describe('POST /api/workouts: generation (seed §4)', () => {
     expect(created).toHaveLength(1);
     expect(conflicts).toHaveLength(4);
     const id = created[0]!.body.workout.id;
-    for (const r of conflicts) expect(r.body.error).toMatchObject({ code: 'WORKOUT_IN_PROGRESS', details: { workoutId: id } });
+    for (const r of conflicts)
+      expect(r.body.error).toMatchObject({ code: 'WORKOUT_IN_PROGRESS', details: { workoutId: id } });
     const rows = await workoutRows(user.id);
     expect(rows.map((w) => w.id)).toEqual([id]);
     expect(rows[0]!.sets).toHaveLength(17);
@@ -226,7 +280,9 @@ describe('POST /api/workouts/:id/abandon', () => {
     await abandon(user, w.id).expect(200);
     expect((await abandon(user, w.id).expect(409)).body.error.code).toBe('WORKOUT_NOT_IN_PROGRESS');
     expect((await complete(user, w.id).expect(409)).body.error.code).toBe('WORKOUT_NOT_IN_PROGRESS');
-    expect((await logSet(user, w.id, w.sets[0]!.id, { completed: true }).expect(409)).body.error.code).toBe('WORKOUT_NOT_IN_PROGRESS');
+    expect((await logSet(user, w.id, w.sets[0]!.id, { completed: true }).expect(409)).body.error.code).toBe(
+      'WORKOUT_NOT_IN_PROGRESS',
+    );
 
     const done = await startDay(user, 2);
     await complete(user, done.id).expect(200);
@@ -267,7 +323,14 @@ describe('GET /api/workouts and /:id', () => {
     expect(res.body).toMatchObject({ page: 1, pageSize: 20, total: 4 });
     expect(res.body.items.map((i: { id: number }) => i.id)).toEqual([w.day4.id, w.day3.id, w.day2.id, w.day1.id]);
     const completed = res.body.items[2];
-    expect(completed).toMatchObject({ dayNumber: 2, status: 'completed', setCount: 17, completedSetCount: 3, progression: [], planName: 'nSuns 4-Day LP' });
+    expect(completed).toMatchObject({
+      dayNumber: 2,
+      status: 'completed',
+      setCount: 17,
+      completedSetCount: 3,
+      progression: [],
+      planName: 'nSuns 4-Day LP',
+    });
     expect(completed.completedAt).toEqual(expect.any(String));
     expect(completed.sets).toBeUndefined();
   });
@@ -292,10 +355,13 @@ describe('GET /api/workouts and /:id', () => {
     expect(completed.body).toMatchObject({ total: 1, items: [expect.objectContaining({ id: w.day2.id })] });
   });
 
-  it.each(['page=0', 'pageSize=0', 'pageSize=101', 'page=abc', 'status=done', 'page=1.5'])('400 for ?%s', async (query) => {
-    const res = await ctx.http().get(`/api/workouts?${query}`).set(user.auth).expect(400);
-    expect(res.body.error.code).toBe('VALIDATION_ERROR');
-  });
+  it.each(['page=0', 'pageSize=0', 'pageSize=101', 'page=abc', 'status=done', 'page=1.5'])(
+    '400 for ?%s',
+    async (query) => {
+      const res = await ctx.http().get(`/api/workouts?${query}`).set(user.auth).expect(400);
+      expect(res.body.error.code).toBe('VALIDATION_ERROR');
+    },
+  );
 
   it('a lifter without workouts gets an empty page', async () => {
     const other = await registerUser(ctx);
@@ -317,8 +383,11 @@ describe('GET /api/workouts and /:id', () => {
   });
 
   it('GET /:id: 404 for an unknown id, 400 for a bad one', async () => {
-    expect((await ctx.http().get('/api/workouts/99999999').set(user.auth).expect(404)).body.error.code).toBe('NOT_FOUND');
-    for (const bad of ['abc', '0', '-3', String(2 ** 31)]) await ctx.http().get(`/api/workouts/${bad}`).set(user.auth).expect(400);
+    expect((await ctx.http().get('/api/workouts/99999999').set(user.auth).expect(404)).body.error.code).toBe(
+      'NOT_FOUND',
+    );
+    for (const bad of ['abc', '0', '-3', String(2 ** 31)])
+      await ctx.http().get(`/api/workouts/${bad}`).set(user.auth).expect(400);
   });
 
   it('401 without a token', async () => {
@@ -345,29 +414,54 @@ describe('PATCH /api/workouts/:id/sets/:setId', () => {
     const w = await startDay(user, 2);
     const set = w.sets[0]!;
     await logSet(user, w.id, set.id, { completed: true }).expect(200);
-    expect((await logSet(user, w.id, set.id, { completed: false }).expect(200)).body.set).toMatchObject({ actualReps: null, completed: false });
+    expect((await logSet(user, w.id, set.id, { completed: false }).expect(200)).body.set).toMatchObject({
+      actualReps: null,
+      completed: false,
+    });
     const amrap = w.sets.find((s) => s.isProgression)!;
     await logSet(user, w.id, amrap.id, { completed: true, actualReps: 4 }).expect(200);
-    expect((await logSet(user, w.id, amrap.id, { completed: false }).expect(200)).body.set).toMatchObject({ actualReps: 4, completed: false });
+    expect((await logSet(user, w.id, amrap.id, { completed: false }).expect(200)).body.set).toMatchObject({
+      actualReps: 4,
+      completed: false,
+    });
   });
 
   it('an AMRAP set done without reps records no reps; entered reps are kept', async () => {
     const user = await lifterOnNsuns(ctx);
     const w = await startDay(user, 2);
     const amrap = w.sets.find((s) => s.isProgression)!;
-    expect((await logSet(user, w.id, amrap.id, { completed: true }).expect(200)).body.set).toMatchObject({ actualReps: null, completed: true });
-    expect((await logSet(user, w.id, amrap.id, { actualReps: 7 }).expect(200)).body.set).toMatchObject({ actualReps: 7, completed: true });
-    expect((await logSet(user, w.id, amrap.id, { completed: true }).expect(200)).body.set).toMatchObject({ actualReps: 7 });
+    expect((await logSet(user, w.id, amrap.id, { completed: true }).expect(200)).body.set).toMatchObject({
+      actualReps: null,
+      completed: true,
+    });
+    expect((await logSet(user, w.id, amrap.id, { actualReps: 7 }).expect(200)).body.set).toMatchObject({
+      actualReps: 7,
+      completed: true,
+    });
+    expect((await logSet(user, w.id, amrap.id, { completed: true }).expect(200)).body.set).toMatchObject({
+      actualReps: 7,
+    });
   });
 
   it('logs missed reps, clears reps with null, and un-completes', async () => {
     const user = await lifterOnNsuns(ctx);
     const w = await startDay(user, 2);
     const set = w.sets[1]!;
-    expect((await logSet(user, w.id, set.id, { actualReps: 2, completed: true }).expect(200)).body.set).toMatchObject({ actualReps: 2, completed: true });
-    expect((await logSet(user, w.id, set.id, { completed: true }).expect(200)).body.set).toMatchObject({ actualReps: 2 });
-    expect((await logSet(user, w.id, set.id, { actualReps: null }).expect(200)).body.set).toMatchObject({ actualReps: null, completed: true });
-    expect((await logSet(user, w.id, set.id, { completed: false }).expect(200)).body.set).toMatchObject({ actualReps: null, completed: false });
+    expect((await logSet(user, w.id, set.id, { actualReps: 2, completed: true }).expect(200)).body.set).toMatchObject({
+      actualReps: 2,
+      completed: true,
+    });
+    expect((await logSet(user, w.id, set.id, { completed: true }).expect(200)).body.set).toMatchObject({
+      actualReps: 2,
+    });
+    expect((await logSet(user, w.id, set.id, { actualReps: null }).expect(200)).body.set).toMatchObject({
+      actualReps: null,
+      completed: true,
+    });
+    expect((await logSet(user, w.id, set.id, { completed: false }).expect(200)).body.set).toMatchObject({
+      actualReps: null,
+      completed: false,
+    });
     expect((await logSet(user, w.id, set.id, { actualReps: 0 }).expect(200)).body.set).toMatchObject({ actualReps: 0 });
   });
 
@@ -395,7 +489,9 @@ describe('PATCH /api/workouts/:id/sets/:setId', () => {
     const old = await startDay(user, 1);
     await abandon(user, old.id).expect(200);
     const current = await startDay(user, 2);
-    expect((await logSet(user, current.id, old.sets[0]!.id, { completed: true }).expect(404)).body.error.code).toBe('NOT_FOUND');
+    expect((await logSet(user, current.id, old.sets[0]!.id, { completed: true }).expect(404)).body.error.code).toBe(
+      'NOT_FOUND',
+    );
     await logSet(user, old.id, current.sets[0]!.id, { completed: true }).expect(404);
     await logSet(user, current.id, 99_999_999, { completed: true }).expect(404);
     await logSet(user, 99_999_999, current.sets[0]!.id, { completed: true }).expect(404);
@@ -411,20 +507,25 @@ describe('PATCH /api/workouts/:id/sets/:setId', () => {
     await complete(user, w.id).expect(200);
     const res = await logSet(user, w.id, w.sets[0]!.id, { actualReps: 5, completed: true }).expect(409);
     expect(res.body.error.code).toBe('WORKOUT_ALREADY_COMPLETED');
-    expect(await ctx.db.workoutSet.findUniqueOrThrow({ where: { id: w.sets[0]!.id } })).toMatchObject({ actualReps: null, completed: false });
+    expect(await ctx.db.workoutSet.findUniqueOrThrow({ where: { id: w.sets[0]!.id } })).toMatchObject({
+      actualReps: null,
+      completed: false,
+    });
   });
 });
 
 // ---------------------------------------------------------------------------------------------------------------
 
-describe('POST /api/workouts/:id/complete: progression (seed §9)', () => {
+describe('POST /api/workouts/:id/complete: progression by the AMRAP reps of each progression set', () => {
   it('squat 95 % 1+ with 6 reps → +7.5 kg; the result is stored and shown again after a reload', async () => {
     const user = await lifterOnNsuns(ctx);
     const w = await startDay(user, 2);
     await logAllSets(ctx, user, w, 6);
     const before = await tmRows(user.id);
     const res = await complete(user, w.id).expect(200);
-    const expected = [{ exerciseId: ids.squat, slug: 'squat', previousTM: 140, newTM: 147.5, increase: 7.5, amrapReps: 6 }];
+    const expected = [
+      { exerciseId: ids.squat, slug: 'squat', previousTM: 140, newTM: 147.5, increase: 7.5, amrapReps: 6 },
+    ];
     expect(res.body.progression).toEqual(expected);
     expect(res.body.workout).toMatchObject({ id: w.id, status: 'completed', progression: expected });
     expect(res.body.workout.completedAt).toEqual(expect.any(String));
@@ -460,19 +561,24 @@ describe('POST /api/workouts/:id/complete: progression (seed §9)', () => {
     await logAllSets(ctx, user, w, reps);
     const before = await tmRows(user.id);
     const res = await complete(user, w.id).expect(200);
-    expect(res.body.progression).toEqual([{ exerciseId: ids[slug], slug, previousTM: tm, newTM: tm + increase, increase, amrapReps: reps }]);
+    expect(res.body.progression).toEqual([
+      { exerciseId: ids[slug], slug, previousTM: tm, newTM: tm + increase, increase, amrapReps: reps },
+    ]);
     const added = (await tmRows(user.id)).slice(before.length);
     if (increase === 0) {
       expect(added).toHaveLength(0); // +0 writes no TM row
     } else {
-      expect(added.map((r) => [r.exerciseId, r.weight.toString(), r.source, r.workoutId])).toEqual([[ids[slug], String(tm + increase), 'progression', w.id]]);
+      expect(added.map((r) => [r.exerciseId, r.weight.toString(), r.source, r.workoutId])).toEqual([
+        [ids[slug], String(tm + increase), 'progression', w.id],
+      ]);
     }
   });
 
   it('an unlogged progression set moves nothing', async () => {
     const user = await lifterOnNsuns(ctx);
     const w = await startDay(user, 2);
-    for (const set of w.sets.filter((s) => !s.isAmrap)) await logSet(user, w.id, set.id, { completed: true }).expect(200);
+    for (const set of w.sets.filter((s) => !s.isAmrap))
+      await logSet(user, w.id, set.id, { completed: true }).expect(200);
     const before = await tmRows(user.id);
     const res = await complete(user, w.id).expect(200);
     expect(res.body.progression).toEqual([]);
@@ -498,10 +604,14 @@ describe('POST /api/workouts/:id/complete: progression (seed §9)', () => {
     await complete(user, w.id).expect(200);
     const next = await startDay(user, 2);
     // TM 147.5: 0.75 → 110.625 → 110; 0.95 → 140.125 → 140; deadlift (T2) unchanged
-    expect(slotSets(next, 'T1').map((s) => s.prescribedWeight)).toEqual([110, 125, 140, 132.5, 125, 117.5, 110, 102.5, 95]);
+    expect(slotSets(next, 'T1').map((s) => s.prescribedWeight)).toEqual([
+      110, 125, 140, 132.5, 125, 117.5, 110, 102.5, 95,
+    ]);
     expect(slotSets(next, 'T2').map((s) => s.prescribedWeight)).toEqual([90, 107.5, 125, 125, 125, 125, 125, 125]);
     const tms = await ctx.http().get('/api/training-maxes').set(user.auth).expect(200);
-    expect(tms.body.trainingMaxes.find((t: { exercise: { slug: string } }) => t.exercise.slug === 'squat')).toMatchObject({ trainingMax: 147.5, source: 'progression' });
+    expect(
+      tms.body.trainingMaxes.find((t: { exercise: { slug: string } }) => t.exercise.slug === 'squat'),
+    ).toMatchObject({ trainingMax: 147.5, source: 'progression' });
   });
 
   it.each<[number, number, string, number, number]>([
@@ -509,16 +619,21 @@ describe('POST /api/workouts/:id/complete: progression (seed §9)', () => {
     [2, 4, 'squat', 300, 10], // 5 kg → 11.02 lb → 10
     [1, 8, 'bench-press', 225, 10], // 5 kg → 10 lb
     [3, 2, 'bench-press', 225, 5], // 2.5 kg → 5 lb
-  ])('a lb lifter gets kg rules converted: day %i, %i reps, %s %d lb → +%d lb', async (day, reps, slug, tm, increase) => {
-    const user = await lbLifterOnNsuns({ 'bench-press': 225, squat: 300, ohp: 135, deadlift: 400 });
-    const w = await startDay(user, day);
-    await logAllSets(ctx, user, w, reps);
-    const res = await complete(user, w.id).expect(200);
-    expect(res.body.progression).toEqual([{ exerciseId: ids[slug], slug, previousTM: tm, newTM: tm + increase, increase, amrapReps: reps }]);
-    const last = (await tmRows(user.id)).at(-1)!;
-    expect(last).toMatchObject({ exerciseId: ids[slug], unit: 'lb', source: 'progression', workoutId: w.id });
-    expect(last.weight.toString()).toBe(String(tm + increase));
-  });
+  ])(
+    'a lb lifter gets kg rules converted: day %i, %i reps, %s %d lb → +%d lb',
+    async (day, reps, slug, tm, increase) => {
+      const user = await lbLifterOnNsuns({ 'bench-press': 225, squat: 300, ohp: 135, deadlift: 400 });
+      const w = await startDay(user, day);
+      await logAllSets(ctx, user, w, reps);
+      const res = await complete(user, w.id).expect(200);
+      expect(res.body.progression).toEqual([
+        { exerciseId: ids[slug], slug, previousTM: tm, newTM: tm + increase, increase, amrapReps: reps },
+      ]);
+      const last = (await tmRows(user.id)).at(-1)!;
+      expect(last).toMatchObject({ exerciseId: ids[slug], unit: 'lb', source: 'progression', workoutId: w.id });
+      expect(last.weight.toString()).toBe(String(tm + increase));
+    },
+  );
 
   it('a lifter who switched kg → lb progresses from the converted TM', async () => {
     const user = await lifterOnNsuns(ctx);
@@ -527,7 +642,9 @@ describe('POST /api/workouts/:id/complete: progression (seed §9)', () => {
     expect(w.unit).toBe('lb');
     await logAllSets(ctx, user, w, 6);
     const res = await complete(user, w.id).expect(200);
-    expect(res.body.progression).toEqual([expect.objectContaining({ previousTM: 308.65, newTM: 323.65, increase: 15 })]);
+    expect(res.body.progression).toEqual([
+      expect.objectContaining({ previousTM: 308.65, newTM: 323.65, increase: 15 }),
+    ]);
   });
 
   it('a repeated completion is 409 WORKOUT_ALREADY_COMPLETED and changes nothing', async () => {
@@ -551,7 +668,8 @@ describe('POST /api/workouts/:id/complete: progression (seed §9)', () => {
     const results = await Promise.all(Array.from({ length: 10 }, () => complete(user, w.id)));
     const statuses = results.map((r) => r.status).sort();
     expect(statuses).toEqual([200, ...Array(9).fill(409)]);
-    for (const r of results.filter((x) => x.status === 409)) expect(r.body.error.code).toBe('WORKOUT_ALREADY_COMPLETED');
+    for (const r of results.filter((x) => x.status === 409))
+      expect(r.body.error.code).toBe('WORKOUT_ALREADY_COMPLETED');
     const ok = results.find((r) => r.status === 200)!;
     expect(ok.body.progression).toEqual([expect.objectContaining({ slug: 'squat', previousTM: 140, newTM: 147.5 })]);
 
@@ -568,7 +686,9 @@ describe('POST /api/workouts/:id/complete: progression (seed §9)', () => {
     await ctx.http().post('/api/workouts/abc/complete').set(user.auth).expect(400);
     const w = await startDay(user, 2);
     await logAllSets(ctx, user, w, 6);
-    const res = await complete(user, w.id).send({ progression: [{ exerciseId: ids.squat, newTM: 500 }] }).expect(400);
+    const res = await complete(user, w.id)
+      .send({ progression: [{ exerciseId: ids.squat, newTM: 500 }] })
+      .expect(400);
     expect(res.body.error.code).toBe('VALIDATION_ERROR');
     expect((await workoutRows(user.id))[0]!.status).toBe('in_progress');
     expect(await ctx.db.trainingMax.count({ where: { userId: user.id, source: 'progression' } })).toBe(0);
@@ -597,7 +717,9 @@ describe('progression rules: exercise rule before category rule, pinned to the s
         name: 'Rule test',
         slug: `rule-test-${crypto.randomBytes(4).toString('hex')}`,
         daysPerWeek: 1,
-        days: [{ dayNumber: 1, name: 'All three', exercises: [slot('squat', 1), slot('bench-press', 2), slot('ohp', 3)] }],
+        days: [
+          { dayNumber: 1, name: 'All three', exercises: [slot('squat', 1), slot('bench-press', 2), slot('ohp', 3)] },
+        ],
         progressionRules: [
           { exerciseId: ids.squat, minReps: 5, maxReps: 99, increase: 10 },
           { category: 'lower', minReps: 1, maxReps: 99, increase: 7.5 },
@@ -611,7 +733,8 @@ describe('progression rules: exercise rule before category rule, pinned to the s
 
   async function lifterOn(planId: number, unit: 'kg' | 'lb', tms: Record<string, number>): Promise<TestUser> {
     const user = await registerUser(ctx);
-    if (unit === 'lb') await ctx.http().patch('/api/users/me').set(user.auth).send({ unitPreference: 'lb' }).expect(200);
+    if (unit === 'lb')
+      await ctx.http().patch('/api/users/me').set(user.auth).send({ unitPreference: 'lb' }).expect(200);
     await ctx.http().post(`/api/plans/${planId}/subscribe`).set(user.auth).expect(201);
     await ctx
       .http()
@@ -637,7 +760,10 @@ describe('progression rules: exercise rule before category rule, pinned to the s
       { exerciseId: ids['bench-press'], slug: 'bench-press', previousTM: 80, newTM: 82.5, increase: 2.5, amrapReps: 6 }, // category upper
       { exerciseId: ids.ohp, slug: 'ohp', previousTM: 50, newTM: 55, increase: 5, amrapReps: 6 }, // 10 lb → 4.54 kg → 5 kg
     ]);
-    const rows = await ctx.db.trainingMax.findMany({ where: { userId: user.id, workoutId: workout.id }, orderBy: { exerciseId: 'asc' } });
+    const rows = await ctx.db.trainingMax.findMany({
+      where: { userId: user.id, workoutId: workout.id },
+      orderBy: { exerciseId: 'asc' },
+    });
     expect(rows.map((r) => [r.exerciseId, r.weight.toString()]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual(
       [
         [ids.squat, '110'],
@@ -647,11 +773,14 @@ describe('progression rules: exercise rule before category rule, pinned to the s
     );
   });
 
-  it('outside the exercise rule\'s rep range the category rule applies', async () => {
+  it("outside the exercise rule's rep range the category rule applies", async () => {
     const planId = await createRulePlan();
     const user = await lifterOn(planId, 'kg', { squat: 100, 'bench-press': 80, ohp: 50 });
     const { res } = await runDay(user, 3);
-    expect(res.body.progression.find((p: { slug: string }) => p.slug === 'squat')).toMatchObject({ increase: 7.5, newTM: 107.5 });
+    expect(res.body.progression.find((p: { slug: string }) => p.slug === 'squat')).toMatchObject({
+      increase: 7.5,
+      newTM: 107.5,
+    });
   });
 
   it('a lb lifter: kg rules are converted, lb rules apply as written', async () => {
@@ -696,7 +825,11 @@ describe('progression rules: exercise rule before category rule, pinned to the s
 async function lbLifterOnNsuns(tms: Record<string, number>): Promise<TestUser> {
   const user = await registerUser(ctx);
   await ctx.http().patch('/api/users/me').set(user.auth).send({ unitPreference: 'lb' }).expect(200);
-  await ctx.http().post(`/api/plans/${await nsunsPlanId(ctx)}/subscribe`).set(user.auth).expect(201);
+  await ctx
+    .http()
+    .post(`/api/plans/${await nsunsPlanId(ctx)}/subscribe`)
+    .set(user.auth)
+    .expect(201);
   await ctx
     .http()
     .post('/api/training-maxes/setup')
@@ -712,7 +845,9 @@ describe('POST /api/workouts/:id/complete: the training max limit (1000 kg / 220
     const w = await startDay(user, 2);
     await logAllSets(ctx, user, w, 6); // +7.5 kg → 1002.5
     const res = await complete(user, w.id).expect(200);
-    const expected = [{ exerciseId: ids.squat, slug: 'squat', previousTM: 995, newTM: 1000, increase: 5, amrapReps: 6, capped: true }];
+    const expected = [
+      { exerciseId: ids.squat, slug: 'squat', previousTM: 995, newTM: 1000, increase: 5, amrapReps: 6, capped: true },
+    ];
     expect(res.body.progression).toEqual(expected);
     expect(res.body.workout).toMatchObject({ status: 'completed', progression: expected });
     const last = (await tmRows(user.id)).at(-1)!;
@@ -725,18 +860,30 @@ describe('POST /api/workouts/:id/complete: the training max limit (1000 kg / 220
     const w = await startDay(user, 2);
     await logAllSets(ctx, user, w, 6); // 7.5 kg → +15 lb → 2205
     const res = await complete(user, w.id).expect(200);
-    expect(res.body.progression).toEqual([expect.objectContaining({ previousTM: 2190, newTM: 2200, increase: 10, capped: true })]);
+    expect(res.body.progression).toEqual([
+      expect.objectContaining({ previousTM: 2190, newTM: 2200, increase: 10, capped: true }),
+    ]);
   });
 
   it('a TM already at or above the limit (stored before it existed) does not move, and the workout still completes', async () => {
     const user = await lifterOnNsuns(ctx);
-    await ctx.db.trainingMax.create({ data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' } });
+    await ctx.db.trainingMax.create({
+      data: { userId: user.id, exerciseId: ids.squat!, weight: '9999.99', unit: 'kg', source: 'legacy' },
+    });
     const w = await startDay(user, 2);
     await logAllSets(ctx, user, w, 6);
     const before = await tmRows(user.id);
     const res = await complete(user, w.id).expect(200);
     expect(res.body.progression).toEqual([
-      { exerciseId: ids.squat, slug: 'squat', previousTM: 9999.99, newTM: 9999.99, increase: 0, amrapReps: 6, capped: true },
+      {
+        exerciseId: ids.squat,
+        slug: 'squat',
+        previousTM: 9999.99,
+        newTM: 9999.99,
+        increase: 0,
+        amrapReps: 6,
+        capped: true,
+      },
     ]);
     expect(res.body.workout.status).toBe('completed');
     expect(await tmRows(user.id)).toEqual(before);
@@ -747,7 +894,9 @@ describe('POST /api/workouts/:id/complete: the training max limit (1000 kg / 220
     const w = await startDay(user, 2);
     await logAllSets(ctx, user, w, 6);
     const res = await complete(user, w.id).expect(200);
-    expect(res.body.progression).toEqual([{ exerciseId: ids.squat, slug: 'squat', previousTM: 990, newTM: 997.5, increase: 7.5, amrapReps: 6 }]);
+    expect(res.body.progression).toEqual([
+      { exerciseId: ids.squat, slug: 'squat', previousTM: 990, newTM: 997.5, increase: 7.5, amrapReps: 6 },
+    ]);
   });
 });
 
@@ -756,7 +905,8 @@ describe('POST /api/workouts/:id/complete and manual adjustments are serialised 
     const user = await lifterOnNsuns(ctx);
     const w = await startDay(user, 2);
     await logAllSets(ctx, user, w, 6);
-    const adjust = () => ctx.http().post(`/api/training-maxes/${ids.squat}/adjust`).set(user.auth).send({ percentChange: 10 });
+    const adjust = () =>
+      ctx.http().post(`/api/training-maxes/${ids.squat}/adjust`).set(user.auth).send({ percentChange: 10 });
     const results = await Promise.all([adjust(), adjust(), complete(user, w.id), adjust(), adjust()]);
     expect(results.map((r) => r.status)).toEqual([201, 201, 200, 201, 201]);
     const rows = (await tmRows(user.id)).filter((r) => r.exerciseId === ids.squat);

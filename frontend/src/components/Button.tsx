@@ -22,7 +22,13 @@ export function Button({
 }: ButtonProps) {
   const classes = ['button', `button--${variant}`, fullWidth && 'button--full', className].filter(Boolean).join(' ');
   return (
-    <button {...rest} type={type} className={classes} disabled={disabled || isLoading} aria-busy={isLoading || undefined}>
+    <button
+      {...rest}
+      type={type}
+      className={classes}
+      disabled={disabled || isLoading}
+      aria-busy={isLoading || undefined}
+    >
       {isLoading && <Spinner size="small" />}
       <span>{children}</span>
     </button>

@@ -16,20 +16,24 @@ type QueryStateProps<T> = {
   loadingLabel?: string;
   /** Heading of the error box, e.g. "We couldn't load the plans". */
   errorTitle: string;
+  /** The error as a sentence; by default its own message. */
+  errorMessage?: (error: Error | null) => string;
   children: (data: T) => ReactNode;
 };
 
 /** The loading → error (with retry) → data states of one query, the same way on every page. */
-export function QueryState<T>({ query, loadingLabel, errorTitle, children }: QueryStateProps<T>) {
+export function QueryState<T>({
+  query,
+  loadingLabel,
+  errorTitle,
+  errorMessage = defaultErrorMessage,
+  children,
+}: QueryStateProps<T>) {
   if (query.isPending) return <Loading label={loadingLabel} />;
   if (query.isError || query.data === undefined) {
-    return (
-      <ErrorMessage
-        title={errorTitle}
-        message={query.error?.message ?? 'Something went wrong.'}
-        onRetry={() => void query.refetch()}
-      />
-    );
+    return <ErrorMessage title={errorTitle} message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
   }
   return <>{children(query.data)}</>;
 }
+
+const defaultErrorMessage = (error: Error | null) => error?.message ?? 'Something went wrong.';

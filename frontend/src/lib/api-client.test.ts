@@ -52,9 +52,14 @@ describe('apiClient', () => {
   it('ends the session on a 401 for a request that carried a token, and only then', async () => {
     const onSessionExpired = vi.fn();
     connectSession({ getToken: () => 'abc', onSessionExpired });
-    fakeApi(answer('GET', '/api/auth/me', 401, apiErrorBody('INVALID_TOKEN', 'expired')), answer('POST', '/api/auth/login', 401, apiErrorBody('INVALID_CREDENTIALS', 'wrong')));
+    fakeApi(
+      answer('GET', '/api/auth/me', 401, apiErrorBody('INVALID_TOKEN', 'expired')),
+      answer('POST', '/api/auth/login', 401, apiErrorBody('INVALID_CREDENTIALS', 'wrong')),
+    );
 
-    expect((await caught(apiClient.post('/auth/login', {}, { authenticated: false }))).code).toBe('INVALID_CREDENTIALS');
+    expect((await caught(apiClient.post('/auth/login', {}, { authenticated: false }))).code).toBe(
+      'INVALID_CREDENTIALS',
+    );
     expect(onSessionExpired).not.toHaveBeenCalled();
 
     expect((await caught(apiClient.get('/auth/me'))).status).toBe(401);

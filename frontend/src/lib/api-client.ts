@@ -1,4 +1,4 @@
-import type { ErrorBody, FieldIssue } from 'backend/src/contracts';
+import type { ErrorBody, FieldIssue } from '@liftplan/domain';
 
 /** A failed API call: the server's `{ error: { code, message, details? } }`, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -66,9 +66,11 @@ export async function apiRequest<T>(method: HttpMethod, path: string, options: R
 
 export const apiClient = {
   get: <T>(path: string, options?: Omit<RequestOptions, 'body'>) => apiRequest<T>('GET', path, options),
-  post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, { ...options, body }),
+  post: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('POST', path, { ...options, body }),
   put: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
-  patch: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('PATCH', path, { ...options, body }),
+  patch: <T>(path: string, body?: unknown, options?: RequestOptions) =>
+    apiRequest<T>('PATCH', path, { ...options, body }),
   delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
 };
 
@@ -101,7 +103,11 @@ async function toApiError(response: Response): Promise<ApiError> {
     const { code, message, details } = body.error;
     return new ApiError(response.status, code, message, details);
   }
-  return new ApiError(response.status, 'HTTP_ERROR', `The server answered ${response.status} ${response.statusText}`.trim());
+  return new ApiError(
+    response.status,
+    'HTTP_ERROR',
+    `The server answered ${response.status} ${response.statusText}`.trim(),
+  );
 }
 
 function isErrorBody(value: unknown): value is ErrorBody {

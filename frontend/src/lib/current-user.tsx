@@ -1,5 +1,5 @@
 import { createContext, useContext, type ReactNode } from 'react';
-import type { UserDto } from 'backend/src/contracts';
+import type { UserDto } from '@liftplan/domain';
 
 /**
  * The signed-in user, shared with every feature without importing the auth feature: the auth feature fetches it

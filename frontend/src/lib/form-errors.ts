@@ -1,4 +1,5 @@
 import { ApiError } from './api-client';
+import { capitalize } from './format';
 
 /** What a form shows: a message per field, and one for the form as a whole (rendered with role="alert"). */
 export type FormErrors<Field extends string> = {
@@ -41,8 +42,4 @@ export function focusFirstInvalidField(form: HTMLFormElement | null): void {
 
 function isField<Field extends string>(path: string, fields: readonly Field[]): path is Field {
   return (fields as readonly string[]).includes(path);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -57,3 +57,8 @@ export function pluralize(count: number, singular: string, plural = `${singular}
 export function dayTitle(dayNumber: number, name: string | null | undefined): string {
   return name ? `Day ${dayNumber} · ${name}` : `Day ${dayNumber}`;
 }
+
+/** A message or label with its first letter upper-case: "too heavy" → "Too heavy". */
+export function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}

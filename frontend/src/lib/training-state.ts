@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { CurrentPlanResponse, TrainingMaxesResponse } from 'backend/src/contracts';
+import type { CurrentPlanResponse, TrainingMaxesResponse } from '@liftplan/domain';
 import { ApiError, apiClient } from './api-client';
 
 /**
@@ -32,10 +32,15 @@ export function useCurrentPlan() {
   return useQuery({ queryKey: trainingStateKeys.currentPlan, queryFn: ({ signal }) => fetchCurrentPlan(signal) });
 }
 
-export const fetchTrainingMaxes = (signal?: AbortSignal) => apiClient.get<TrainingMaxesResponse>('/training-maxes', { signal });
+export const fetchTrainingMaxes = (signal?: AbortSignal) =>
+  apiClient.get<TrainingMaxesResponse>('/training-maxes', { signal });
 
 export function useTrainingMaxes({ enabled = true }: { enabled?: boolean } = {}) {
-  return useQuery({ queryKey: trainingStateKeys.trainingMaxes, queryFn: ({ signal }) => fetchTrainingMaxes(signal), enabled });
+  return useQuery({
+    queryKey: trainingStateKeys.trainingMaxes,
+    queryFn: ({ signal }) => fetchTrainingMaxes(signal),
+    enabled,
+  });
 }
 
 /**
@@ -43,7 +48,7 @@ export function useTrainingMaxes({ enabled = true }: { enabled?: boolean } = {})
  * switch): mark all of it stale, refetching what is on screen.
  */
 export function invalidateTrainingState(queryClient: QueryClient): Promise<void> {
-  return Promise.all(Object.values(trainingStateKeys).map((queryKey) => queryClient.invalidateQueries({ queryKey }))).then(
-    () => undefined,
-  );
+  return Promise.all(
+    Object.values(trainingStateKeys).map((queryKey) => queryClient.invalidateQueries({ queryKey })),
+  ).then(() => undefined);
 }

@@ -1,4 +1,4 @@
-import type { UserDto } from 'backend/src/contracts';
+import type { UserDto } from '@liftplan/domain';
 import { vi } from 'vitest';
 
 export type FakeRoute = (request: Request) => Response | undefined | Promise<Response | undefined>;
@@ -16,7 +16,9 @@ export function fakeApi(...routes: FakeRoute[]) {
       const response = await route(request);
       if (response) return response;
     }
-    return jsonResponse(404, { error: { code: 'ROUTE_NOT_FOUND', message: `No route for ${request.method} ${request.url}` } });
+    return jsonResponse(404, {
+      error: { code: 'ROUTE_NOT_FOUND', message: `No route for ${request.method} ${request.url}` },
+    });
   });
   vi.stubGlobal('fetch', fetchMock);
   return { fetchMock, requests };

@@ -4,6 +4,7 @@ import { Button } from '@/components/Button';
 import { Loading } from '@/components/Spinner';
 import { useLogout } from '@/features/auth/session/use-logout';
 import { useSession } from '@/features/auth/session/use-session';
+import { paths } from '@/lib/paths';
 import { FlashNotice } from './FlashNotice';
 import { MainNav } from './MainNav';
 
@@ -18,7 +19,7 @@ export function AppLayout() {
       <SkipLink />
       <header className="app-header">
         <div className="app-header__inner">
-          <Link className="app-header__brand" to="/">
+          <Link className="app-header__brand" to={paths.dashboard}>
             LiftPlan
           </Link>
           {user && <MainNav isAdmin={user.isAdmin} />}
@@ -33,7 +34,7 @@ export function AppLayout() {
             </div>
           )}
           {session.status === 'anonymous' && (
-            <Link className="app-header__account" to="/login">
+            <Link className="app-header__account" to={paths.login}>
               Sign in
             </Link>
           )}
@@ -56,7 +57,7 @@ export function PublicLayout() {
       <SkipLink />
       <header className="app-header">
         <div className="app-header__inner">
-          <Link className="app-header__brand" to="/">
+          <Link className="app-header__brand" to={paths.dashboard}>
             LiftPlan
           </Link>
         </div>

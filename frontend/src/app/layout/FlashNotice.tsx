@@ -8,11 +8,20 @@ export function FlashNotice() {
   const flash = readFlash(location.state);
   if (!flash) return null;
 
-  const dismiss = () => navigate({ pathname: location.pathname, search: location.search, hash: location.hash }, { replace: true, state: null });
+  const dismiss = () =>
+    navigate(
+      { pathname: location.pathname, search: location.search, hash: location.hash },
+      { replace: true, state: null },
+    );
   return (
     <div className={`flash flash--${flash.tone}`} role={flash.tone === 'warning' ? 'alert' : 'status'}>
       <p>{flash.message}</p>
-      <button type="button" className="button button--ghost flash__dismiss" onClick={dismiss} aria-label="Dismiss message">
+      <button
+        type="button"
+        className="button button--ghost flash__dismiss"
+        onClick={dismiss}
+        aria-label="Dismiss message"
+      >
         ✕
       </button>
     </div>

@@ -1,4 +1,5 @@
 import { Link } from 'react-router-dom';
+import { paths } from '@/lib/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';
 
 export function NotFoundPage() {
@@ -7,7 +8,7 @@ export function NotFoundPage() {
     <div className="page page--centered">
       <h1 className="page__title">Page not found</h1>
       <p>There is nothing here yet, or the address is mistyped.</p>
-      <Link className="button button--primary" to="/">
+      <Link className="button button--primary" to={paths.dashboard}>
         Go to the dashboard
       </Link>
     </div>

@@ -1,4 +1,4 @@
-import type { ListExercisesQuery } from 'backend/src/contracts';
+import type { ListExercisesQuery } from '@liftplan/domain';
 
 /** Query keys of the admin feature, all under ['admin'] (mutations invalidate these). */
 export const adminKeys = {

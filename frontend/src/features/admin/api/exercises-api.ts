@@ -1,9 +1,12 @@
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CreateExerciseBody, ExerciseDto, ListExercisesQuery, UpdateExerciseBody } from 'backend/src/contracts';
+import type { CreateExerciseBody, ExerciseDto, ListExercisesQuery, UpdateExerciseBody } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { adminKeys } from './admin-keys';
 
-export function fetchExercises(filters: ListExercisesQuery, signal?: AbortSignal): Promise<{ exercises: ExerciseDto[] }> {
+export function fetchExercises(
+  filters: ListExercisesQuery,
+  signal?: AbortSignal,
+): Promise<{ exercises: ExerciseDto[] }> {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(filters)) if (value) params.set(name, String(value));
   const query = params.toString();
@@ -42,7 +45,8 @@ export function useCreateExercise() {
 export function useUpdateExercise() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body }: { id: number; body: UpdateExerciseBody }) => apiClient.patch<{ exercise: ExerciseDto }>(`/admin/exercises/${id}`, body),
+    mutationFn: ({ id, body }: { id: number; body: UpdateExerciseBody }) =>
+      apiClient.patch<{ exercise: ExerciseDto }>(`/admin/exercises/${id}`, body),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: adminKeys.exercises });
       // Plans embed exercise names.

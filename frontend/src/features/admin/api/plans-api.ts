@@ -1,10 +1,12 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { PlanBody, PlanDetailDto, PlanPreview, PlanPreviewBody, PlanSummaryDto } from 'backend/src/contracts';
+import type { PlanBody, PlanDetailDto, PlanPreview, PlanPreviewBody, PlanSummaryDto } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { adminKeys } from './admin-keys';
 
-export const fetchAdminPlans = (signal?: AbortSignal) => apiClient.get<{ plans: PlanSummaryDto[] }>('/admin/plans', { signal });
-export const fetchAdminPlan = (id: number, signal?: AbortSignal) => apiClient.get<{ plan: PlanDetailDto }>(`/admin/plans/${id}`, { signal });
+export const fetchAdminPlans = (signal?: AbortSignal) =>
+  apiClient.get<{ plans: PlanSummaryDto[] }>('/admin/plans', { signal });
+export const fetchAdminPlan = (id: number, signal?: AbortSignal) =>
+  apiClient.get<{ plan: PlanDetailDto }>(`/admin/plans/${id}`, { signal });
 export const createPlan = (body: PlanBody) => apiClient.post<{ plan: PlanDetailDto }>('/admin/plans', body);
 /** `expectedUpdatedAt`: the plan's updatedAt when the editor loaded it; the API answers 409 PLAN_CHANGED if it moved on. */
 export const updatePlan = (id: number, body: PlanBody, expectedUpdatedAt?: string) => {
@@ -21,7 +23,11 @@ export async function deletePlan(id: number): Promise<{ archived: boolean }> {
 }
 
 export function useAdminPlans() {
-  return useQuery({ queryKey: adminKeys.plans, queryFn: ({ signal }) => fetchAdminPlans(signal), select: (data) => data.plans });
+  return useQuery({
+    queryKey: adminKeys.plans,
+    queryFn: ({ signal }) => fetchAdminPlans(signal),
+    select: (data) => data.plans,
+  });
 }
 
 export function useAdminPlan(id: number | null) {
@@ -59,7 +65,10 @@ export function useDeletePlan() {
     mutationFn: deletePlan,
     onSuccess: (_result, id) => {
       // Deleted or archived, it leaves the list at once.
-      queryClient.setQueryData<{ plans: PlanSummaryDto[] }>(adminKeys.plans, (data) => data && { plans: data.plans.filter((plan) => plan.id !== id) });
+      queryClient.setQueryData<{ plans: PlanSummaryDto[] }>(
+        adminKeys.plans,
+        (data) => data && { plans: data.plans.filter((plan) => plan.id !== id) },
+      );
       queryClient.removeQueries({ queryKey: adminKeys.plan(id) });
       invalidatePlans(queryClient);
     },
@@ -71,7 +80,10 @@ export function useDuplicatePlan() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, name, slug, isPublic }: { id: number; name: string; slug: string; isPublic: boolean }) => {
-      const { plan } = await queryClient.fetchQuery({ queryKey: adminKeys.plan(id), queryFn: ({ signal }) => fetchAdminPlan(id, signal) });
+      const { plan } = await queryClient.fetchQuery({
+        queryKey: adminKeys.plan(id),
+        queryFn: ({ signal }) => fetchAdminPlan(id, signal),
+      });
       return createPlan({ ...planToBody(plan), name, slug, isPublic });
     },
     onSuccess: ({ plan }) => {
@@ -86,7 +98,10 @@ export function useSetPlanVisibility() {
   const queryClient = useQueryClient();
   return useMutation({
     mutationFn: async ({ id, isPublic }: { id: number; isPublic: boolean }) => {
-      const { plan } = await queryClient.fetchQuery({ queryKey: adminKeys.plan(id), queryFn: ({ signal }) => fetchAdminPlan(id, signal) });
+      const { plan } = await queryClient.fetchQuery({
+        queryKey: adminKeys.plan(id),
+        queryFn: ({ signal }) => fetchAdminPlan(id, signal),
+      });
       return updatePlan(id, { ...planToBody(plan), isPublic }, plan.updatedAt);
     },
     onSuccess: ({ plan }) => {
@@ -113,7 +128,13 @@ export function planToBody(plan: PlanDetailDto): PlanBody {
         tier: slot.tier,
         sortOrder: slot.sortOrder,
         displayName: slot.displayName,
-        sets: slot.sets.map(({ setOrder, percentage, reps, isAmrap, isProgression }) => ({ setOrder, percentage, reps, isAmrap, isProgression })),
+        sets: slot.sets.map(({ setOrder, percentage, reps, isAmrap, isProgression }) => ({
+          setOrder,
+          percentage,
+          reps,
+          isAmrap,
+          isProgression,
+        })),
       })),
     })),
     progressionRules: plan.progressionRules.map(({ exerciseId, category, minReps, maxReps, increase, unit }) => ({

@@ -1,8 +1,23 @@
-import { findOverlappingRules } from 'backend/src/engine/progression';
-import { parseQuickEntry } from 'backend/src/engine/quick-entry';
+import { findOverlappingRules } from '@liftplan/domain';
+import { parseQuickEntry } from '@liftplan/domain';
 import { describe, expect, it } from 'vitest';
-import { describeField, fieldId, findRuleOverlaps, mapApiIssues, orderedErrorIds, validateDraft } from './builder-errors';
-import { builderReducer, draftToPlanBody, emptyDraft, newRule, type BuilderAction, type PlanDraft, type RuleRow } from './builder-state';
+import {
+  describeField,
+  fieldId,
+  findRuleOverlaps,
+  mapApiIssues,
+  orderedErrorIds,
+  validateDraft,
+} from './builder-errors';
+import {
+  builderReducer,
+  draftToPlanBody,
+  emptyDraft,
+  newRule,
+  type BuilderAction,
+  type PlanDraft,
+  type RuleRow,
+} from './builder-state';
 
 const run = (draft: PlanDraft, ...actions: BuilderAction[]) => actions.reduce(builderReducer, draft);
 
@@ -14,13 +29,22 @@ function aDraft(): PlanDraft {
   if (!parsed.ok) throw new Error(parsed.error);
   draft.days.forEach((day, d) =>
     day.slots.forEach((slot, s) => {
-      draft = run(draft, { type: 'updateSlot', slotKey: slot.key, patch: { exerciseId: 10 * d + s + 1 } }, { type: 'quickEntry', slotKey: slot.key, sets: parsed.sets });
+      draft = run(
+        draft,
+        { type: 'updateSlot', slotKey: slot.key, patch: { exerciseId: 10 * d + s + 1 } },
+        { type: 'quickEntry', slotKey: slot.key, sets: parsed.sets },
+      );
     }),
   );
   return draft;
 }
 
-function rule(scope: RuleRow['scope'], min: number | string, max: number | string, exerciseId: number | null = null): RuleRow {
+function rule(
+  scope: RuleRow['scope'],
+  min: number | string,
+  max: number | string,
+  exerciseId: number | null = null,
+): RuleRow {
   return { ...newRule(scope), exerciseId, minReps: String(min), maxReps: String(max), increase: '2.5' };
 }
 
@@ -29,7 +53,9 @@ describe('mapping API error paths onto builder fields', () => {
     const draft = aDraft();
     const set = draft.days[0]!.slots[1]!.sets[2]!;
 
-    const { fields, unmapped } = mapApiIssues(draft, [{ path: 'days.0.exercises.1.sets.2.percentage', message: 'percentage must be at most 1.5 (150 %)' }]);
+    const { fields, unmapped } = mapApiIssues(draft, [
+      { path: 'days.0.exercises.1.sets.2.percentage', message: 'percentage must be at most 1.5 (150 %)' },
+    ]);
 
     expect(fields).toEqual({ [fieldId('set', set.key, 'percentage')]: 'Percentage must be at most 1.5 (150 %)' });
     expect(unmapped).toEqual([]);
@@ -52,7 +78,9 @@ describe('mapping API error paths onto builder fields', () => {
     // Same ids: the fields render them wherever they are now (day 1, exercise 2, set 2).
     expect(moved.days[0]!.slots[1]!.sets[1]!.key).toBe(set.key);
     expect(Object.keys(fields)).toEqual([fieldId('set', set.key, 'reps'), fieldId('slot', slot.key, 'exerciseId')]);
-    expect(describeField(moved, fieldId('set', set.key, 'reps'), () => undefined)).toBe('Day 1 · exercise 2 · set 2 · reps');
+    expect(describeField(moved, fieldId('set', set.key, 'reps'), () => undefined)).toBe(
+      'Day 1 · exercise 2 · set 2 · reps',
+    );
   });
 
   it('maps header, day, slot, rule and preview (plan.…) paths; fields without a control go on their item', () => {
@@ -105,7 +133,12 @@ describe('mapping API error paths onto builder fields', () => {
       { path: '', message: 'nothing to update' },
     ]);
     expect(fields).toEqual({});
-    expect(unmapped).toEqual(['days.5.name: Too long', 'progressionRules.0.minReps: X', 'sampleTrainingMaxes.0.trainingMax: Use at most 2 decimals', 'Nothing to update']);
+    expect(unmapped).toEqual([
+      'days.5.name: Too long',
+      'progressionRules.0.minReps: X',
+      'sampleTrainingMaxes.0.trainingMax: Use at most 2 decimals',
+      'Nothing to update',
+    ]);
   });
 
   it('a slot or set index past the end still lands on the enclosing item', () => {
@@ -114,7 +147,10 @@ describe('mapping API error paths onto builder fields', () => {
       { path: 'days.0.exercises.7.tier', message: 'x' },
       { path: 'days.0.exercises.0.sets.9.reps', message: 'y' },
     ]);
-    expect(Object.keys(fields)).toEqual([fieldId('day', draft.days[0]!.key, 'exercises'), fieldId('slot', draft.days[0]!.slots[0]!.key, 'sets')]);
+    expect(Object.keys(fields)).toEqual([
+      fieldId('day', draft.days[0]!.key, 'exercises'),
+      fieldId('slot', draft.days[0]!.slots[0]!.key, 'sets'),
+    ]);
   });
 });
 
@@ -168,7 +204,14 @@ describe('client-side validation (mirrors the API) and error order', () => {
 
 describe('overlapping rep ranges are flagged before saving', () => {
   it('flags both rules of an overlapping pair within one scope, with the rules they clash with', () => {
-    const rules = [rule('upper', 0, 1), rule('upper', 2, 5), rule('lower', 2, 5), rule('upper', 5, 99), rule('exercise', 3, 4, 1), rule('exercise', 4, 6, 2)];
+    const rules = [
+      rule('upper', 0, 1),
+      rule('upper', 2, 5),
+      rule('lower', 2, 5),
+      rule('upper', 5, 99),
+      rule('exercise', 3, 4, 1),
+      rule('exercise', 4, 6, 2),
+    ];
 
     const overlaps = findRuleOverlaps(rules);
 
@@ -190,7 +233,11 @@ describe('overlapping rep ranges are flagged before saving', () => {
 
   it('a new rule continues the previous range; incomplete rows are not compared yet', () => {
     let draft = run(aDraft(), { type: 'addRule' });
-    draft = run(draft, { type: 'updateRule', ruleKey: draft.rules[0]!.key, patch: { minReps: '0', maxReps: '3', increase: '0' } }, { type: 'addRule' });
+    draft = run(
+      draft,
+      { type: 'updateRule', ruleKey: draft.rules[0]!.key, patch: { minReps: '0', maxReps: '3', increase: '0' } },
+      { type: 'addRule' },
+    );
     expect(draft.rules[1]).toMatchObject({ scope: 'upper', minReps: '4', maxReps: '' });
     expect(findRuleOverlaps(draft.rules).size).toBe(0);
   });
@@ -207,7 +254,9 @@ describe('overlapping rep ranges are flagged before saving', () => {
     for (const rules of cases) {
       const body = draftToPlanBody({ ...aDraft(), rules }).progressionRules;
       const serverFlagged = new Set(findOverlappingRules(body).flatMap(({ first, second }) => [first, second]));
-      const clientFlagged = new Set([...findRuleOverlaps(rules).keys()].map((key) => rules.findIndex((r) => r.key === key)));
+      const clientFlagged = new Set(
+        [...findRuleOverlaps(rules).keys()].map((key) => rules.findIndex((r) => r.key === key)),
+      );
       expect(clientFlagged).toEqual(serverFlagged);
     }
   });

@@ -4,7 +4,8 @@
  * stays on its field when the admin reorders things. Client checks (mirroring the API's plan schema) and the API's
  * `details[].path` (`days.0.exercises.1.sets.2.percentage`) both end up in this one shape.
  */
-import type { FieldIssue } from 'backend/src/contracts';
+import type { FieldIssue } from '@liftplan/domain';
+import { capitalize } from '@/lib/format';
 import {
   MAX_DAYS,
   parseDecimal,
@@ -128,8 +129,10 @@ function validateSlot(slot: Slot, errors: FieldErrors) {
   const tier = slot.tier.trim();
   if (!tier) errors[fieldId('slot', slot.key, 'tier')] = 'Enter a tier, e.g. T1';
   else if (tier.length > 10) errors[fieldId('slot', slot.key, 'tier')] = 'Use at most 10 characters';
-  if (slot.displayName.trim().length > 100) errors[fieldId('slot', slot.key, 'displayName')] = 'Use at most 100 characters';
-  if (slot.sets.length === 0) errors[fieldId('slot', slot.key, 'sets')] = 'Add at least one set (quick entry: 65x8, 75x6, 85x4x3, 65x8+)';
+  if (slot.displayName.trim().length > 100)
+    errors[fieldId('slot', slot.key, 'displayName')] = 'Use at most 100 characters';
+  if (slot.sets.length === 0)
+    errors[fieldId('slot', slot.key, 'sets')] = 'Add at least one set (quick entry: 65x8, 75x6, 85x4x3, 65x8+)';
   else if (slot.sets.length > 50) errors[fieldId('slot', slot.key, 'sets')] = 'Use at most 50 sets';
   for (const set of slot.sets) validateSet(set, errors);
 }
@@ -137,7 +140,8 @@ function validateSlot(slot: Slot, errors: FieldErrors) {
 export function setProblems(set: SetRow): { percentage?: string; reps?: string; isProgression?: string } {
   const problems: { percentage?: string; reps?: string; isProgression?: string } = {};
   const percent = parsePercent(set.percent);
-  if (percent === null || percent <= 0 || percent > 150) problems.percentage = 'Enter a percentage above 0 and at most 150';
+  if (percent === null || percent <= 0 || percent > 150)
+    problems.percentage = 'Enter a percentage above 0 and at most 150';
   else if (Math.abs(percent * 100 - Math.round(percent * 100)) > 1e-9) problems.percentage = 'Use at most 2 decimals';
   const reps = parseWholeNumber(set.reps);
   if (reps === null || reps < 1 || reps > 100) problems.reps = 'Enter 1 to 100 reps';
@@ -151,7 +155,8 @@ function validateSet(set: SetRow, errors: FieldErrors) {
 
 function validateRules(rules: RuleRow[], errors: FieldErrors) {
   for (const rule of rules) {
-    if (rule.scope === 'exercise' && rule.exerciseId === null) errors[fieldId('rule', rule.key, 'exerciseId')] = 'Choose an exercise';
+    if (rule.scope === 'exercise' && rule.exerciseId === null)
+      errors[fieldId('rule', rule.key, 'exerciseId')] = 'Choose an exercise';
     const min = parseWholeNumber(rule.minReps);
     const max = parseWholeNumber(rule.maxReps);
     if (min === null || min > 999) errors[fieldId('rule', rule.key, 'minReps')] = 'Enter 0 to 999';
@@ -159,7 +164,8 @@ function validateRules(rules: RuleRow[], errors: FieldErrors) {
     else if (min !== null && max < min) errors[fieldId('rule', rule.key, 'maxReps')] = 'Must be at least the minimum';
     const increase = parseDecimal(rule.increase);
     if (increase === null || increase > 100) errors[fieldId('rule', rule.key, 'increase')] = 'Enter 0 to 100';
-    else if (Math.abs(increase * 100 - Math.round(increase * 100)) > 1e-9) errors[fieldId('rule', rule.key, 'increase')] = 'Use at most 2 decimals';
+    else if (Math.abs(increase * 100 - Math.round(increase * 100)) > 1e-9)
+      errors[fieldId('rule', rule.key, 'increase')] = 'Use at most 2 decimals';
   }
   for (const [key, others] of findRuleOverlaps(rules)) {
     errors[fieldId('rule', key, 'minReps')] ??= overlapMessage(rules, others);
@@ -177,7 +183,12 @@ export function findRuleOverlaps(rules: RuleRow[]): Map<string, number[]> {
   const overlaps = new Map<string, number[]>();
   const add = (key: string, other: number) => overlaps.set(key, [...(overlaps.get(key) ?? []), other]);
   const ranges = rules.map((rule) => ({
-    scope: rule.scope === 'exercise' ? (rule.exerciseId === null ? null : `exercise:${rule.exerciseId}`) : `category:${rule.scope}`,
+    scope:
+      rule.scope === 'exercise'
+        ? rule.exerciseId === null
+          ? null
+          : `exercise:${rule.exerciseId}`
+        : `category:${rule.scope}`,
     min: parseWholeNumber(rule.minReps),
     max: parseWholeNumber(rule.maxReps),
   }));
@@ -217,11 +228,13 @@ export function orderedErrorIds(draft: PlanDraft, errors: FieldErrors): string[]
     order.push(fieldId('day', day.key, ''), fieldId('day', day.key, 'name'), fieldId('day', day.key, 'exercises'));
     for (const slot of day.slots) {
       for (const field of ['', ...RENDERED.slot]) order.push(fieldId('slot', slot.key, field));
-      for (const set of slot.sets) for (const field of ['', ...RENDERED.set]) order.push(fieldId('set', set.key, field));
+      for (const set of slot.sets)
+        for (const field of ['', ...RENDERED.set]) order.push(fieldId('set', set.key, field));
     }
   }
   order.push('progressionRules');
-  for (const rule of draft.rules) for (const field of ['', ...RENDERED.rule]) order.push(fieldId('rule', rule.key, field));
+  for (const rule of draft.rules)
+    for (const field of ['', ...RENDERED.rule]) order.push(fieldId('rule', rule.key, field));
   const known = order.filter((id) => errors[id] !== undefined);
   const rest = Object.keys(errors).filter((id) => !order.includes(id));
   return [...known, ...rest];
@@ -232,10 +245,6 @@ export function withoutField(errors: FieldErrors, id: string): FieldErrors {
   const next = { ...errors };
   delete next[id];
   return next;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 const FIELD_LABELS: Record<string, string> = {
@@ -262,9 +271,13 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Where a field is, in words, for the error summary: "Day 2 · Squat · set 3 · percentage". */
-export function describeField(draft: PlanDraft, id: string, exerciseName: (exerciseId: number) => string | undefined): string {
+export function describeField(
+  draft: PlanDraft,
+  id: string,
+  exerciseName: (exerciseId: number) => string | undefined,
+): string {
   const [kind, key, field = ''] = id.split(':');
-  const label = field ? FIELD_LABELS[field] ?? field : '';
+  const label = field ? (FIELD_LABELS[field] ?? field) : '';
   const parts: string[] = [];
   if (key === undefined) return capitalize(FIELD_LABELS[id] ?? id);
   if (kind === 'rule') {

@@ -1,5 +1,5 @@
-import { formatQuickEntry, parseQuickEntry } from 'backend/src/engine/quick-entry';
-import type { PlanDetailDto } from 'backend/src/contracts';
+import { formatQuickEntry, parseQuickEntry } from '@liftplan/domain';
+import type { PlanDetailDto } from '@liftplan/domain';
 import { describe, expect, it } from 'vitest';
 import { planToBody } from '../api/plans-api';
 import {
@@ -102,7 +102,11 @@ describe('quick entry into the set grid', () => {
     const first = draft.days[0]!.slots[0]!.sets[2]!;
     draft = run(draft, { type: 'updateSet', setKey: first.key, patch: { isProgression: false } });
     // Re-entering a scheme with an AMRAP at the same position keeps the admin's choice.
-    draft = run(draft, { type: 'quickEntry', slotKey: t1, sets: quick('75x5, 85x3, 95x1+, 90x3, 85x3, 80x3, 75x5, 70x5, 60x6+') });
+    draft = run(draft, {
+      type: 'quickEntry',
+      slotKey: t1,
+      sets: quick('75x5, 85x3, 95x1+, 90x3, 85x3, 80x3, 75x5, 70x5, 60x6+'),
+    });
     expect(draft.days[0]!.slots[0]!.sets.map((s) => s.isProgression).indexOf(true)).toBe(8);
   });
 
@@ -143,7 +147,11 @@ describe('set grid edits', () => {
       ['70', '3', false, false],
     ]);
     const [first] = next.days[0]!.slots[0]!.sets;
-    next = run(next, { type: 'moveSet', setKey: first!.key, by: 1 }, { type: 'updateSet', setKey: first!.key, patch: { reps: '8' } });
+    next = run(
+      next,
+      { type: 'moveSet', setKey: first!.key, by: 1 },
+      { type: 'updateSet', setKey: first!.key, patch: { reps: '8' } },
+    );
     expect(draftToPlanBody(next).days[0]!.exercises[0]!.sets.map((s) => [s.setOrder, s.percentage, s.reps])).toEqual([
       [1, 0.7, 3],
       [2, 0.6, 8],
@@ -221,7 +229,11 @@ describe('days: add, remove, rename, reorder — renumbered 1..N, days/week in s
     const dayKey = draft.days[0]!.key;
     draft = run(draft, { type: 'addSlot', dayKey });
     const second = draft.days[0]!.slots[1]!;
-    draft = run(draft, { type: 'updateSlot', slotKey: second.key, patch: { exerciseId: 9 } }, { type: 'moveSlot', slotKey: second.key, by: -1 });
+    draft = run(
+      draft,
+      { type: 'updateSlot', slotKey: second.key, patch: { exerciseId: 9 } },
+      { type: 'moveSlot', slotKey: second.key, by: -1 },
+    );
     expect(body(draft).days[0]!.exercises.map((e) => [e.sortOrder, e.exerciseId, e.tier])).toEqual([
       [1, 9, 'T2'],
       [2, 1, 'T1'],
@@ -233,7 +245,11 @@ describe('header and conversions', () => {
   it('suggests the slug from the name until the admin edits the slug', () => {
     let draft = run(emptyDraft(), { type: 'setHeader', field: 'name', value: 'nSuns 5/3/1 LP — 4 Day' });
     expect(draft.slug).toBe('nsuns-5-3-1-lp-4-day');
-    draft = run(draft, { type: 'setHeader', field: 'slug', value: 'my-slug' }, { type: 'setHeader', field: 'name', value: 'Other' });
+    draft = run(
+      draft,
+      { type: 'setHeader', field: 'slug', value: 'my-slug' },
+      { type: 'setHeader', field: 'name', value: 'Other' },
+    );
     expect(draft.slug).toBe('my-slug');
     expect(slugify('  Ünïcode  Plan!! ')).toBe('unicode-plan');
   });
@@ -259,7 +275,8 @@ describe('header and conversions', () => {
 
     const expected = planToBody(aPlanDetail());
     expected.days.sort((a, b) => a.dayNumber - b.dayNumber);
-    for (const day of expected.days) for (const slot of day.exercises) slot.sets.sort((a, b) => a.setOrder - b.setOrder);
+    for (const day of expected.days)
+      for (const slot of day.exercises) slot.sets.sort((a, b) => a.setOrder - b.setOrder);
     expect(draftToPlanBody(draft)).toEqual(expected);
     expect(draftToPlanBody(rekeyDraft(draft))).toEqual(expected);
   });
@@ -270,7 +287,12 @@ describe('header and conversions', () => {
 });
 
 export function aPlanDetail(): PlanDetailDto {
-  const ref = (id: number, name: string, isUpperBody = true) => ({ id, slug: name.toLowerCase().replace(/ /g, '-'), name, isUpperBody });
+  const ref = (id: number, name: string, isUpperBody = true) => ({
+    id,
+    slug: name.toLowerCase().replace(/ /g, '-'),
+    name,
+    isUpperBody,
+  });
   return {
     id: 7,
     slug: 'test-plan',
@@ -326,7 +348,16 @@ export function aPlanDetail(): PlanDetailDto {
     ],
     progressionRules: [
       { id: 1, exerciseId: null, exercise: null, category: 'upper', minReps: 0, maxReps: 1, increase: 0, unit: 'kg' },
-      { id: 2, exerciseId: 1, exercise: ref(1, 'Bench Press'), category: null, minReps: 2, maxReps: 99, increase: 2.5, unit: 'lb' },
+      {
+        id: 2,
+        exerciseId: 1,
+        exercise: ref(1, 'Bench Press'),
+        category: null,
+        minReps: 2,
+        maxReps: 99,
+        increase: 2.5,
+        unit: 'lb',
+      },
     ],
   };
 }

@@ -4,7 +4,13 @@
  * stable key, so errors, focus and React's reconciliation follow an item when it is reordered. Day numbers, sort
  * orders, set orders and days/week are never stored: they are the positions, renumbered 1..N on the way out.
  */
-import type { PlanBody, PlanDetailDto, QuickEntrySet } from 'backend/src/contracts';
+import {
+  highestPercentageAmrap,
+  STANDARD_AMRAP_RULES,
+  type PlanBody,
+  type PlanDetailDto,
+  type QuickEntrySet,
+} from '@liftplan/domain';
 
 export type Unit = 'kg' | 'lb';
 export type RuleScope = 'upper' | 'lower' | 'exercise';
@@ -52,7 +58,14 @@ export function newSet(percent = '', reps = '', isAmrap = false): SetRow {
 }
 
 export function newSlot(position: number): Slot {
-  return { key: newKey('x'), exerciseId: null, tmExerciseId: null, tier: `T${position + 1}`, displayName: '', sets: [] };
+  return {
+    key: newKey('x'),
+    exerciseId: null,
+    tmExerciseId: null,
+    tier: `T${position + 1}`,
+    displayName: '',
+    sets: [],
+  };
 }
 
 export function newDay(): Day {
@@ -74,7 +87,11 @@ export function rekeyDraft(draft: PlanDraft): PlanDraft {
     days: draft.days.map((day) => ({
       ...day,
       key: newKey('d'),
-      slots: day.slots.map((slot) => ({ ...slot, key: newKey('x'), sets: slot.sets.map((set) => ({ ...set, key: newKey('s') })) })),
+      slots: day.slots.map((slot) => ({
+        ...slot,
+        key: newKey('x'),
+        sets: slot.sets.map((set) => ({ ...set, key: newKey('s') })),
+      })),
     })),
     rules: draft.rules.map((rule) => ({ ...rule, key: newKey('r') })),
   };
@@ -223,19 +240,12 @@ export function requiredTmExerciseIds(draft: PlanDraft): number[] {
 
 /** Whether removing these days would throw away something the admin entered. */
 export function hasContent(days: Day[]): boolean {
-  return days.some((day) => day.name.trim() !== '' || day.slots.some((slot) => slot.exerciseId !== null || slot.sets.length > 0));
+  return days.some(
+    (day) => day.name.trim() !== '' || day.slots.some((slot) => slot.exerciseId !== null || slot.sets.length > 0),
+  );
 }
 
 // ---------- quick entry ----------
-
-/** Index of the highest-percentage AMRAP set (the first on a tie), -1 without one: the seed's nSuns convention. */
-export function highestPercentageAmrap(sets: Array<{ percentage: number; isAmrap: boolean }>): number {
-  let best = -1;
-  sets.forEach((set, i) => {
-    if (set.isAmrap && (best === -1 || set.percentage > sets[best]!.percentage)) best = i;
-  });
-  return best;
-}
 
 /**
  * Replaces a slot's sets with parsed quick entry. Progression: the set the admin had flagged keeps its flag if it
@@ -273,17 +283,14 @@ export function setsAsQuickEntry(sets: SetRow[]): QuickEntrySet[] | null {
 
 // ---------- the standard rules ----------
 
-/** Seed 003 §9: the classic LP table by AMRAP reps (kg), upper and lower body. */
-export const STANDARD_RULES: ReadonlyArray<Omit<RuleRow, 'key' | 'exerciseId'>> = [
-  { scope: 'upper', minReps: '0', maxReps: '1', increase: '0', unit: 'kg' },
-  { scope: 'upper', minReps: '2', maxReps: '3', increase: '2.5', unit: 'kg' },
-  { scope: 'upper', minReps: '4', maxReps: '5', increase: '2.5', unit: 'kg' },
-  { scope: 'upper', minReps: '6', maxReps: '99', increase: '5', unit: 'kg' },
-  { scope: 'lower', minReps: '0', maxReps: '1', increase: '0', unit: 'kg' },
-  { scope: 'lower', minReps: '2', maxReps: '3', increase: '2.5', unit: 'kg' },
-  { scope: 'lower', minReps: '4', maxReps: '5', increase: '5', unit: 'kg' },
-  { scope: 'lower', minReps: '6', maxReps: '99', increase: '7.5', unit: 'kg' },
-];
+/** The classic LP table by AMRAP reps (kg), upper and lower body: the engine's, as editable rows. */
+export const STANDARD_RULES: ReadonlyArray<Omit<RuleRow, 'key' | 'exerciseId'>> = STANDARD_AMRAP_RULES.map((rule) => ({
+  scope: rule.category,
+  minReps: String(rule.minReps),
+  maxReps: String(rule.maxReps),
+  increase: String(rule.increase),
+  unit: rule.unit,
+}));
 
 // ---------- transitions ----------
 
@@ -352,9 +359,15 @@ export function builderReducer(draft: PlanDraft, action: BuilderAction): PlanDra
     case 'renameDay':
       return mapDays(draft, (day) => (day.key === action.dayKey ? { ...day, name: action.name } : day));
     case 'addSlot':
-      return mapDays(draft, (day) => (day.key === action.dayKey ? { ...day, slots: [...day.slots, newSlot(day.slots.length)] } : day));
+      return mapDays(draft, (day) =>
+        day.key === action.dayKey ? { ...day, slots: [...day.slots, newSlot(day.slots.length)] } : day,
+      );
     case 'removeSlot':
-      return mapDays(draft, (day) => (day.slots.some((slot) => slot.key === action.slotKey) ? { ...day, slots: day.slots.filter((slot) => slot.key !== action.slotKey) } : day));
+      return mapDays(draft, (day) =>
+        day.slots.some((slot) => slot.key === action.slotKey)
+          ? { ...day, slots: day.slots.filter((slot) => slot.key !== action.slotKey) }
+          : day,
+      );
     case 'moveSlot':
       return mapDays(draft, (day) => {
         const slots = moveByKey(day.slots, action.slotKey, action.by);
@@ -375,9 +388,15 @@ export function builderReducer(draft: PlanDraft, action: BuilderAction): PlanDra
         return { ...slot, sets: [...slot.sets, last ? newSet(last.percent, last.reps) : newSet()] };
       });
     case 'removeSet':
-      return mapSlot(draft, slotKeyOfSet(draft, action.setKey), (slot) => ({ ...slot, sets: slot.sets.filter((set) => set.key !== action.setKey) }));
+      return mapSlot(draft, slotKeyOfSet(draft, action.setKey), (slot) => ({
+        ...slot,
+        sets: slot.sets.filter((set) => set.key !== action.setKey),
+      }));
     case 'moveSet':
-      return mapSlot(draft, slotKeyOfSet(draft, action.setKey), (slot) => ({ ...slot, sets: moveByKey(slot.sets, action.setKey, action.by) }));
+      return mapSlot(draft, slotKeyOfSet(draft, action.setKey), (slot) => ({
+        ...slot,
+        sets: moveByKey(slot.sets, action.setKey, action.by),
+      }));
     case 'updateSet':
       return mapSlot(draft, slotKeyOfSet(draft, action.setKey), (slot) => ({
         ...slot,
@@ -393,9 +412,16 @@ export function builderReducer(draft: PlanDraft, action: BuilderAction): PlanDra
       return { ...draft, rules: [...draft.rules, followingRule(draft.rules.at(-1))] };
     case 'addStandardRules': {
       const missing = STANDARD_RULES.filter(
-        (standard) => !draft.rules.some((rule) => rule.scope === standard.scope && rule.minReps === standard.minReps && rule.maxReps === standard.maxReps),
+        (standard) =>
+          !draft.rules.some(
+            (rule) =>
+              rule.scope === standard.scope && rule.minReps === standard.minReps && rule.maxReps === standard.maxReps,
+          ),
       );
-      return { ...draft, rules: [...draft.rules, ...missing.map((rule) => ({ ...rule, key: newKey('r'), exerciseId: null }))] };
+      return {
+        ...draft,
+        rules: [...draft.rules, ...missing.map((rule) => ({ ...rule, key: newKey('r'), exerciseId: null }))],
+      };
     }
     case 'removeRule':
       return { ...draft, rules: draft.rules.filter((rule) => rule.key !== action.ruleKey) };
@@ -426,7 +452,11 @@ function copyDay(day: Day): Day {
   return {
     key: newKey('d'),
     name: day.name,
-    slots: day.slots.map((slot) => ({ ...slot, key: newKey('x'), sets: slot.sets.map((set) => ({ ...set, key: newKey('s') })) })),
+    slots: day.slots.map((slot) => ({
+      ...slot,
+      key: newKey('x'),
+      sets: slot.sets.map((set) => ({ ...set, key: newKey('s') })),
+    })),
   };
 }
 
@@ -448,11 +478,14 @@ function mapDays(draft: PlanDraft, fn: (day: Day) => Day): PlanDraft {
 function mapSlot(draft: PlanDraft, slotKey: string | undefined, fn: (slot: Slot) => Slot): PlanDraft {
   if (slotKey === undefined) return draft;
   return mapDays(draft, (day) =>
-    day.slots.some((slot) => slot.key === slotKey) ? { ...day, slots: day.slots.map((slot) => (slot.key === slotKey ? fn(slot) : slot)) } : day,
+    day.slots.some((slot) => slot.key === slotKey)
+      ? { ...day, slots: day.slots.map((slot) => (slot.key === slotKey ? fn(slot) : slot)) }
+      : day,
   );
 }
 
 function slotKeyOfSet(draft: PlanDraft, setKey: string): string | undefined {
-  for (const day of draft.days) for (const slot of day.slots) if (slot.sets.some((set) => set.key === setKey)) return slot.key;
+  for (const day of draft.days)
+    for (const slot of day.slots) if (slot.sets.some((set) => set.key === setKey)) return slot.key;
   return undefined;
 }

@@ -1,9 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { searchExercises } from './exercise-search';
 
-const library = ['Bench Press', 'Squat', 'Overhead Press', 'Deadlift', 'Close Grip Bench Press', 'Sumo Deadlift', 'Front Squat', 'Incline Bench Press', 'Romanian Deadlift'].map(
-  (name) => ({ name, slug: name.toLowerCase().replace(/ /g, '-') }),
-);
+const library = [
+  'Bench Press',
+  'Squat',
+  'Overhead Press',
+  'Deadlift',
+  'Close Grip Bench Press',
+  'Sumo Deadlift',
+  'Front Squat',
+  'Incline Bench Press',
+  'Romanian Deadlift',
+].map((name) => ({ name, slug: name.toLowerCase().replace(/ /g, '-') }));
 const names = (query: string) => searchExercises(library, query).map((e) => e.name);
 
 describe('exercise type-ahead', () => {

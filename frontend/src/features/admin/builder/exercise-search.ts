@@ -1,4 +1,4 @@
-import type { ExerciseDto } from 'backend/src/contracts';
+import type { ExerciseDto } from '@liftplan/domain';
 
 /**
  * Type-ahead ranking for the exercise picker: exact name or slug first, then names/slugs starting with the query,
@@ -18,5 +18,7 @@ export function searchExercises<E extends Pick<ExerciseDto, 'name' | 'slug'>>(ex
     else if (name.includes(q) || slug.includes(q) || q.split(/\s+/).every((part) => name.includes(part))) rank = 3;
     if (rank >= 0) ranked.push({ exercise, rank });
   }
-  return ranked.sort((a, b) => a.rank - b.rank || a.exercise.name.localeCompare(b.exercise.name)).map((entry) => entry.exercise);
+  return ranked
+    .sort((a, b) => a.rank - b.rank || a.exercise.name.localeCompare(b.exercise.name))
+    .map((entry) => entry.exercise);
 }

@@ -23,7 +23,11 @@ export function readStoredDraft(key: string): StoredDraft | null {
     if (!raw) return null;
     const parsed = JSON.parse(raw) as Partial<StoredDraft>;
     if (typeof parsed.savedAt !== 'string' || !isDraft(parsed.draft)) return null;
-    return { savedAt: parsed.savedAt, basedOn: typeof parsed.basedOn === 'string' ? parsed.basedOn : null, draft: parsed.draft };
+    return {
+      savedAt: parsed.savedAt,
+      basedOn: typeof parsed.basedOn === 'string' ? parsed.basedOn : null,
+      draft: parsed.draft,
+    };
   } catch {
     return null;
   }
@@ -48,10 +52,17 @@ export function clearStoredDraft(key: string): void {
 function isDraft(value: unknown): value is PlanDraft {
   if (typeof value !== 'object' || value === null) return false;
   const draft = value as Partial<PlanDraft>;
-  return typeof draft.name === 'string' && typeof draft.slug === 'string' && Array.isArray(draft.days) && Array.isArray(draft.rules);
+  return (
+    typeof draft.name === 'string' &&
+    typeof draft.slug === 'string' &&
+    Array.isArray(draft.days) &&
+    Array.isArray(draft.rules)
+  );
 }
 
 /** The draft without its generated keys: equal for two drafts that would save the same plan text. */
 export function comparableDraft(draft: PlanDraft): string {
-  return JSON.stringify(draft, (name, value: unknown) => (name === 'key' || name === 'slugTouched' ? undefined : value));
+  return JSON.stringify(draft, (name, value: unknown) =>
+    name === 'key' || name === 'slugTouched' ? undefined : value,
+  );
 }

@@ -1,5 +1,5 @@
-import type { PlanPreview } from 'backend/src/contracts';
-import { parseQuickEntry } from 'backend/src/engine/quick-entry';
+import type { PlanPreview } from '@liftplan/domain';
+import { parseQuickEntry } from '@liftplan/domain';
 import { describe, expect, it } from 'vitest';
 import { builderReducer, emptyDraft, type BuilderAction, type PlanDraft } from './builder-state';
 import { buildPreviewRequest, weightsBySetKey } from './preview-request';
@@ -28,16 +28,28 @@ describe('the live preview request', () => {
     );
     draft = run(draft, { type: 'updateSlot', slotKey: draft.days[0]!.slots[1]!.key, patch: { exerciseId: 3 } });
 
-    const request = buildPreviewRequest(draft, { trainingMaxes: { 1: '107.5', 4: '' , 3: '60' }, unit: 'kg', increment: '2.5' })!;
+    const request = buildPreviewRequest(draft, {
+      trainingMaxes: { 1: '107.5', 4: '', 3: '60' },
+      unit: 'kg',
+      increment: '2.5',
+    })!;
 
     expect(request.body.plan.daysPerWeek).toBe(2);
-    expect(request.body.plan.days.map((d) => [d.dayNumber, d.exercises.map((e) => [e.sortOrder, e.exerciseId, e.tmExerciseId])])).toEqual([
+    expect(
+      request.body.plan.days.map((d) => [
+        d.dayNumber,
+        d.exercises.map((e) => [e.sortOrder, e.exerciseId, e.tmExerciseId]),
+      ]),
+    ).toEqual([
       [1, [[1, 1, 1]]],
       [2, [[1, 6, 4]]],
     ]);
     expect(request.body.plan.progressionRules).toEqual([]);
     // Every TM exercise chosen gets its sample; the deadlift TM is blank, so it is left out (the server reports it missing).
-    expect(request.body.sampleTrainingMaxes).toEqual([{ exerciseId: 1, trainingMax: 107.5 }, { exerciseId: 3, trainingMax: 60 }]);
+    expect(request.body.sampleTrainingMaxes).toEqual([
+      { exerciseId: 1, trainingMax: 107.5 },
+      { exerciseId: 3, trainingMax: 60 },
+    ]);
     expect(request.body).toMatchObject({ unit: 'kg', increment: 2.5 });
     expect(request.origin.map((o) => o.dayKey)).toEqual([day1!.key, day3!.key]);
     expect(day2).toBeDefined();
@@ -47,7 +59,12 @@ describe('the live preview request', () => {
     let draft = emptyDraft();
     expect(buildPreviewRequest(draft, { trainingMaxes: {}, unit: 'kg', increment: '' })).toBeNull();
     const slotKey = draft.days[0]!.slots[0]!.key;
-    draft = run(draft, { type: 'updateSlot', slotKey, patch: { exerciseId: 1 } }, { type: 'quickEntry', slotKey, sets: sets('65x8') }, { type: 'addSet', slotKey });
+    draft = run(
+      draft,
+      { type: 'updateSlot', slotKey, patch: { exerciseId: 1 } },
+      { type: 'quickEntry', slotKey, sets: sets('65x8') },
+      { type: 'addSet', slotKey },
+    );
     draft = run(draft, { type: 'updateSet', setKey: draft.days[0]!.slots[0]!.sets[1]!.key, patch: { reps: '' } });
     expect(buildPreviewRequest(draft, { trainingMaxes: {}, unit: 'kg', increment: '' })).toBeNull();
   });
@@ -55,7 +72,11 @@ describe('the live preview request', () => {
   it('maps the server’s weights back onto the grid’s sets', () => {
     let draft = emptyDraft();
     const slotKey = draft.days[0]!.slots[0]!.key;
-    draft = run(draft, { type: 'updateSlot', slotKey, patch: { exerciseId: 1 } }, { type: 'quickEntry', slotKey, sets: sets('65x8, 75x6+') });
+    draft = run(
+      draft,
+      { type: 'updateSlot', slotKey, patch: { exerciseId: 1 } },
+      { type: 'quickEntry', slotKey, sets: sets('65x8, 75x6+') },
+    );
     const request = buildPreviewRequest(draft, { trainingMaxes: { 1: '107.5' }, unit: 'kg', increment: '' })!;
     expect(request.body).not.toHaveProperty('increment');
     const preview: PlanPreview = {

@@ -4,7 +4,7 @@
  * built, the request carries only what is complete — exercise slots with a chosen exercise and valid sets, days
  * with at least one such slot — renumbered the way the API wants, and remembers where each part came from.
  */
-import type { PlanPreview, PlanPreviewBody } from 'backend/src/contracts';
+import type { PlanPreview, PlanPreviewBody } from '@liftplan/domain';
 import { setProblems } from './builder-errors';
 import { parseDecimal, requiredTmExerciseIds, setToBody, type PlanDraft, type Unit } from './builder-state';
 
@@ -66,7 +66,9 @@ export function buildPreviewRequest(draft: PlanDraft, settings: PreviewSettings)
       },
       sampleTrainingMaxes,
       unit: settings.unit,
-      ...(increment !== null && increment > 0 && increment <= 9999.99 && { increment: Math.round(increment * 100) / 100 }),
+      ...(increment !== null &&
+        increment > 0 &&
+        increment <= 9999.99 && { increment: Math.round(increment * 100) / 100 }),
     },
     origin,
   };

@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { CreateExerciseBody, ExerciseDto } from 'backend/src/contracts';
+import type { CreateExerciseBody, ExerciseDto } from '@liftplan/domain';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { TextField } from '@/components/TextField';
@@ -39,7 +39,10 @@ export function ExerciseFormDialog({ exercise, muscleGroups, onDone, onCancel }:
     const body: CreateExerciseBody = {
       name: name.trim(),
       slug: slug.trim(),
-      muscleGroup: String(data.get('muscleGroup') ?? '').trim().toLowerCase() || null,
+      muscleGroup:
+        String(data.get('muscleGroup') ?? '')
+          .trim()
+          .toLowerCase() || null,
       category: data.get('category') === 'isolation' ? 'isolation' : 'compound',
       isUpperBody: data.get('bodyPart') === 'upper',
     };
@@ -69,7 +72,14 @@ export function ExerciseFormDialog({ exercise, muscleGroups, onDone, onCancel }:
         </>
       }
     >
-      <form ref={formRef} id={formId} className="form" noValidate onSubmit={handleSubmit} onChange={clearFieldErrorOnChange}>
+      <form
+        ref={formRef}
+        id={formId}
+        className="form"
+        noValidate
+        onSubmit={handleSubmit}
+        onChange={clearFieldErrorOnChange}
+      >
         {errors.form && <ErrorMessage message={errors.form} />}
         <TextField
           label="Name"
@@ -115,7 +125,12 @@ export function ExerciseFormDialog({ exercise, muscleGroups, onDone, onCancel }:
           <label className="field__label" htmlFor={`${formId}-category`}>
             Category
           </label>
-          <select id={`${formId}-category`} name="category" className="field__input" defaultValue={exercise?.category ?? 'compound'}>
+          <select
+            id={`${formId}-category`}
+            name="category"
+            className="field__input"
+            defaultValue={exercise?.category ?? 'compound'}
+          >
             <option value="compound">Compound</option>
             <option value="isolation">Isolation</option>
           </select>
@@ -123,10 +138,12 @@ export function ExerciseFormDialog({ exercise, muscleGroups, onDone, onCancel }:
         <fieldset className="field choice-group">
           <legend className="field__label">Body part (picks the upper or lower progression rules)</legend>
           <label className="choice">
-            <input type="radio" name="bodyPart" value="upper" defaultChecked={exercise?.isUpperBody ?? false} /> Upper body
+            <input type="radio" name="bodyPart" value="upper" defaultChecked={exercise?.isUpperBody ?? false} /> Upper
+            body
           </label>
           <label className="choice">
-            <input type="radio" name="bodyPart" value="lower" defaultChecked={!(exercise?.isUpperBody ?? false)} /> Lower body
+            <input type="radio" name="bodyPart" value="lower" defaultChecked={!(exercise?.isUpperBody ?? false)} />{' '}
+            Lower body
           </label>
         </fieldset>
       </form>

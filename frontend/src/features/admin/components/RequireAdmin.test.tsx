@@ -25,7 +25,9 @@ describe('RequireAdmin', () => {
     renderAt('/admin/plans', false);
     const location = await screen.findByTestId('location');
     expect(location.textContent).toBe('/');
-    expect(JSON.parse(location.dataset.state ?? 'null')).toEqual({ flash: { message: ADMIN_ONLY_MESSAGE, tone: 'warning' } });
+    expect(JSON.parse(location.dataset.state ?? 'null')).toEqual({
+      flash: { message: ADMIN_ONLY_MESSAGE, tone: 'warning' },
+    });
     expect(screen.queryByRole('heading', { name: 'Admin plans' })).toBeNull();
   });
 

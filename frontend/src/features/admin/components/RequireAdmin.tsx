@@ -1,6 +1,7 @@
 import { Navigate, Outlet } from 'react-router-dom';
 import { useCurrentUser } from '@/lib/current-user';
 import { flashState } from '@/lib/flash';
+import { paths } from '@/lib/paths';
 
 export const ADMIN_ONLY_MESSAGE = 'The admin area is for administrators only.';
 
@@ -10,6 +11,6 @@ export const ADMIN_ONLY_MESSAGE = 'The admin area is for administrators only.';
  */
 export function RequireAdmin() {
   const user = useCurrentUser();
-  if (!user.isAdmin) return <Navigate to="/" replace state={flashState(ADMIN_ONLY_MESSAGE, 'warning')} />;
+  if (!user.isAdmin) return <Navigate to={paths.dashboard} replace state={flashState(ADMIN_ONLY_MESSAGE, 'warning')} />;
   return <Outlet />;
 }

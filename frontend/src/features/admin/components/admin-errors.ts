@@ -6,7 +6,8 @@ import { ApiError } from '@/lib/api-client';
  */
 export function adminErrorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    if (error.status === 403) return 'Your admin rights have been removed. Sign out and in again to refresh your menus.';
+    if (error.status === 403)
+      return 'Your admin rights have been removed. Sign out and in again to refresh your menus.';
     return error.message;
   }
   return 'Something went wrong. Please try again.';

@@ -1,11 +1,13 @@
 import { useMemo, useState } from 'react';
 import { Link } from 'react-router-dom';
-import type { ExerciseDto, ExerciseUsage, ListExercisesQuery } from 'backend/src/contracts';
+import type { ExerciseDto, ExerciseUsage, ListExercisesQuery } from '@liftplan/domain';
 import { Button } from '@/components/Button';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorMessage } from '@/components/ErrorMessage';
-import { Loading } from '@/components/Spinner';
+import { QueryState } from '@/components/QueryState';
 import { ApiError } from '@/lib/api-client';
+import { capitalize } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useAllExercises, useDeleteExercise, useExercises } from '../api/exercises-api';
 import { adminErrorMessage } from '../components/admin-errors';
@@ -51,7 +53,12 @@ export function AdminExercisesPage() {
         </p>
       )}
 
-      <form className="filters" role="search" aria-label="Filter exercises" onSubmit={(event) => event.preventDefault()}>
+      <form
+        className="filters"
+        role="search"
+        aria-label="Filter exercises"
+        onSubmit={(event) => event.preventDefault()}
+      >
         <div className="field filters__search">
           <label className="field__label" htmlFor="exercise-search">
             Search
@@ -69,7 +76,12 @@ export function AdminExercisesPage() {
           <label className="field__label" htmlFor="exercise-category">
             Category
           </label>
-          <select id="exercise-category" className="field__input" value={category} onChange={(event) => setCategory(event.target.value as typeof category)}>
+          <select
+            id="exercise-category"
+            className="field__input"
+            value={category}
+            onChange={(event) => setCategory(event.target.value as typeof category)}
+          >
             <option value="">All</option>
             <option value="compound">Compound</option>
             <option value="isolation">Isolation</option>
@@ -79,7 +91,12 @@ export function AdminExercisesPage() {
           <label className="field__label" htmlFor="exercise-muscle">
             Muscle group
           </label>
-          <select id="exercise-muscle" className="field__input" value={muscleGroup} onChange={(event) => setMuscleGroup(event.target.value)}>
+          <select
+            id="exercise-muscle"
+            className="field__input"
+            value={muscleGroup}
+            onChange={(event) => setMuscleGroup(event.target.value)}
+          >
             <option value="">All</option>
             {muscleGroups.map((group) => (
               <option key={group} value={group}>
@@ -92,7 +109,12 @@ export function AdminExercisesPage() {
           <label className="field__label" htmlFor="exercise-body">
             Upper / lower
           </label>
-          <select id="exercise-body" className="field__input" value={bodyPart} onChange={(event) => setBodyPart(event.target.value as typeof bodyPart)}>
+          <select
+            id="exercise-body"
+            className="field__input"
+            value={bodyPart}
+            onChange={(event) => setBodyPart(event.target.value as typeof bodyPart)}
+          >
             <option value="">Both</option>
             <option value="upper">Upper body</option>
             <option value="lower">Lower body</option>
@@ -100,57 +122,28 @@ export function AdminExercisesPage() {
         </div>
       </form>
 
-      {exercises.isPending ? (
-        <Loading label="Loading exercises…" />
-      ) : exercises.isError ? (
-        <ErrorMessage title="We couldn't load the exercises" message={adminErrorMessage(exercises.error)} onRetry={() => void exercises.refetch()} />
-      ) : exercises.data.length === 0 ? (
-        <EmptyState
-          title={isFiltered ? 'No exercise matches' : 'No exercises yet'}
-          description={isFiltered ? 'Try another search or filter.' : 'Add the lifts your plans use.'}
-        />
-      ) : (
-        <div className="table-scroll" aria-busy={exercises.isPlaceholderData || undefined}>
-          <table className="data-table">
-            <caption className="visually-hidden">
-              {exercises.data.length} exercise{exercises.data.length === 1 ? '' : 's'}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Slug</th>
-                <th scope="col">Muscle group</th>
-                <th scope="col">Category</th>
-                <th scope="col">Upper / lower</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {exercises.data.map((exercise) => (
-                <tr key={exercise.id}>
-                  <th scope="row">{exercise.name}</th>
-                  <td>
-                    <code>{exercise.slug}</code>
-                  </td>
-                  <td>{exercise.muscleGroup ? capitalize(exercise.muscleGroup) : '—'}</td>
-                  <td>{capitalize(exercise.category)}</td>
-                  <td>{exercise.isUpperBody ? 'Upper' : 'Lower'}</td>
-                  <td className="data-table__actions">
-                    <Button variant="secondary" onClick={() => setEditing({ mode: 'edit', exercise })} aria-label={`Edit ${exercise.name}`}>
-                      Edit
-                    </Button>
-                    <Button variant="ghost" className="button--danger-text" onClick={() => setDeleting(exercise)} aria-label={`Delete ${exercise.name}`}>
-                      Delete
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState
+        query={exercises}
+        loadingLabel="Loading exercises…"
+        errorTitle="We couldn't load the exercises"
+        errorMessage={adminErrorMessage}
+      >
+        {(exerciseList) =>
+          exerciseList.length === 0 ? (
+            <EmptyState
+              title={isFiltered ? 'No exercise matches' : 'No exercises yet'}
+              description={isFiltered ? 'Try another search or filter.' : 'Add the lifts your plans use.'}
+            />
+          ) : (
+            <ExercisesTable
+              exercises={exerciseList}
+              isRefreshing={exercises.isPlaceholderData}
+              onEdit={(exercise) => setEditing({ mode: 'edit', exercise })}
+              onDelete={setDeleting}
+            />
+          )
+        }
+      </QueryState>
 
       {editing && (
         <ExerciseFormDialog
@@ -177,9 +170,77 @@ export function AdminExercisesPage() {
   );
 }
 
-function DeleteExerciseDialog({ exercise, onCancel, onDeleted }: { exercise: ExerciseDto; onCancel: () => void; onDeleted: () => void }) {
+type ExercisesTableProps = {
+  exercises: ExerciseDto[];
+  isRefreshing: boolean;
+  onEdit: (exercise: ExerciseDto) => void;
+  onDelete: (exercise: ExerciseDto) => void;
+};
+
+function ExercisesTable({ exercises, isRefreshing, onEdit, onDelete }: ExercisesTableProps) {
+  return (
+    <div className="table-scroll" aria-busy={isRefreshing || undefined}>
+      <table className="data-table">
+        <caption className="visually-hidden">
+          {exercises.length} exercise{exercises.length === 1 ? '' : 's'}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Slug</th>
+            <th scope="col">Muscle group</th>
+            <th scope="col">Category</th>
+            <th scope="col">Upper / lower</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {exercises.map((exercise) => (
+            <tr key={exercise.id}>
+              <th scope="row">{exercise.name}</th>
+              <td>
+                <code>{exercise.slug}</code>
+              </td>
+              <td>{exercise.muscleGroup ? capitalize(exercise.muscleGroup) : '—'}</td>
+              <td>{capitalize(exercise.category)}</td>
+              <td>{exercise.isUpperBody ? 'Upper' : 'Lower'}</td>
+              <td className="data-table__actions">
+                <Button variant="secondary" onClick={() => onEdit(exercise)} aria-label={`Edit ${exercise.name}`}>
+                  Edit
+                </Button>
+                <Button
+                  variant="ghost"
+                  className="button--danger-text"
+                  onClick={() => onDelete(exercise)}
+                  aria-label={`Delete ${exercise.name}`}
+                >
+                  Delete
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function DeleteExerciseDialog({
+  exercise,
+  onCancel,
+  onDeleted,
+}: {
+  exercise: ExerciseDto;
+  onCancel: () => void;
+  onDeleted: () => void;
+}) {
   const deletion = useDeleteExercise();
-  const usage = deletion.error instanceof ApiError && deletion.error.code === 'EXERCISE_IN_USE' ? asUsage(deletion.error.details) : null;
+  const usage =
+    deletion.error instanceof ApiError && deletion.error.code === 'EXERCISE_IN_USE'
+      ? asUsage(deletion.error.details)
+      : null;
 
   if (usage) {
     return (
@@ -200,7 +261,7 @@ function DeleteExerciseDialog({ exercise, onCancel, onDeleted }: { exercise: Exe
                 {usage.plans.map((plan, i) => (
                   <span key={plan.id}>
                     {i > 0 && ', '}
-                    <Link to={`/admin/plans/${plan.id}/edit`}>{plan.name}</Link>
+                    <Link to={paths.adminPlanEdit(plan.id)}>{plan.name}</Link>
                   </span>
                 ))}
               </li>
@@ -210,7 +271,8 @@ function DeleteExerciseDialog({ exercise, onCancel, onDeleted }: { exercise: Exe
           </ul>
           <p>
             {usage.plans.length > 0 && 'Take it out of those plans first. '}
-            {usage.trainingMaxes + usage.workoutSets > 0 && 'Lifters’ training maxes and logged sets keep it for their history.'}
+            {usage.trainingMaxes + usage.workoutSets > 0 &&
+              'Lifters’ training maxes and logged sets keep it for their history.'}
           </p>
         </div>
       </ConfirmDialog>
@@ -243,4 +305,3 @@ function asUsage(details: unknown): ExerciseUsage | null {
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-const capitalize = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);

@@ -1,13 +1,14 @@
 import { Suspense } from 'react';
 import { NavLink, Outlet } from 'react-router-dom';
 import { Loading } from '@/components/Spinner';
+import { paths } from '@/lib/paths';
 import '@/components/ui.css';
 import '../admin.css';
 
 const SECTIONS = [
-  { to: '/admin/plans', label: 'Plans' },
-  { to: '/admin/exercises', label: 'Exercises' },
-  { to: '/admin/users', label: 'Admins' },
+  { to: paths.adminPlans, label: 'Plans' },
+  { to: paths.adminExercises, label: 'Exercises' },
+  { to: paths.adminUsers, label: 'Admins' },
 ] as const;
 
 /** The admin console's frame (behind RequireAdmin): its own navigation, then the section. Loaded on demand. */

@@ -1,15 +1,16 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
-import type { PlanSummaryDto } from 'backend/src/contracts';
+import type { PlanSummaryDto } from '@liftplan/domain';
 import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorMessage } from '@/components/ErrorMessage';
-import { Loading } from '@/components/Spinner';
+import { QueryState } from '@/components/QueryState';
 import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api-client';
 import { flashState } from '@/lib/flash';
 import { formErrorsFromApi } from '@/lib/form-errors';
+import { paths } from '@/lib/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useAdminPlans, useDeletePlan, useDuplicatePlan, useSetPlanVisibility } from '../api/plans-api';
@@ -29,7 +30,7 @@ export function AdminPlansPage() {
     <div className="page admin-page">
       <div className="admin-page__header">
         <h1 className="page__title">Plans</h1>
-        <Link className="button button--primary" to="/admin/plans/new">
+        <Link className="button button--primary" to={paths.adminPlanNew}>
           New plan
         </Link>
       </div>
@@ -39,75 +40,36 @@ export function AdminPlansPage() {
         </p>
       )}
 
-      {plans.isPending ? (
-        <Loading label="Loading plans…" />
-      ) : plans.isError ? (
-        <ErrorMessage title="We couldn't load the plans" message={adminErrorMessage(plans.error)} onRetry={() => void plans.refetch()} />
-      ) : plans.data.length === 0 ? (
-        <EmptyState
-          title="No plans yet"
-          description="Build the first plan: days, exercises and sets, with quick entry like 65x8, 75x6, 85x4x3, 65x8+."
-          action={
-            <Link className="button button--primary" to="/admin/plans/new">
-              New plan
-            </Link>
-          }
-        />
-      ) : (
-        <div className="table-scroll">
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Plan</th>
-                <th scope="col">Visibility</th>
-                <th scope="col" className="num">
-                  Version
-                </th>
-                <th scope="col" className="num">
-                  Days / week
-                </th>
-                <th scope="col" className="num">
-                  Active lifters
-                </th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {plans.data.map((plan) => (
-                <tr key={plan.id}>
-                  <th scope="row">
-                    <Link to={`/admin/plans/${plan.id}/edit`}>{plan.name}</Link>
-                    <div className="muted">
-                      <code>{plan.slug}</code>
-                    </div>
-                  </th>
-                  <td>
-                    <Badge tone={plan.isPublic ? 'success' : 'neutral'}>{plan.isPublic ? 'Public' : 'Private'}</Badge>
-                  </td>
-                  <td className="num">v{plan.version}</td>
-                  <td className="num">{plan.daysPerWeek}</td>
-                  <td className="num">{plan.activeSubscribers}</td>
-                  <td className="data-table__actions">
-                    <Link className="button button--secondary" to={`/admin/plans/${plan.id}/edit`} aria-label={`Edit ${plan.name}`}>
-                      Edit
-                    </Link>
-                    <Button variant="secondary" onClick={() => setDuplicating(plan)} aria-label={`Duplicate ${plan.name}`}>
-                      Duplicate
-                    </Button>
-                    <Button variant="ghost" className="button--danger-text" onClick={() => setDeleting(plan)} aria-label={`Delete ${plan.name}`}>
-                      Delete
-                    </Button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState
+        query={plans}
+        loadingLabel="Loading plans…"
+        errorTitle="We couldn't load the plans"
+        errorMessage={adminErrorMessage}
+      >
+        {(planList) =>
+          planList.length === 0 ? (
+            <EmptyState
+              title="No plans yet"
+              description="Build the first plan: days, exercises and sets, with quick entry like 65x8, 75x6, 85x4x3, 65x8+."
+              action={
+                <Link className="button button--primary" to={paths.adminPlanNew}>
+                  New plan
+                </Link>
+              }
+            />
+          ) : (
+            <PlansTable plans={planList} onDuplicate={setDuplicating} onDelete={setDeleting} />
+          )
+        }
+      </QueryState>
 
-      {duplicating && <DuplicatePlanDialog plan={duplicating} takenSlugs={(plans.data ?? []).map((p) => p.slug)} onCancel={() => setDuplicating(null)} />}
+      {duplicating && (
+        <DuplicatePlanDialog
+          plan={duplicating}
+          takenSlugs={(plans.data ?? []).map((p) => p.slug)}
+          onCancel={() => setDuplicating(null)}
+        />
+      )}
       {deleting && (
         <DeletePlanDialog
           plan={deleting}
@@ -130,8 +92,89 @@ export function AdminPlansPage() {
   );
 }
 
+function PlansTable({
+  plans,
+  onDuplicate,
+  onDelete,
+}: {
+  plans: PlanSummaryDto[];
+  onDuplicate: (plan: PlanSummaryDto) => void;
+  onDelete: (plan: PlanSummaryDto) => void;
+}) {
+  return (
+    <div className="table-scroll">
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Plan</th>
+            <th scope="col">Visibility</th>
+            <th scope="col" className="num">
+              Version
+            </th>
+            <th scope="col" className="num">
+              Days / week
+            </th>
+            <th scope="col" className="num">
+              Active lifters
+            </th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {plans.map((plan) => (
+            <tr key={plan.id}>
+              <th scope="row">
+                <Link to={paths.adminPlanEdit(plan.id)}>{plan.name}</Link>
+                <div className="muted">
+                  <code>{plan.slug}</code>
+                </div>
+              </th>
+              <td>
+                <Badge tone={plan.isPublic ? 'success' : 'neutral'}>{plan.isPublic ? 'Public' : 'Private'}</Badge>
+              </td>
+              <td className="num">v{plan.version}</td>
+              <td className="num">{plan.daysPerWeek}</td>
+              <td className="num">{plan.activeSubscribers}</td>
+              <td className="data-table__actions">
+                <Link
+                  className="button button--secondary"
+                  to={paths.adminPlanEdit(plan.id)}
+                  aria-label={`Edit ${plan.name}`}
+                >
+                  Edit
+                </Link>
+                <Button variant="secondary" onClick={() => onDuplicate(plan)} aria-label={`Duplicate ${plan.name}`}>
+                  Duplicate
+                </Button>
+                <Button
+                  variant="ghost"
+                  className="button--danger-text"
+                  onClick={() => onDelete(plan)}
+                  aria-label={`Delete ${plan.name}`}
+                >
+                  Delete
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 /** "Save as new plan": a copy under a new name and slug, private until the admin publishes it. */
-export function DuplicatePlanDialog({ plan, takenSlugs, onCancel }: { plan: Pick<PlanSummaryDto, 'id' | 'name' | 'slug'>; takenSlugs: string[]; onCancel: () => void }) {
+export function DuplicatePlanDialog({
+  plan,
+  takenSlugs,
+  onCancel,
+}: {
+  plan: Pick<PlanSummaryDto, 'id' | 'name' | 'slug'>;
+  takenSlugs: string[];
+  onCancel: () => void;
+}) {
   const duplicate = useDuplicatePlan();
   const navigate = useNavigate();
   const formId = useId();
@@ -144,11 +187,15 @@ export function DuplicatePlanDialog({ plan, takenSlugs, onCancel }: { plan: Pick
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
     if (!name.trim()) return show({ fields: { name: 'Enter a name' } });
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug.trim())) return show({ fields: { slug: 'Use lowercase letters, digits and single dashes' } });
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug.trim()))
+      return show({ fields: { slug: 'Use lowercase letters, digits and single dashes' } });
     duplicate.mutate(
       { id: plan.id, name: name.trim(), slug: slug.trim(), isPublic },
       {
-        onSuccess: ({ plan: copy }) => navigate(`/admin/plans/${copy.id}/edit`, { state: flashState(`Created “${copy.name}”, a copy of “${plan.name}”.`, 'success') }),
+        onSuccess: ({ plan: copy }) =>
+          navigate(paths.adminPlanEdit(copy.id), {
+            state: flashState(`Created “${copy.name}”, a copy of “${plan.name}”.`, 'success'),
+          }),
         onError: (error) => {
           const mapped = formErrorsFromApi(error, ['name', 'slug'] as const, { SLUG_TAKEN: 'slug' });
           show(mapped.form ? { ...mapped, form: adminErrorMessage(error) } : mapped);
@@ -197,8 +244,8 @@ export function DuplicatePlanDialog({ plan, takenSlugs, onCancel }: { plan: Pick
           error={errors.fields.slug}
         />
         <label className="choice">
-          <input type="checkbox" checked={isPublic} onChange={(event) => setIsPublic(event.target.checked)} /> Public right away (lifters can
-          subscribe)
+          <input type="checkbox" checked={isPublic} onChange={(event) => setIsPublic(event.target.checked)} /> Public
+          right away (lifters can subscribe)
         </label>
       </form>
     </Dialog>
@@ -232,18 +279,25 @@ function DeletePlanDialog({
       {lifters > 0 || inUse ? (
         <>
           <p>
-            {lifters > 0 ? `${lifters} lifter${lifters === 1 ? ' is' : 's are'} on this plan right now, so it` : 'It'} can't be deleted until
-            nobody is on it (lifters switch plans themselves).
+            {lifters > 0 ? `${lifters} lifter${lifters === 1 ? ' is' : 's are'} on this plan right now, so it` : 'It'}{' '}
+            can't be deleted until nobody is on it (lifters switch plans themselves).
             {plan.isPublic && ' Meanwhile you can make it private, so nobody new subscribes.'}
           </p>
           {plan.isPublic && (
-            <Button variant="secondary" isLoading={visibility.isPending} onClick={() => visibility.mutate({ id: plan.id, isPublic: false }, { onSuccess: onMadePrivate })}>
+            <Button
+              variant="secondary"
+              isLoading={visibility.isPending}
+              onClick={() => visibility.mutate({ id: plan.id, isPublic: false }, { onSuccess: onMadePrivate })}
+            >
               Make it private
             </Button>
           )}
         </>
       ) : (
-        <p>A plan nobody ever used is deleted. One that lifters used before is archived instead: hidden everywhere, their history kept.</p>
+        <p>
+          A plan nobody ever used is deleted. One that lifters used before is archived instead: hidden everywhere, their
+          history kept.
+        </p>
       )}
       {inUse ? (
         <ErrorMessage message={inUse.message} />

@@ -1,10 +1,10 @@
 import { useState } from 'react';
-import type { AdminUserDto } from 'backend/src/contracts';
+import type { AdminUserDto } from '@liftplan/domain';
 import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorMessage } from '@/components/ErrorMessage';
-import { Loading } from '@/components/Spinner';
+import { QueryState } from '@/components/QueryState';
 import { useCurrentUser } from '@/lib/current-user';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useAdminUsers, useSetAdmin } from '../api/users-api';
@@ -26,7 +26,10 @@ export function AdminUsersPage() {
       <div className="admin-page__header">
         <h1 className="page__title">Admins</h1>
       </div>
-      <p className="muted">Administrators manage the exercise library, plans and other admins. A change applies at once; the person sees the admin menu change at their next sign-in.</p>
+      <p className="muted">
+        Administrators manage the exercise library, plans and other admins. A change applies at once; the person sees
+        the admin menu change at their next sign-in.
+      </p>
       {notice && (
         <p className="admin-notice" role="status">
           {notice}
@@ -48,63 +51,25 @@ export function AdminUsersPage() {
         </div>
       </form>
 
-      {users.isPending ? (
-        <Loading label="Loading users…" />
-      ) : users.isError ? (
-        <ErrorMessage title="We couldn't load the users" message={adminErrorMessage(users.error)} onRetry={() => void users.refetch()} />
-      ) : users.data.length === 0 ? (
-        <EmptyState title="Nobody matches" description="Try part of an email address or a name." />
-      ) : (
-        <div className="table-scroll" aria-busy={users.isPlaceholderData || undefined}>
-          <table className="data-table">
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Email</th>
-                <th scope="col">Role</th>
-                <th scope="col">Joined</th>
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {users.data.map((user) => {
-                const isMe = user.id === me.id;
-                return (
-                  <tr key={user.id}>
-                    <th scope="row">
-                      {user.displayName}
-                      {isMe && <span className="muted"> (you)</span>}
-                    </th>
-                    <td>{user.email}</td>
-                    <td>{user.isAdmin ? <Badge tone="primary">Admin</Badge> : 'Lifter'}</td>
-                    <td>{new Date(user.createdAt).toLocaleDateString()}</td>
-                    <td className="data-table__actions">
-                      {user.isAdmin ? (
-                        <Button
-                          variant="secondary"
-                          disabled={isMe}
-                          title={isMe ? 'You can’t remove your own admin rights; another admin can.' : undefined}
-                          aria-label={`Remove admin rights from ${user.displayName}`}
-                          onClick={() => setChanging(user)}
-                        >
-                          Remove admin
-                        </Button>
-                      ) : (
-                        <Button variant="secondary" aria-label={`Make ${user.displayName} an admin`} onClick={() => setChanging(user)}>
-                          Make admin
-                        </Button>
-                      )}
-                      {isMe && user.isAdmin && <span className="muted data-table__note">Another admin can remove yours.</span>}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
-      )}
+      <QueryState
+        query={users}
+        loadingLabel="Loading users…"
+        errorTitle="We couldn't load the users"
+        errorMessage={adminErrorMessage}
+      >
+        {(userList) =>
+          userList.length === 0 ? (
+            <EmptyState title="Nobody matches" description="Try part of an email address or a name." />
+          ) : (
+            <UsersTable
+              users={userList}
+              isRefreshing={users.isPlaceholderData}
+              meId={me.id}
+              onChangeRole={setChanging}
+            />
+          )
+        }
+      </QueryState>
 
       {changing && (
         <ChangeRoleDialog
@@ -124,7 +89,82 @@ export function AdminUsersPage() {
   );
 }
 
-function ChangeRoleDialog({ user, onCancel, onDone }: { user: AdminUserDto; onCancel: () => void; onDone: (user: AdminUserDto) => void }) {
+type UsersTableProps = {
+  users: AdminUserDto[];
+  isRefreshing: boolean;
+  meId: number;
+  onChangeRole: (user: AdminUserDto) => void;
+};
+
+function UsersTable({ users, isRefreshing, meId, onChangeRole }: UsersTableProps) {
+  return (
+    <div className="table-scroll" aria-busy={isRefreshing || undefined}>
+      <table className="data-table">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Email</th>
+            <th scope="col">Role</th>
+            <th scope="col">Joined</th>
+            <th scope="col">
+              <span className="visually-hidden">Actions</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.map((user) => {
+            const isMe = user.id === meId;
+            return (
+              <tr key={user.id}>
+                <th scope="row">
+                  {user.displayName}
+                  {isMe && <span className="muted"> (you)</span>}
+                </th>
+                <td>{user.email}</td>
+                <td>{user.isAdmin ? <Badge tone="primary">Admin</Badge> : 'Lifter'}</td>
+                <td>{new Date(user.createdAt).toLocaleDateString()}</td>
+                <td className="data-table__actions">
+                  {user.isAdmin ? (
+                    <Button
+                      variant="secondary"
+                      disabled={isMe}
+                      title={isMe ? 'You can’t remove your own admin rights; another admin can.' : undefined}
+                      aria-label={`Remove admin rights from ${user.displayName}`}
+                      onClick={() => onChangeRole(user)}
+                    >
+                      Remove admin
+                    </Button>
+                  ) : (
+                    <Button
+                      variant="secondary"
+                      aria-label={`Make ${user.displayName} an admin`}
+                      onClick={() => onChangeRole(user)}
+                    >
+                      Make admin
+                    </Button>
+                  )}
+                  {isMe && user.isAdmin && (
+                    <span className="muted data-table__note">Another admin can remove yours.</span>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ChangeRoleDialog({
+  user,
+  onCancel,
+  onDone,
+}: {
+  user: AdminUserDto;
+  onCancel: () => void;
+  onDone: (user: AdminUserDto) => void;
+}) {
   const setAdmin = useSetAdmin();
   const promote = !user.isAdmin;
   return (
@@ -133,7 +173,9 @@ function ChangeRoleDialog({ user, onCancel, onDone }: { user: AdminUserDto; onCa
       confirmLabel={promote ? 'Make admin' : 'Remove admin'}
       danger={!promote}
       isLoading={setAdmin.isPending}
-      onConfirm={() => setAdmin.mutate({ id: user.id, isAdmin: promote }, { onSuccess: (result) => onDone(result.user) })}
+      onConfirm={() =>
+        setAdmin.mutate({ id: user.id, isAdmin: promote }, { onSuccess: (result) => onDone(result.user) })
+      }
       onCancel={onCancel}
     >
       <p>

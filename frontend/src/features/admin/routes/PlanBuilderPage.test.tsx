@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ExerciseDto, PlanPreviewBody } from 'backend/src/contracts';
+import type { ExerciseDto, PlanPreviewBody } from '@liftplan/domain';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { CurrentUserProvider } from '@/lib/current-user';
@@ -16,7 +16,11 @@ const exercise = (id: number, name: string, isUpperBody: boolean): ExerciseDto =
   isUpperBody,
   createdAt: '2025-01-01T00:00:00.000Z',
 });
-const EXERCISES = [exercise(1, 'Bench Press', true), exercise(2, 'Squat', false), exercise(7, 'Close Grip Bench Press', true)];
+const EXERCISES = [
+  exercise(1, 'Bench Press', true),
+  exercise(2, 'Squat', false),
+  exercise(7, 'Close Grip Bench Press', true),
+];
 
 /** The preview endpoint, answering with weights = TM × % (the real one rounds; enough to see them land). */
 async function previewRoute(request: Request) {
@@ -34,7 +38,10 @@ async function previewRoute(request: Request) {
         exercises: day.exercises.map((slot) => ({
           ...slot,
           tmExerciseId: slot.tmExerciseId ?? slot.exerciseId,
-          sets: slot.sets.map((set) => ({ ...set, weight: (tms.get(slot.tmExerciseId ?? slot.exerciseId) ?? 0) * set.percentage })),
+          sets: slot.sets.map((set) => ({
+            ...set,
+            weight: (tms.get(slot.tmExerciseId ?? slot.exerciseId) ?? 0) * set.percentage,
+          })),
         })),
       })),
     },
@@ -58,10 +65,15 @@ function renderBuilder(...routes: Parameters<typeof fakeApi>) {
 describe('PlanBuilderPage', () => {
   it('fills the grid from quick entry, previews it through the API, and puts the API’s errors on their fields', async () => {
     const { user, requests } = renderBuilder(
-      answer('POST', '/api/admin/plans', 400, apiErrorBody('VALIDATION_ERROR', 'Invalid body: days.0.exercises.0.sets.1.percentage: too heavy', [
-        { path: 'days.0.exercises.0.sets.1.percentage', message: 'too heavy for this test' },
-        { path: 'slug', message: 'already taken' },
-      ])),
+      answer(
+        'POST',
+        '/api/admin/plans',
+        400,
+        apiErrorBody('VALIDATION_ERROR', 'Invalid body: days.0.exercises.0.sets.1.percentage: too heavy', [
+          { path: 'days.0.exercises.0.sets.1.percentage', message: 'too heavy for this test' },
+          { path: 'slug', message: 'already taken' },
+        ]),
+      ),
     );
     const name = await screen.findByLabelText('Name');
     await user.type(name, 'Test Plan');
@@ -69,10 +81,16 @@ describe('PlanBuilderPage', () => {
 
     const slot = screen.getByRole('group', { name: 'Day 1 Exercise 1' });
     await user.type(within(slot).getByRole('combobox', { name: 'Exercise' }), 'grip{Enter}');
-    expect((within(slot).getByRole('combobox', { name: 'Exercise' }) as HTMLInputElement).value).toBe('Close Grip Bench Press');
+    expect((within(slot).getByRole('combobox', { name: 'Exercise' }) as HTMLInputElement).value).toBe(
+      'Close Grip Bench Press',
+    );
     await user.type(within(slot).getByLabelText('Quick entry'), '65x8, 75x6x2+{Enter}');
 
-    expect(within(slot).getAllByLabelText(/^Set \d reps$/).map((input) => (input as HTMLInputElement).value)).toEqual(['8', '6', '6']);
+    expect(
+      within(slot)
+        .getAllByLabelText(/^Set \d reps$/)
+        .map((input) => (input as HTMLInputElement).value),
+    ).toEqual(['8', '6', '6']);
     expect((within(slot).getByLabelText('Set 3 percentage') as HTMLInputElement).value).toBe('75');
     expect((within(slot).getByLabelText('Set 2 progression') as HTMLInputElement).checked).toBe(true);
     expect((within(slot).getByLabelText('Set 1 progression') as HTMLInputElement).disabled).toBe(true);
@@ -83,14 +101,25 @@ describe('PlanBuilderPage', () => {
 
     const percentage = within(slot).getByLabelText('Set 2 percentage');
     await waitFor(() => expect(percentage.getAttribute('aria-invalid')).toBe('true'));
-    expect(document.getElementById(percentage.getAttribute('aria-describedby')!)?.textContent).toBe('Too heavy for this test');
+    expect(document.getElementById(percentage.getAttribute('aria-describedby')!)?.textContent).toBe(
+      'Too heavy for this test',
+    );
     expect(screen.getByLabelText('Slug').getAttribute('aria-invalid')).toBe('true');
     expect(document.activeElement).toBe(screen.getByLabelText('Slug'));
     const summary = screen.getByRole('alert');
-    expect(summary.textContent).toContain('Day 1 · Close Grip Bench Press · set 2 · percentage: Too heavy for this test');
+    expect(summary.textContent).toContain(
+      'Day 1 · Close Grip Bench Press · set 2 · percentage: Too heavy for this test',
+    );
 
-    const sent = await requests.find((r) => r.method === 'POST' && new URL(r.url).pathname === '/api/admin/plans')!.json();
-    expect(sent).toMatchObject({ name: 'Test Plan', slug: 'test-plan', daysPerWeek: 1, days: [{ dayNumber: 1, exercises: [{ exerciseId: 7, tmExerciseId: 7, tier: 'T1', sortOrder: 1 }] }] });
+    const sent = await requests
+      .find((r) => r.method === 'POST' && new URL(r.url).pathname === '/api/admin/plans')!
+      .json();
+    expect(sent).toMatchObject({
+      name: 'Test Plan',
+      slug: 'test-plan',
+      daysPerWeek: 1,
+      days: [{ dayNumber: 1, exercises: [{ exerciseId: 7, tmExerciseId: 7, tier: 'T1', sortOrder: 1 }] }],
+    });
     expect(sent.days[0].exercises[0].sets).toEqual([
       { setOrder: 1, percentage: 0.65, reps: 8, isAmrap: false, isProgression: false },
       { setOrder: 2, percentage: 0.75, reps: 6, isAmrap: true, isProgression: true },

@@ -22,7 +22,8 @@ export function PlanBuilderPage() {
   const plans = useAdminPlans();
   const initialDraft = useMemo(() => (plan.data ? draftFromPlan(plan.data) : emptyDraft()), [plan.data]);
 
-  if (isEdit && planId === null) return <ErrorMessage title="No such plan" message="This address does not name a plan." />;
+  if (isEdit && planId === null)
+    return <ErrorMessage title="No such plan" message="This address does not name a plan." />;
   const failed = exercises.error ?? (isEdit ? (plan.error ?? plans.error) : null);
   if (failed) {
     const retry = () => {
@@ -32,10 +33,17 @@ export function PlanBuilderPage() {
         void plans.refetch();
       }
     };
-    return <ErrorMessage title={isEdit ? "We couldn't load the plan" : "We couldn't load the exercise library"} message={adminErrorMessage(failed)} onRetry={retry} />;
+    return (
+      <ErrorMessage
+        title={isEdit ? "We couldn't load the plan" : "We couldn't load the exercise library"}
+        message={adminErrorMessage(failed)}
+        onRetry={retry}
+      />
+    );
   }
   // An edit starts from the plan as it is now (fetched on arrival), never from an older cached copy.
-  if (!exercises.data || (isEdit && (!plan.data || !plan.isFetchedAfterMount || !plans.data))) return <Loading label="Loading the plan builder…" />;
+  if (!exercises.data || (isEdit && (!plan.data || !plan.isFetchedAfterMount || !plans.data)))
+    return <Loading label="Loading the plan builder…" />;
 
   const activeSubscribers = plans.data?.find((summary) => summary.id === planId)?.activeSubscribers ?? 0;
   return (

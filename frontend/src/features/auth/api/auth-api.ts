@@ -1,4 +1,4 @@
-import type { AuthResponse, LoginBody, RegisterBody } from 'backend/src/contracts';
+import type { AuthResponse, LoginBody, RegisterBody } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import type { CurrentUserResponse } from '@/lib/current-user';
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AuthResponse, LoginBody, RegisterBody } from 'backend/src/contracts';
+import type { AuthResponse, LoginBody, RegisterBody } from '@liftplan/domain';
 import { startSession } from '../session/session-actions';
 import { login, register } from './auth-api';
 

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Navigate, Outlet } from 'react-router-dom';
+import { paths } from '@/lib/paths';
 import { tokenStorage } from '../session/token-storage';
 
 /**
@@ -8,5 +9,5 @@ import { tokenStorage } from '../session/token-storage';
  */
 export function GuestOnly() {
   const [signedInOnArrival] = useState(() => tokenStorage.read() !== null);
-  return signedInOnArrival ? <Navigate to="/" replace /> : <Outlet />;
+  return signedInOnArrival ? <Navigate to={paths.dashboard} replace /> : <Outlet />;
 }

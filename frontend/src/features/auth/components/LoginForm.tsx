@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { LoginBody, UserDto } from 'backend/src/contracts';
+import type { LoginBody, UserDto } from '@liftplan/domain';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { TextField } from '@/components/TextField';

@@ -52,7 +52,12 @@ describe('RegisterForm', () => {
   it("shows the server's reason for a refused password under the password field", async () => {
     const reason = 'password is too easy to guess. This is a heavily used password.';
     fakeApi(
-      answer('POST', '/api/auth/register', 400, apiErrorBody('VALIDATION_ERROR', `Invalid body: password: ${reason}`, [{ path: 'password', message: reason }])),
+      answer(
+        'POST',
+        '/api/auth/register',
+        400,
+        apiErrorBody('VALIDATION_ERROR', `Invalid body: password: ${reason}`, [{ path: 'password', message: reason }]),
+      ),
     );
     const { user } = renderRegisterPage();
     await user.type(screen.getByLabelText('Your name'), 'Grace');
@@ -70,7 +75,12 @@ describe('RegisterForm', () => {
 
   it('shows a taken email under the email field', async () => {
     fakeApi(
-      answer('POST', '/api/auth/register', 409, apiErrorBody('EMAIL_TAKEN', 'An account with this email already exists')),
+      answer(
+        'POST',
+        '/api/auth/register',
+        409,
+        apiErrorBody('EMAIL_TAKEN', 'An account with this email already exists'),
+      ),
     );
     const { user } = renderRegisterPage();
     await user.type(screen.getByLabelText('Your name'), 'Grace');

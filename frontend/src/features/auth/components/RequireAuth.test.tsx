@@ -53,7 +53,9 @@ describe('RequireAuth', () => {
 
   it('ends the session and redirects to /login when the server rejects the stored token', async () => {
     tokenStorage.write('expired-token');
-    fakeApi(answer('GET', '/api/auth/me', 401, apiErrorBody('INVALID_TOKEN', 'Your session is invalid or has expired')));
+    fakeApi(
+      answer('GET', '/api/auth/me', 401, apiErrorBody('INVALID_TOKEN', 'Your session is invalid or has expired')),
+    );
 
     renderProtectedRoute();
 

@@ -1,4 +1,5 @@
 import { Link, useLocation, useNavigate } from 'react-router-dom';
+import { paths } from '@/lib/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { AuthCard } from '../components/AuthCard';
 import { LoginForm } from '../components/LoginForm';
@@ -17,7 +18,7 @@ export function LoginPage() {
       intro={sessionHasExpired() ? 'Your session has ended. Sign in again to continue.' : 'Welcome back to LiftPlan.'}
       footer={
         <>
-          New here? <Link to="/register">Create an account</Link>
+          New here? <Link to={paths.register}>Create an account</Link>
         </>
       }
     >

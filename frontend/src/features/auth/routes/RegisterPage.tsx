@@ -1,10 +1,11 @@
 import { Link, useNavigate } from 'react-router-dom';
+import { paths } from '@/lib/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { AuthCard } from '../components/AuthCard';
 import { RegisterForm } from '../components/RegisterForm';
 
 /** Where a new lifter starts: choosing a plan. */
-const AFTER_REGISTRATION_PATH = '/plans';
+const AFTER_REGISTRATION_PATH = paths.plans;
 
 export function RegisterPage() {
   useDocumentTitle('Create account');
@@ -16,7 +17,7 @@ export function RegisterPage() {
       intro="Pick a plan, enter your maxes, and get every set prescribed to the plate."
       footer={
         <>
-          Already have an account? <Link to="/login">Sign in</Link>
+          Already have an account? <Link to={paths.login}>Sign in</Link>
         </>
       }
     >

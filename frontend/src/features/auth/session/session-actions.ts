@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { AuthResponse } from 'backend/src/contracts';
+import type { AuthResponse } from '@liftplan/domain';
 import { currentUserQueryKey, type CurrentUserResponse } from '@/lib/current-user';
 import { tokenStorage } from './token-storage';
 

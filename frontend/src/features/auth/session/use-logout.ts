@@ -1,6 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { useNavigate } from 'react-router-dom';
+import { paths } from '@/lib/paths';
 import { endSession } from './session-actions';
 
 export function useLogout(): () => void {
@@ -8,6 +9,6 @@ export function useLogout(): () => void {
   const navigate = useNavigate();
   return useCallback(() => {
     endSession(queryClient);
-    void navigate('/login', { replace: true });
+    void navigate(paths.login, { replace: true });
   }, [queryClient, navigate]);
 }

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
-import type { UserDto } from 'backend/src/contracts';
+import type { UserDto } from '@liftplan/domain';
 import { currentUserQueryKey } from '@/lib/current-user';
 import { fetchCurrentUser } from '../api/auth-api';
 import { tokenStorage } from './token-storage';
@@ -25,6 +25,7 @@ export function useSession(): Session {
 
   if (token === null) return { status: 'anonymous' };
   if (currentUser.data) return { status: 'authenticated', user: currentUser.data.user };
-  if (currentUser.isError) return { status: 'error', error: currentUser.error, retry: () => void currentUser.refetch() };
+  if (currentUser.isError)
+    return { status: 'error', error: currentUser.error, retry: () => void currentUser.refetch() };
   return { status: 'loading' };
 }

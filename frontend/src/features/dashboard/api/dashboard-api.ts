@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { WorkoutDto, WorkoutSummaryDto } from 'backend/src/contracts';
+import type { WorkoutDto, WorkoutSummaryDto } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { invalidateTrainingState, trainingStateKeys, workoutQueryKey } from '@/lib/training-state';
 
@@ -16,7 +16,8 @@ export const fetchRecentWorkouts = (signal?: AbortSignal) =>
 
 export const startWorkout = (dayNumber: number) => apiClient.post<{ workout: WorkoutDto }>('/workouts', { dayNumber });
 
-export const abandonWorkout = (workoutId: number) => apiClient.post<{ workout: WorkoutDto }>(`/workouts/${workoutId}/abandon`);
+export const abandonWorkout = (workoutId: number) =>
+  apiClient.post<{ workout: WorkoutDto }>(`/workouts/${workoutId}/abandon`);
 
 export function useRecentWorkouts() {
   return useQuery({ queryKey: dashboardKeys.recentWorkouts(), queryFn: ({ signal }) => fetchRecentWorkouts(signal) });

@@ -1,4 +1,4 @@
-import type { PlanDayDto } from 'backend/src/contracts';
+import type { PlanDayDto } from '@liftplan/domain';
 import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
 import { dayTitle, pluralize } from '@/lib/format';

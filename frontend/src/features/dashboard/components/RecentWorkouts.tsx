@@ -1,7 +1,8 @@
-import type { WorkoutSummaryDto } from 'backend/src/contracts';
+import type { WorkoutSummaryDto } from '@liftplan/domain';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
 import { dayTitle, formatDate, formatIncrease } from '@/lib/format';
+import { paths } from '@/lib/paths';
 
 const STATUS_LABEL = { completed: 'Completed', abandoned: 'Abandoned', in_progress: 'In progress' } as const;
 const STATUS_TONE = { completed: 'success', abandoned: 'warning', in_progress: 'primary' } as const;
@@ -20,10 +21,11 @@ export function RecentWorkouts({ workouts, nameOf }: RecentWorkoutsProps) {
         const raised = (workout.progression ?? []).filter((p) => p.increase > 0);
         return (
           <li key={workout.id} className="workout-list__item">
-            <Link className="workout-list__link" to={`/workouts/${workout.id}`}>
+            <Link className="workout-list__link" to={paths.workout(workout.id)}>
               <span className="workout-list__title">{dayTitle(workout.dayNumber, workout.dayName)}</span>
               <span className="workout-list__meta">
-                {formatDate(workout.completedAt ?? workout.createdAt)} · {workout.completedSetCount}/{workout.setCount} sets
+                {formatDate(workout.completedAt ?? workout.createdAt)} · {workout.completedSetCount}/{workout.setCount}{' '}
+                sets
               </span>
             </Link>
             <span className="workout-list__badges">

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import type { CurrentPlanResponse, PlanDayDto } from 'backend/src/contracts';
+import type { CurrentPlanResponse, PlanDayDto } from '@liftplan/domain';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { CurrentUserProvider } from '@/lib/current-user';
@@ -7,7 +7,12 @@ import { aUser, answer, apiErrorBody, fakeApi, type FakeRoute } from '@/test/fak
 import { LocationProbe, renderWithProviders } from '@/test/render';
 import { DashboardPage } from './DashboardPage';
 
-const ex = (id: number, name: string, isUpperBody: boolean) => ({ id, slug: name.toLowerCase().replace(/ /g, '-'), name, isUpperBody });
+const ex = (id: number, name: string, isUpperBody: boolean) => ({
+  id,
+  slug: name.toLowerCase().replace(/ /g, '-'),
+  name,
+  isUpperBody,
+});
 const bench = ex(1, 'Bench Press', true);
 const squat = ex(2, 'Squat', false);
 
@@ -16,7 +21,19 @@ function aDay(dayNumber: number, name: string, lift: typeof bench): PlanDayDto {
     id: dayNumber,
     dayNumber,
     name,
-    exercises: [{ id: dayNumber * 10, exerciseId: lift.id, exercise: lift, tier: 'T1', sortOrder: 1, tmExerciseId: lift.id, tmExercise: lift, displayName: null, sets: [{ id: dayNumber * 100, setOrder: 1, percentage: 0.75, reps: 5, isAmrap: true, isProgression: true }] }],
+    exercises: [
+      {
+        id: dayNumber * 10,
+        exerciseId: lift.id,
+        exercise: lift,
+        tier: 'T1',
+        sortOrder: 1,
+        tmExerciseId: lift.id,
+        tmExercise: lift,
+        displayName: null,
+        sets: [{ id: dayNumber * 100, setOrder: 1, percentage: 0.75, reps: 5, isAmrap: true, isProgression: true }],
+      },
+    ],
   };
 }
 
@@ -24,10 +41,19 @@ function aCurrentPlan(overrides: Partial<CurrentPlanResponse> = {}): CurrentPlan
   return {
     userPlan: { id: 1, planId: 3, planVersionId: 3, version: 1, startedAt: '2026-03-01T00:00:00.000Z' },
     plan: {
-      id: 3, slug: 'two-day', name: 'Two-Day Test Plan', description: null, daysPerWeek: 2, isPublic: true, version: 1, versionId: 3,
-      createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+      id: 3,
+      slug: 'two-day',
+      name: 'Two-Day Test Plan',
+      description: null,
+      daysPerWeek: 2,
+      isPublic: true,
+      version: 1,
+      versionId: 3,
+      createdAt: '2026-01-01T00:00:00.000Z',
+      updatedAt: '2026-01-01T00:00:00.000Z',
       days: [aDay(1, 'Bench day', bench), aDay(2, 'Squat day', squat)],
-      progressionRules: [], requiredExercises: [bench, squat],
+      progressionRules: [],
+      requiredExercises: [bench, squat],
     },
     requiredExercises: [bench, squat],
     missingTMs: [],
@@ -39,7 +65,8 @@ function aCurrentPlan(overrides: Partial<CurrentPlanResponse> = {}): CurrentPlan
 
 const emptyHistory = answer('GET', '/api/workouts', 200, { items: [], page: 1, pageSize: 5, total: 0 });
 const tms = answer('GET', '/api/training-maxes', 200, {
-  unit: 'kg', planId: 3,
+  unit: 'kg',
+  planId: 3,
   trainingMaxes: [
     { exercise: bench, trainingMax: 90, effectiveDate: null, source: 'setup', missing: false },
     { exercise: squat, trainingMax: 126, effectiveDate: null, source: 'setup', missing: false },
@@ -76,7 +103,10 @@ describe('DashboardPage', () => {
     );
 
     const days = await screen.findAllByRole('listitem', { name: /^Day \d/ });
-    expect(days.map((d) => within(d).getByRole('heading').textContent)).toEqual(['Day 1 · Bench day', 'Day 2 · Squat day']);
+    expect(days.map((d) => within(d).getByRole('heading').textContent)).toEqual([
+      'Day 1 · Bench day',
+      'Day 2 · Squat day',
+    ]);
     expect(within(days[1]!).getByText('Next')).toBeTruthy();
     expect(days[1]!.className).toContain('day-tile--next');
     expect(await screen.findByText('126 kg')).toBeTruthy();
@@ -97,7 +127,10 @@ describe('DashboardPage', () => {
         if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/workouts') return undefined;
         return abandoned
           ? new Response(JSON.stringify({ workout: { id: 43 } }), { status: 201 })
-          : new Response(JSON.stringify(apiErrorBody('WORKOUT_IN_PROGRESS', 'Finish or abandon it first', { workoutId: 9 })), { status: 409 });
+          : new Response(
+              JSON.stringify(apiErrorBody('WORKOUT_IN_PROGRESS', 'Finish or abandon it first', { workoutId: 9 })),
+              { status: 409 },
+            );
       },
       (request) => {
         if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/workouts/9/abandon') return undefined;
@@ -121,10 +154,20 @@ describe('DashboardPage', () => {
 
   it('sends the lifter to the setup when a training max is missing', async () => {
     const { user } = renderDashboard(
-      answer('GET', '/api/plans/current', 200, aCurrentPlan({ missingTMs: [{ exerciseId: 2, slug: 'squat', name: 'Squat' }] })),
+      answer(
+        'GET',
+        '/api/plans/current',
+        200,
+        aCurrentPlan({ missingTMs: [{ exerciseId: 2, slug: 'squat', name: 'Squat' }] }),
+      ),
       tms,
       emptyHistory,
-      answer('POST', '/api/workouts', 422, apiErrorBody('MISSING_TRAINING_MAX', 'Set a training max first for: Squat', { missingTMs: [] })),
+      answer(
+        'POST',
+        '/api/workouts',
+        422,
+        apiErrorBody('MISSING_TRAINING_MAX', 'Set a training max first for: Squat', { missingTMs: [] }),
+      ),
     );
 
     expect(await screen.findByRole('heading', { name: 'Set your training maxes' })).toBeTruthy();

@@ -1,4 +1,4 @@
-import type { CurrentPlanResponse } from 'backend/src/contracts';
+import type { CurrentPlanResponse } from '@liftplan/domain';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router-dom';
 import { Button } from '@/components/Button';
@@ -10,6 +10,7 @@ import { Loading } from '@/components/Spinner';
 import { ApiError } from '@/lib/api-client';
 import { useCurrentUser } from '@/lib/current-user';
 import { dayTitle, formatWeight } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { useCurrentPlan, useTrainingMaxes } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useAbandonWorkout, useRecentWorkouts, useStartWorkout } from '../api/dashboard-api';
@@ -33,7 +34,7 @@ export function DashboardPage() {
               title="No plan yet"
               description="Pick a strength plan and enter your maxes: every set will be prescribed to the plate."
               action={
-                <Link className="button button--primary" to="/plans">
+                <Link className="button button--primary" to={paths.plans}>
                   Browse plans
                 </Link>
               }
@@ -62,7 +63,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
 
   function startDay(dayNumber: number) {
     start.mutate(dayNumber, {
-      onSuccess: ({ workout }) => void navigate(`/workouts/${workout.id}`),
+      onSuccess: ({ workout }) => void navigate(paths.workout(workout.id)),
       onError: (error) => {
         if (!(error instanceof ApiError)) return;
         if (error.code === 'WORKOUT_IN_PROGRESS') {
@@ -72,7 +73,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
             start.reset();
           }
         } else if (error.code === 'MISSING_TRAINING_MAX') {
-          void navigate('/setup');
+          void navigate(paths.setup);
         }
       },
     });
@@ -93,7 +94,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
   return (
     <>
       <p className="page__intro">
-        On <Link to={`/plans/${plan.id}`}>{plan.name}</Link>
+        On <Link to={paths.plan(plan.id)}>{plan.name}</Link>
       </p>
 
       {inProgressWorkout && (
@@ -107,7 +108,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
               {inProgressSummary.completedSetCount} of {inProgressSummary.setCount} sets done
             </p>
           )}
-          <Link className="button button--primary button--full button--large" to={`/workouts/${inProgressWorkout.id}`}>
+          <Link className="button button--primary button--full button--large" to={paths.workout(inProgressWorkout.id)}>
             Resume workout
           </Link>
         </section>
@@ -121,7 +122,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
           <p>
             {plan.name} needs a training max for {missingTMs.map((m) => m.name).join(', ')} before you can train.
           </p>
-          <Link className="button button--primary" to="/setup">
+          <Link className="button button--primary" to={paths.setup}>
             Enter your maxes
           </Link>
         </section>
@@ -154,7 +155,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
           <h2 className="section-title" id="recent-title">
             Recent workouts
           </h2>
-          <Link to="/history">All history</Link>
+          <Link to={paths.history}>All history</Link>
         </div>
         <QueryState query={recent} loadingLabel="Loading your workouts…" errorTitle="We couldn't load your workouts">
           {(page) =>
@@ -173,10 +174,15 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
           onClose={() => setConflict(null)}
           actions={
             <>
-              <Link className="button button--primary" to={`/workouts/${conflict.workoutId}`} data-autofocus>
+              <Link className="button button--primary" to={paths.workout(conflict.workoutId)} data-autofocus>
                 Resume it
               </Link>
-              <Button variant="secondary" className="button--destructive-outline" isLoading={abandon.isPending} onClick={() => abandonAndStart(conflict)}>
+              <Button
+                variant="secondary"
+                className="button--destructive-outline"
+                isLoading={abandon.isPending}
+                onClick={() => abandonAndStart(conflict)}
+              >
                 Abandon it and start day {conflict.dayNumber}
               </Button>
               <Button variant="ghost" onClick={() => setConflict(null)} disabled={abandon.isPending}>
@@ -185,7 +191,9 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
             </>
           }
         >
-          <p>Finish it first, or abandon it: an abandoned workout stays in your history and changes no training maxes.</p>
+          <p>
+            Finish it first, or abandon it: an abandoned workout stays in your history and changes no training maxes.
+          </p>
           {abandon.isError && <ErrorMessage message={abandon.error.message} />}
         </Dialog>
       )}
@@ -201,7 +209,7 @@ function TrainingMaxesSection() {
         <h2 className="section-title" id="tms-title">
           Training maxes
         </h2>
-        <Link to="/setup">Edit</Link>
+        <Link to={paths.setup}>Edit</Link>
       </div>
       {trainingMaxes.isPending ? (
         <Loading label="Loading your training maxes…" />
@@ -213,7 +221,11 @@ function TrainingMaxesSection() {
             <li key={tm.exercise.id} className="tm-grid__item">
               <span className="tm-grid__name">{tm.exercise.name}</span>
               <span className="tm-grid__value">
-                {tm.trainingMax === null ? <span className="muted">not set</span> : formatWeight(tm.trainingMax, trainingMaxes.data.unit)}
+                {tm.trainingMax === null ? (
+                  <span className="muted">not set</span>
+                ) : (
+                  formatWeight(tm.trainingMax, trainingMaxes.data.unit)
+                )}
               </span>
             </li>
           ))}

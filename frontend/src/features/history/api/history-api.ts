@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import type { ProgressResponse, WorkoutDto, WorkoutSummaryDto } from 'backend/src/contracts';
+import type { ProgressResponse, WorkoutDto, WorkoutSummaryDto } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { trainingStateKeys } from '@/lib/training-state';
 
@@ -16,7 +16,8 @@ export const historyKeys = {
 export const fetchWorkoutPage = (page: number, signal?: AbortSignal) =>
   apiClient.get<WorkoutPage>(`/workouts?page=${page}&pageSize=${HISTORY_PAGE_SIZE}`, { signal });
 
-export const fetchWorkout = (id: number, signal?: AbortSignal) => apiClient.get<{ workout: WorkoutDto }>(`/workouts/${id}`, { signal });
+export const fetchWorkout = (id: number, signal?: AbortSignal) =>
+  apiClient.get<{ workout: WorkoutDto }>(`/workouts/${id}`, { signal });
 
 export const fetchProgress = (signal?: AbortSignal) => apiClient.get<ProgressResponse>('/progress', { signal });
 

@@ -1,4 +1,4 @@
-import type { ProgressResponse } from 'backend/src/contracts';
+import type { ProgressResponse } from '@liftplan/domain';
 import { Badge } from '@/components/Badge';
 import { formatDate, formatWeight } from '@/lib/format';
 

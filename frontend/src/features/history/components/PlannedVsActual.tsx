@@ -1,4 +1,4 @@
-import type { WorkoutDto, WorkoutSetDto } from 'backend/src/contracts';
+import type { WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 import { Badge } from '@/components/Badge';
 import { formatReps, formatWeight } from '@/lib/format';
 

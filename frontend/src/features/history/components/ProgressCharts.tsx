@@ -1,4 +1,4 @@
-import type { ProgressResponse } from 'backend/src/contracts';
+import type { ProgressResponse } from '@liftplan/domain';
 import { useState } from 'react';
 import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
 import { formatDate, formatNumber, formatShortDate, formatWeight, type Unit } from '@/lib/format';
@@ -81,7 +81,12 @@ function ChartFigure({ title, unit, points, emptyText, note, stepped = false }: 
       ) : (
         <>
           <div className="chart__canvas" role="img" aria-label={summary}>
-            <LineChart responsive style={{ width: '100%', height: 200 }} data={points} margin={{ top: 8, right: 12, bottom: 0, left: 0 }}>
+            <LineChart
+              responsive
+              style={{ width: '100%', height: 200 }}
+              data={points}
+              margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
+            >
               <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
               <XAxis
                 dataKey="t"
@@ -103,7 +108,11 @@ function ChartFigure({ title, unit, points, emptyText, note, stepped = false }: 
               <Tooltip
                 labelFormatter={(t) => formatDate(new Date(Number(t)).toISOString())}
                 formatter={(value) => [formatWeight(Number(value), unit), title.split(': ')[1] ?? '']}
-                contentStyle={{ background: 'var(--color-surface)', border: '1px solid var(--color-border)', borderRadius: 8 }}
+                contentStyle={{
+                  background: 'var(--color-surface)',
+                  border: '1px solid var(--color-border)',
+                  borderRadius: 8,
+                }}
               />
               <Line
                 type={stepped ? 'stepAfter' : 'monotone'}
@@ -184,6 +193,7 @@ function liftChangedLast(progress: ProgressResponse): number | null {
 
 function liftsOf(progress: ProgressResponse) {
   const lifts = new Map<number, string>();
-  for (const series of [...progress.trainingMaxes, ...progress.estimatedOneRepMax]) lifts.set(series.exercise.id, series.exercise.name);
+  for (const series of [...progress.trainingMaxes, ...progress.estimatedOneRepMax])
+    lifts.set(series.exercise.id, series.exercise.name);
   return [...lifts].map(([id, name]) => ({ id, name })).sort((a, b) => a.name.localeCompare(b.name));
 }

@@ -1,9 +1,10 @@
-import type { WorkoutSummaryDto } from 'backend/src/contracts';
+import type { WorkoutSummaryDto } from '@liftplan/domain';
 import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
 import { QueryState } from '@/components/QueryState';
 import { dayTitle, formatDate, formatIncrease } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { useHistoryWorkout } from '../api/history-api';
 import { PlannedVsActual } from './PlannedVsActual';
 
@@ -34,7 +35,7 @@ export function WorkoutHistoryItem({ workout, records, nameOf }: WorkoutHistoryI
     <li className="card history-item">
       <div className="history-item__header">
         <h3 className="history-item__title">
-          <Link to={`/workouts/${workout.id}`}>{dayTitle(workout.dayNumber, workout.dayName)}</Link>
+          <Link to={paths.workout(workout.id)}>{dayTitle(workout.dayNumber, workout.dayName)}</Link>
         </h3>
         <span className="history-item__badges">
           <Badge tone={status.tone}>{status.label}</Badge>
@@ -47,7 +48,9 @@ export function WorkoutHistoryItem({ workout, records, nameOf }: WorkoutHistoryI
       </p>
       {changes.length > 0 && (
         <p className="history-item__changes">
-          {changes.map((p) => `${nameOf(p.exerciseId, p.slug)} TM ${formatIncrease(p.increase, workout.unit)}`).join(' · ')}
+          {changes
+            .map((p) => `${nameOf(p.exerciseId, p.slug)} TM ${formatIncrease(p.increase, workout.unit)}`)
+            .join(' · ')}
         </p>
       )}
       <button
@@ -58,7 +61,10 @@ export function WorkoutHistoryItem({ workout, records, nameOf }: WorkoutHistoryI
         onClick={() => setExpanded((value) => !value)}
       >
         {expanded ? 'Hide sets' : 'Show sets'}
-        <span className="visually-hidden"> of {dayTitle(workout.dayNumber, workout.dayName)}, {date}</span>
+        <span className="visually-hidden">
+          {' '}
+          of {dayTitle(workout.dayNumber, workout.dayName)}, {date}
+        </span>
       </button>
       <div id={panelId} hidden={!expanded}>
         {expanded && <WorkoutSets workoutId={workout.id} records={records} />}
@@ -74,7 +80,13 @@ function WorkoutSets({ workoutId, records }: { workoutId: number; records: PrPoi
       {({ workout: detail }) => {
         const recordSetIds = new Set(
           detail.sets
-            .filter((s) => s.isAmrap && records.some((r) => r.exerciseId === s.exerciseId && r.reps === s.actualReps && r.weight === s.prescribedWeight))
+            .filter(
+              (s) =>
+                s.isAmrap &&
+                records.some(
+                  (r) => r.exerciseId === s.exerciseId && r.reps === s.actualReps && r.weight === s.prescribedWeight,
+                ),
+            )
             .map((s) => s.id),
         );
         return <PlannedVsActual workout={detail} recordSetIds={recordSetIds} />;

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import type { ProgressResponse, WorkoutDto, WorkoutSummaryDto } from 'backend/src/contracts';
+import type { ProgressResponse, WorkoutDto, WorkoutSummaryDto } from '@liftplan/domain';
 import { describe, expect, it, vi } from 'vitest';
 import { answer, fakeApi } from '@/test/fake-api';
 import { renderWithProviders } from '@/test/render';
@@ -7,36 +7,89 @@ import { HistoryPage } from './HistoryPage';
 
 // The charts (recharts) have their own lazy chunk; here it is enough to know they are asked for.
 vi.mock('../components/ProgressCharts', () => ({
-  ProgressCharts: ({ progress }: { progress: ProgressResponse }) => <p>Charts of {progress.trainingMaxes.length} lifts</p>,
+  ProgressCharts: ({ progress }: { progress: ProgressResponse }) => (
+    <p>Charts of {progress.trainingMaxes.length} lifts</p>
+  ),
 }));
 
 const squat = { id: 2, slug: 'squat', name: 'Squat' };
 const progression = [{ exerciseId: 2, slug: 'squat', previousTM: 126, newTM: 133.5, increase: 7.5, amrapReps: 6 }];
 
 const summary: WorkoutSummaryDto = {
-  id: 5, dayNumber: 2, dayName: 'Squat + Sumo Deadlift', planId: 1, planName: 'nSuns 4-Day LP', unit: 'kg', status: 'completed',
-  createdAt: '2026-03-02T10:00:00.000Z', completedAt: '2026-03-02T11:00:00.000Z', progression, setCount: 3, completedSetCount: 2,
+  id: 5,
+  dayNumber: 2,
+  dayName: 'Squat + Sumo Deadlift',
+  planId: 1,
+  planName: 'nSuns 4-Day LP',
+  unit: 'kg',
+  status: 'completed',
+  createdAt: '2026-03-02T10:00:00.000Z',
+  completedAt: '2026-03-02T11:00:00.000Z',
+  progression,
+  setCount: 3,
+  completedSetCount: 2,
 };
 
 const set = (o: Partial<WorkoutDto['sets'][number]>): WorkoutDto['sets'][number] => ({
-  id: 1, exerciseId: 2, exercise: squat, tmExerciseId: 2, displayName: null, tier: 'T1', exerciseOrder: 1, setOrder: 1,
-  percentage: 0.75, prescribedWeight: 95, prescribedReps: 5, isAmrap: false, isProgression: false, actualReps: 5, completed: true, plates: null, ...o,
+  id: 1,
+  exerciseId: 2,
+  exercise: squat,
+  tmExerciseId: 2,
+  displayName: null,
+  tier: 'T1',
+  exerciseOrder: 1,
+  setOrder: 1,
+  percentage: 0.75,
+  prescribedWeight: 95,
+  prescribedReps: 5,
+  isAmrap: false,
+  isProgression: false,
+  actualReps: 5,
+  completed: true,
+  plates: null,
+  ...o,
 });
 
 const workout: WorkoutDto = {
   ...summary,
   sets: [
     set({ id: 1, setOrder: 1 }),
-    set({ id: 2, setOrder: 2, percentage: 0.95, prescribedWeight: 120, prescribedReps: 1, isAmrap: true, isProgression: true, actualReps: 6 }),
+    set({
+      id: 2,
+      setOrder: 2,
+      percentage: 0.95,
+      prescribedWeight: 120,
+      prescribedReps: 1,
+      isAmrap: true,
+      isProgression: true,
+      actualReps: 6,
+    }),
     set({ id: 3, setOrder: 3, prescribedReps: 3, actualReps: 3, completed: false }),
   ],
 };
 
 const progress: ProgressResponse = {
   unit: 'kg',
-  trainingMaxes: [{ exercise: squat, points: [{ date: '2026-03-01T00:00:00.000Z', weight: 126, source: 'setup' }, { date: '2026-03-02T11:00:00.000Z', weight: 133.5, source: 'progression' }] }],
-  estimatedOneRepMax: [{ exercise: squat, points: [{ date: '2026-03-02T11:00:00.000Z', workoutId: 5, weight: 120, reps: 6, estimate: 144, isPersonalRecord: true }] }],
-  personalRecords: [{ exercise: squat, estimate: 144, weight: 120, reps: 6, date: '2026-03-02T11:00:00.000Z', workoutId: 5 }],
+  trainingMaxes: [
+    {
+      exercise: squat,
+      points: [
+        { date: '2026-03-01T00:00:00.000Z', weight: 126, source: 'setup' },
+        { date: '2026-03-02T11:00:00.000Z', weight: 133.5, source: 'progression' },
+      ],
+    },
+  ],
+  estimatedOneRepMax: [
+    {
+      exercise: squat,
+      points: [
+        { date: '2026-03-02T11:00:00.000Z', workoutId: 5, weight: 120, reps: 6, estimate: 144, isPersonalRecord: true },
+      ],
+    },
+  ],
+  personalRecords: [
+    { exercise: squat, estimate: 144, weight: 120, reps: 6, date: '2026-03-02T11:00:00.000Z', workoutId: 5 },
+  ],
 };
 
 describe('HistoryPage', () => {
@@ -75,7 +128,12 @@ describe('HistoryPage', () => {
   it('says so when there is nothing yet', async () => {
     fakeApi(
       answer('GET', '/api/workouts', 200, { items: [], page: 1, pageSize: 10, total: 0 }),
-      answer('GET', '/api/progress', 200, { unit: 'kg', trainingMaxes: [], estimatedOneRepMax: [], personalRecords: [] }),
+      answer('GET', '/api/progress', 200, {
+        unit: 'kg',
+        trainingMaxes: [],
+        estimatedOneRepMax: [],
+        personalRecords: [],
+      }),
     );
     renderWithProviders(<HistoryPage />, { route: '/history' });
 

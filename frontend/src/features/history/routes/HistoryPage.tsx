@@ -1,4 +1,4 @@
-import type { ProgressResponse } from 'backend/src/contracts';
+import type { ProgressResponse } from '@liftplan/domain';
 import { Component, lazy, Suspense, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router-dom';
 import { Button } from '@/components/Button';
@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { Loading } from '@/components/Spinner';
+import { paths } from '@/lib/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { HISTORY_PAGE_SIZE, useProgress, useWorkoutHistory } from '../api/history-api';
 import { PersonalRecords } from '../components/PersonalRecords';
@@ -58,7 +59,7 @@ export function HistoryPage() {
                   title="No workouts yet"
                   description="Your logged workouts will show up here, planned next to done."
                   action={
-                    <Link className="button button--primary" to="/">
+                    <Link className="button button--primary" to={paths.dashboard}>
                       Go to your dashboard
                     </Link>
                   }
@@ -69,7 +70,12 @@ export function HistoryPage() {
               <>
                 <ul className="card-list" aria-busy={history.isPlaceholderData || undefined}>
                   {data.items.map((workout) => (
-                    <WorkoutHistoryItem key={workout.id} workout={workout} records={recordsByWorkout.get(workout.id) ?? []} nameOf={nameOf} />
+                    <WorkoutHistoryItem
+                      key={workout.id}
+                      workout={workout}
+                      records={recordsByWorkout.get(workout.id) ?? []}
+                      nameOf={nameOf}
+                    />
                   ))}
                 </ul>
                 {pages > 1 && (
@@ -122,7 +128,6 @@ function Progress({ progress }: { progress: ProgressResponse }) {
     </>
   );
 }
-
 
 /** The charts' code can fail to download (offline, a new deploy): say so here instead of failing the page. */
 class ChartBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {

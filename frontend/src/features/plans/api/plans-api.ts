@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlanDetailDto, PlanSummaryDto, SubscribeResponse } from 'backend/src/contracts';
+import type { PlanDetailDto, PlanSummaryDto, SubscribeResponse } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { invalidateTrainingState } from '@/lib/training-state';
 
@@ -11,7 +11,8 @@ export const planKeys = {
 
 export const fetchPlans = (signal?: AbortSignal) => apiClient.get<{ plans: PlanSummaryDto[] }>('/plans', { signal });
 
-export const fetchPlan = (id: number, signal?: AbortSignal) => apiClient.get<{ plan: PlanDetailDto }>(`/plans/${id}`, { signal });
+export const fetchPlan = (id: number, signal?: AbortSignal) =>
+  apiClient.get<{ plan: PlanDetailDto }>(`/plans/${id}`, { signal });
 
 export const subscribeToPlan = (id: number) => apiClient.post<SubscribeResponse>(`/plans/${id}/subscribe`);
 
@@ -20,7 +21,11 @@ export function usePlans() {
 }
 
 export function usePlan(id: number) {
-  return useQuery({ queryKey: planKeys.detail(id), queryFn: ({ signal }) => fetchPlan(id, signal), enabled: Number.isInteger(id) && id > 0 });
+  return useQuery({
+    queryKey: planKeys.detail(id),
+    queryFn: ({ signal }) => fetchPlan(id, signal),
+    enabled: Number.isInteger(id) && id > 0,
+  });
 }
 
 export function useSubscribeToPlan() {

@@ -1,7 +1,8 @@
-import type { PlanSummaryDto } from 'backend/src/contracts';
+import type { PlanSummaryDto } from '@liftplan/domain';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
 import { pluralize } from '@/lib/format';
+import { paths } from '@/lib/paths';
 
 /** One plan in the list: the whole card opens the plan (the title is the link; the card stretches it). */
 export function PlanCard({ plan }: { plan: PlanSummaryDto }) {
@@ -10,7 +11,7 @@ export function PlanCard({ plan }: { plan: PlanSummaryDto }) {
     <li className={`card plan-card${plan.isCurrent ? ' plan-card--current' : ''}`}>
       <div className="plan-card__header">
         <h2 className="plan-card__title">
-          <Link className="card__link" to={`/plans/${plan.id}`}>
+          <Link className="card__link" to={paths.plan(plan.id)}>
             {plan.name}
           </Link>
         </h2>

@@ -1,4 +1,4 @@
-import type { PlanDayDto, PlanExerciseDto } from 'backend/src/contracts';
+import type { PlanDayDto, PlanExerciseDto } from '@liftplan/domain';
 import { dayTitle, formatPercent, formatReps, pluralize } from '@/lib/format';
 
 /** One day of a plan: per exercise a table of its sets (% of the TM, reps; AMRAP as "8+", the progression set starred). */

@@ -1,4 +1,4 @@
-import type { PlanDetailDto, ProgressionRuleDto } from 'backend/src/contracts';
+import type { PlanDetailDto, ProgressionRuleDto } from '@liftplan/domain';
 import { formatNumber } from '@/lib/format';
 
 /** Reps at or above this are "and more" (plans write the open end of the last range as 99 or similar). */
@@ -27,7 +27,9 @@ export function describeIncrease(rule: Pick<ProgressionRuleDto, 'increase' | 'un
  * The plan's progression rules in plain words, grouped by scope: exercise-specific rules first (they win), then
  * the upper- and lower-body category rules with the plan's lifts they apply to.
  */
-export function describeProgressionRules(plan: Pick<PlanDetailDto, 'progressionRules' | 'requiredExercises'>): RuleGroup[] {
+export function describeProgressionRules(
+  plan: Pick<PlanDetailDto, 'progressionRules' | 'requiredExercises'>,
+): RuleGroup[] {
   const groups = new Map<string, { order: number; scope: string; lifts: string[]; rules: ProgressionRuleDto[] }>();
   const withOwnRule = new Set(plan.progressionRules.flatMap((r) => (r.exerciseId === null ? [] : [r.exerciseId])));
   for (const rule of plan.progressionRules) {
@@ -40,7 +42,9 @@ export function describeProgressionRules(plan: Pick<PlanDetailDto, 'progressionR
         : {
             order: isUpper ? 1 : 2,
             scope: isUpper ? 'Upper body' : 'Lower body',
-            lifts: plan.requiredExercises.filter((e) => e.isUpperBody === isUpper && !withOwnRule.has(e.id)).map((e) => e.name),
+            lifts: plan.requiredExercises
+              .filter((e) => e.isUpperBody === isUpper && !withOwnRule.has(e.id))
+              .map((e) => e.name),
             rules: [],
           };
       groups.set(key, group);

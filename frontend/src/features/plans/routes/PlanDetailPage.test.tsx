@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import type { CurrentPlanResponse, PlanDetailDto } from 'backend/src/contracts';
+import type { CurrentPlanResponse, PlanDetailDto } from '@liftplan/domain';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { answer, apiErrorBody, fakeApi } from '@/test/fake-api';
@@ -9,21 +9,50 @@ import { PlanDetailPage } from './PlanDetailPage';
 
 const bench = { id: 1, slug: 'bench-press', name: 'Bench Press', isUpperBody: true };
 const squat = { id: 2, slug: 'squat', name: 'Squat', isUpperBody: false };
-const rule = (r: Partial<PlanDetailDto['progressionRules'][number]>) => ({ id: 1, exerciseId: null, exercise: null, category: null, minReps: 0, maxReps: 1, increase: 0, unit: 'kg' as const, ...r });
+const rule = (r: Partial<PlanDetailDto['progressionRules'][number]>) => ({
+  id: 1,
+  exerciseId: null,
+  exercise: null,
+  category: null,
+  minReps: 0,
+  maxReps: 1,
+  increase: 0,
+  unit: 'kg' as const,
+  ...r,
+});
 
 const plan: PlanDetailDto = {
-  id: 7, slug: 'nsuns', name: 'nSuns 4-Day LP', description: 'Linear progression', daysPerWeek: 1, isPublic: true, version: 1, versionId: 7,
-  createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z',
+  id: 7,
+  slug: 'nsuns',
+  name: 'nSuns 4-Day LP',
+  description: 'Linear progression',
+  daysPerWeek: 1,
+  isPublic: true,
+  version: 1,
+  versionId: 7,
+  createdAt: '2026-01-01T00:00:00.000Z',
+  updatedAt: '2026-01-01T00:00:00.000Z',
   days: [
     {
-      id: 1, dayNumber: 1, name: 'Bench Volume + OHP',
-      exercises: [{
-        id: 1, exerciseId: 1, exercise: bench, tier: 'T1', sortOrder: 1, tmExerciseId: 1, tmExercise: bench, displayName: 'Bench Volume',
-        sets: [
-          { id: 1, setOrder: 1, percentage: 0.65, reps: 8, isAmrap: false, isProgression: false },
-          { id: 2, setOrder: 2, percentage: 0.65, reps: 8, isAmrap: true, isProgression: true },
-        ],
-      }],
+      id: 1,
+      dayNumber: 1,
+      name: 'Bench Volume + OHP',
+      exercises: [
+        {
+          id: 1,
+          exerciseId: 1,
+          exercise: bench,
+          tier: 'T1',
+          sortOrder: 1,
+          tmExerciseId: 1,
+          tmExercise: bench,
+          displayName: 'Bench Volume',
+          sets: [
+            { id: 1, setOrder: 1, percentage: 0.65, reps: 8, isAmrap: false, isProgression: false },
+            { id: 2, setOrder: 2, percentage: 0.65, reps: 8, isAmrap: true, isProgression: true },
+          ],
+        },
+      ],
     },
   ],
   progressionRules: [
@@ -38,8 +67,14 @@ const plan: PlanDetailDto = {
 function renderDetail(current: CurrentPlanResponse | null) {
   const api = fakeApi(
     answer('GET', '/api/plans/7', 200, { plan }),
-    current ? answer('GET', '/api/plans/current', 200, current) : answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
-    answer('POST', '/api/plans/7/subscribe', 201, { userPlan: {}, requiredExercises: [], missingTMs: [{ exerciseId: 1, slug: 'bench-press', name: 'Bench Press' }] }),
+    current
+      ? answer('GET', '/api/plans/current', 200, current)
+      : answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
+    answer('POST', '/api/plans/7/subscribe', 201, {
+      userPlan: {},
+      requiredExercises: [],
+      missingTMs: [{ exerciseId: 1, slug: 'bench-press', name: 'Bench Press' }],
+    }),
   );
   const view = renderWithProviders(
     <Routes>
@@ -56,7 +91,9 @@ describe('PlanDetailPage', () => {
     renderDetail(null);
 
     const table = await screen.findByRole('table', { name: /Bench Volume/ });
-    const rows = within(table).getAllByRole('row').map((r) => r.textContent);
+    const rows = within(table)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
     expect(rows).toEqual(['Set% TMReps', '165%8', '265%8+ (as many as possible) ★, progression set']);
   });
 
@@ -91,7 +128,11 @@ describe('PlanDetailPage', () => {
 describe('describeProgressionRules', () => {
   it('puts the rules in plain words, by body part, in rep order', () => {
     expect(describeProgressionRules(plan)).toEqual([
-      { scope: 'Upper body', lifts: ['Bench Press'], lines: ['0–1 reps → no change', '2–3 reps → +2.5 kg', '6+ reps → +5 kg'] },
+      {
+        scope: 'Upper body',
+        lifts: ['Bench Press'],
+        lines: ['0–1 reps → no change', '2–3 reps → +2.5 kg', '6+ reps → +5 kg'],
+      },
       { scope: 'Lower body', lifts: ['Squat'], lines: ['4–5 reps → +5 kg'] },
     ]);
   });
@@ -103,6 +144,8 @@ describe('describeProgressionRules', () => {
       lifts: [],
       lines: ['1 rep → +1.25 kg'],
     });
-    expect(describeProgressionRules({ ...plan, progressionRules: [...plan.progressionRules, own] })[1]?.lifts).toEqual([]);
+    expect(describeProgressionRules({ ...plan, progressionRules: [...plan.progressionRules, own] })[1]?.lifts).toEqual(
+      [],
+    );
   });
 });

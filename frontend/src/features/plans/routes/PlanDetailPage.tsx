@@ -1,4 +1,4 @@
-import type { PlanDetailDto } from 'backend/src/contracts';
+import type { PlanDetailDto } from '@liftplan/domain';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { ApiError } from '@/lib/api-client';
 import { pluralize } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { useCurrentPlan } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePlan, useSubscribeToPlan } from '../api/plans-api';
@@ -36,7 +37,7 @@ function PlanNotFound() {
     <div className="page">
       <h1 className="page__title">Plan not found</h1>
       <p>This plan doesn't exist or is no longer available.</p>
-      <Link to="/plans">Back to all plans</Link>
+      <Link to={paths.plans}>Back to all plans</Link>
     </div>
   );
 }
@@ -46,7 +47,7 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/plans">All plans</Link>
+        <Link to={paths.plans}>All plans</Link>
       </nav>
       <header className="page__header">
         <h1 className="page__title">{plan.name}</h1>
@@ -67,8 +68,8 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
         ) : (
           <div className="card">
             <p>
-              After each workout, the reps you get on the progression set <span aria-hidden="true">(★)</span> raise that lift's
-              training max:
+              After each workout, the reps you get on the progression set <span aria-hidden="true">(★)</span> raise that
+              lift's training max:
             </p>
             <ul className="rule-list">
               {ruleGroups.map((group) => (
@@ -91,7 +92,9 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
         <h2 className="section-title" id="days-heading">
           Day by day
         </h2>
-        <p className="muted">Percentages are of the lift's training max (TM). “8+” means as many reps as possible, at least 8.</p>
+        <p className="muted">
+          Percentages are of the lift's training max (TM). “8+” means as many reps as possible, at least 8.
+        </p>
         {plan.days.map((day) => (
           <PlanDayView key={day.id} day={day} />
         ))}
@@ -112,7 +115,7 @@ function StartPlan({ plan }: { plan: PlanDetailDto }) {
 
   function start() {
     subscribe.mutate(plan.id, {
-      onSuccess: (result) => void navigate(result.missingTMs.length > 0 ? '/setup' : '/'),
+      onSuccess: (result) => void navigate(result.missingTMs.length > 0 ? paths.setup : paths.dashboard),
       onSettled: () => setConfirming(false),
     });
   }
@@ -121,7 +124,8 @@ function StartPlan({ plan }: { plan: PlanDetailDto }) {
     <div className="card start-plan">
       {isCurrent ? (
         <p>
-          <Badge tone="primary">Current</Badge> You're on this plan. <Link to="/">Go to your dashboard</Link>
+          <Badge tone="primary">Current</Badge> You're on this plan.{' '}
+          <Link to={paths.dashboard}>Go to your dashboard</Link>
         </p>
       ) : (
         <p>Starting this plan keeps your training maxes and history; you'll be asked for any maxes it still needs.</p>

@@ -19,7 +19,10 @@ export function PlansPage() {
       <QueryState query={plans} loadingLabel="Loading plans…" errorTitle="We couldn't load the plans">
         {({ plans: list }) =>
           list.length === 0 ? (
-            <EmptyState title="No plans yet" description="An administrator hasn't published any plans. Check back soon." />
+            <EmptyState
+              title="No plans yet"
+              description="An administrator hasn't published any plans. Check back soon."
+            />
           ) : (
             <ul className="card-list plan-list" aria-label="Available plans">
               {list.map((plan) => (

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UpdateMeBody, UserDto } from 'backend/src/contracts';
+import type { UpdateMeBody, UserDto } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { currentUserQueryKey, type CurrentUserResponse } from '@/lib/current-user';
 import { invalidateTrainingState } from '@/lib/training-state';

@@ -1,4 +1,4 @@
-import type { UpdateMeBody, UserDto } from 'backend/src/contracts';
+import type { UpdateMeBody, UserDto } from '@liftplan/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
@@ -62,11 +62,21 @@ export function EquipmentForm({ user }: { user: UserDto }) {
     if (barWeight.value !== user.barWeight) body.barWeight = barWeight.value;
     if (plates.join() !== sortPlates(user.plates).join()) body.plates = plates;
     if (Object.keys(body).length === 0) return setSaved(true);
-    update.mutate(body, { onSuccess: () => setSaved(true), onError: (error) => show(settingsErrorsFromApi(error, API_FIELDS)) });
+    update.mutate(body, {
+      onSuccess: () => setSaved(true),
+      onError: (error) => show(settingsErrorsFromApi(error, API_FIELDS)),
+    });
   }
 
   return (
-    <form ref={formRef} className="form card" noValidate onSubmit={handleSubmit} onChange={clearFieldErrorOnChange} aria-labelledby="equipment-title">
+    <form
+      ref={formRef}
+      className="form card"
+      noValidate
+      onSubmit={handleSubmit}
+      onChange={clearFieldErrorOnChange}
+      aria-labelledby="equipment-title"
+    >
       <h2 className="section-title" id="equipment-title">
         Equipment
       </h2>

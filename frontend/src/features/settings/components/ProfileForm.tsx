@@ -1,4 +1,4 @@
-import type { UserDto } from 'backend/src/contracts';
+import type { UserDto } from '@liftplan/domain';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
@@ -27,12 +27,26 @@ export function ProfileForm({ user }: { user: UserDto }) {
   }
 
   return (
-    <form ref={formRef} className="form card" noValidate onSubmit={handleSubmit} onChange={clearFieldErrorOnChange} aria-labelledby="profile-title">
+    <form
+      ref={formRef}
+      className="form card"
+      noValidate
+      onSubmit={handleSubmit}
+      onChange={clearFieldErrorOnChange}
+      aria-labelledby="profile-title"
+    >
       <h2 className="section-title" id="profile-title">
         Profile
       </h2>
       {errors.form && <ErrorMessage message={errors.form} />}
-      <TextField label="Display name" name="displayName" autoComplete="name" maxLength={80} defaultValue={user.displayName} error={errors.fields.displayName} />
+      <TextField
+        label="Display name"
+        name="displayName"
+        autoComplete="name"
+        maxLength={80}
+        defaultValue={user.displayName}
+        error={errors.fields.displayName}
+      />
       <div className="form__actions">
         <Button type="submit" variant="secondary" isLoading={update.isPending}>
           Save name

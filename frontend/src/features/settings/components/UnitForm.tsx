@@ -1,4 +1,4 @@
-import type { UserDto } from 'backend/src/contracts';
+import type { UserDto } from '@liftplan/domain';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
@@ -34,7 +34,13 @@ export function UnitForm({ user }: { user: UserDto }) {
         <div className="segmented">
           {UNITS.map((option) => (
             <label key={option.value} className="segmented__option">
-              <input type="radio" name="unitPreference" value={option.value} checked={unit === option.value} onChange={() => setUnit(option.value)} />
+              <input
+                type="radio"
+                name="unitPreference"
+                value={option.value}
+                checked={unit === option.value}
+                onChange={() => setUnit(option.value)}
+              />
               <span>{option.label}</span>
             </label>
           ))}
@@ -42,8 +48,8 @@ export function UnitForm({ user }: { user: UserDto }) {
       </fieldset>
       <p className="field__hint" id="unit-explainer">
         Switching converts your training maxes once (100 kg becomes 220.46 lb) and switching back restores them exactly.
-        Bar, increment and plates that are still at their defaults change to the new unit's defaults. Workouts you already
-        logged keep the unit they were done in.
+        Bar, increment and plates that are still at their defaults change to the new unit's defaults. Workouts you
+        already logged keep the unit they were done in.
       </p>
       <div className="form__actions">
         <Button type="submit" variant="secondary" isLoading={update.isPending}>

@@ -1,5 +1,5 @@
 import { ApiError } from '@/lib/api-client';
-import type { Unit } from '@/lib/format';
+import { capitalize, type Unit } from '@/lib/format';
 
 /** Plate sizes offered as toggles; the lifter's own sizes are added to these. */
 export const STANDARD_PLATES: Record<Unit, number[]> = {
@@ -8,12 +8,16 @@ export const STANDARD_PLATES: Record<Unit, number[]> = {
 };
 
 /** A positive weight with at most two decimals, as the API accepts; `max` for fields with a tighter bound. */
-export function parsePositiveWeight(text: string, { max = 9999.99, allowZero = false } = {}): { value: number } | { error: string } {
+export function parsePositiveWeight(
+  text: string,
+  { max = 9999.99, allowZero = false } = {},
+): { value: number } | { error: string } {
   const normalized = text.trim().replace(',', '.');
   if (normalized === '') return { error: 'Enter a weight' };
   if (!/^\d*\.?\d*$/.test(normalized) || normalized === '.') return { error: 'Enter a number, like 2.5' };
   const value = Number(normalized);
-  if (allowZero ? value < 0 : !(value > 0)) return { error: allowZero ? 'The weight can’t be negative' : 'The weight must be more than 0' };
+  if (allowZero ? value < 0 : !(value > 0))
+    return { error: allowZero ? 'The weight can’t be negative' : 'The weight must be more than 0' };
   if (value > max) return { error: `The weight must be at most ${max}` };
   if (/\.\d{3,}$/.test(normalized)) return { error: 'Use at most 2 decimals' };
   return { value };
@@ -33,8 +37,4 @@ export function settingsErrorsFromApi<Field extends string>(error: unknown, fiel
 
 export function sortPlates(plates: Iterable<number>): number[] {
   return [...new Set(plates)].sort((a, b) => b - a);
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

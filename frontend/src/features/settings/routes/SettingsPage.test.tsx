@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import type { UserDto } from 'backend/src/contracts';
+import type { UserDto } from '@liftplan/domain';
 import { describe, expect, it } from 'vitest';
 import { currentUserQueryKey, CurrentUserProvider, type CurrentUserResponse } from '@/lib/current-user';
 import { aUser, answer, apiErrorBody, fakeApi } from '@/test/fake-api';
@@ -20,7 +20,11 @@ describe('SettingsPage', () => {
   it('saves only the equipment that changed, including a custom plate, and updates the signed-in user', async () => {
     const user = aUser();
     const updated = { ...user, barWeight: 15, plates: [25, 20, 15, 10, 5, 2.5, 1.25, 0.75] };
-    const { user: clicker, requests, queryClient } = renderSettings(user, answer('PATCH', '/api/users/me', 200, { user: updated }));
+    const {
+      user: clicker,
+      requests,
+      queryClient,
+    } = renderSettings(user, answer('PATCH', '/api/users/me', 200, { user: updated }));
 
     const equipment = screen.getByRole('form', { name: 'Equipment' });
     const bar = within(equipment).getByLabelText('Bar weight (kg)');
@@ -32,21 +36,32 @@ describe('SettingsPage', () => {
     await clicker.click(within(equipment).getByRole('button', { name: 'Save equipment' }));
 
     expect(await within(equipment).findByText('✓ Saved')).toBeTruthy();
-    expect(await requests.find((r) => r.method === 'PATCH')?.json()).toEqual({ barWeight: 15, plates: [25, 20, 15, 10, 5, 2.5, 1.25, 0.75] });
+    expect(await requests.find((r) => r.method === 'PATCH')?.json()).toEqual({
+      barWeight: 15,
+      plates: [25, 20, 15, 10, 5, 2.5, 1.25, 0.75],
+    });
     expect(queryClient.getQueryData<CurrentUserResponse>(currentUserQueryKey)?.user.barWeight).toBe(15);
   });
 
   it('validates on the fields before sending, and shows the server’s field errors', async () => {
     const { user: clicker, requests } = renderSettings(
       aUser(),
-      answer('PATCH', '/api/users/me', 400, apiErrorBody('VALIDATION_ERROR', 'Invalid body', [{ path: 'weightIncrement', message: 'increment must be at most 50' }])),
+      answer(
+        'PATCH',
+        '/api/users/me',
+        400,
+        apiErrorBody('VALIDATION_ERROR', 'Invalid body', [
+          { path: 'weightIncrement', message: 'increment must be at most 50' },
+        ]),
+      ),
     );
     const equipment = screen.getByRole('form', { name: 'Equipment' });
     const increment = within(equipment).getByLabelText('Weight increment (kg)');
 
     await clicker.clear(increment);
     await clicker.type(increment, '0');
-    for (const plate of ['25', '20', '15', '10', '5', '2.5', '1.25']) await clicker.click(within(equipment).getByRole('checkbox', { name: plate }));
+    for (const plate of ['25', '20', '15', '10', '5', '2.5', '1.25'])
+      await clicker.click(within(equipment).getByRole('checkbox', { name: plate }));
     await clicker.click(within(equipment).getByRole('button', { name: 'Save equipment' }));
 
     expect(increment.getAttribute('aria-invalid')).toBe('true');
@@ -64,7 +79,10 @@ describe('SettingsPage', () => {
   });
 
   it('switches the unit on its own and explains that training maxes are converted', async () => {
-    const { user: clicker, requests } = renderSettings(aUser(), answer('PATCH', '/api/users/me', 200, { user: aUser({ unitPreference: 'lb', barWeight: 45 }) }));
+    const { user: clicker, requests } = renderSettings(
+      aUser(),
+      answer('PATCH', '/api/users/me', 200, { user: aUser({ unitPreference: 'lb', barWeight: 45 }) }),
+    );
     const unit = screen.getByRole('form', { name: 'Unit' });
     expect(unit.textContent).toContain('Switching converts your training maxes once');
 

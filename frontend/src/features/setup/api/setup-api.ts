@@ -1,9 +1,10 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { SetupBody, TrainingMaxesResponse } from 'backend/src/contracts';
+import type { SetupBody, TrainingMaxesResponse } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { invalidateTrainingState, trainingStateKeys } from '@/lib/training-state';
 
-export const saveTrainingMaxes = (body: SetupBody) => apiClient.post<TrainingMaxesResponse>('/training-maxes/setup', body);
+export const saveTrainingMaxes = (body: SetupBody) =>
+  apiClient.post<TrainingMaxesResponse>('/training-maxes/setup', body);
 
 export function useSaveTrainingMaxes() {
   const queryClient = useQueryClient();

@@ -1,5 +1,5 @@
 import { screen, within } from '@testing-library/react';
-import type { TrainingMaxesResponse } from 'backend/src/contracts';
+import type { TrainingMaxesResponse } from '@liftplan/domain';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { answer, apiErrorBody, fakeApi } from '@/test/fake-api';
@@ -11,8 +11,20 @@ const trainingMaxes: TrainingMaxesResponse = {
   unit: 'kg',
   planId: 1,
   trainingMaxes: [
-    { exercise: { id: 1, slug: 'bench-press', name: 'Bench Press' }, trainingMax: 90, effectiveDate: '2026-03-01T00:00:00.000Z', source: 'setup', missing: false },
-    { exercise: { id: 2, slug: 'squat', name: 'Squat' }, trainingMax: null, effectiveDate: null, source: null, missing: true },
+    {
+      exercise: { id: 1, slug: 'bench-press', name: 'Bench Press' },
+      trainingMax: 90,
+      effectiveDate: '2026-03-01T00:00:00.000Z',
+      source: 'setup',
+      missing: false,
+    },
+    {
+      exercise: { id: 2, slug: 'squat', name: 'Squat' },
+      trainingMax: null,
+      effectiveDate: null,
+      source: null,
+      missing: true,
+    },
   ],
 };
 
@@ -40,7 +52,14 @@ const describedBy = (input: HTMLElement) =>
 
 describe('SetupPage', () => {
   it('asks for the missing TM first, validates on the field, and saves only what is new', async () => {
-    const saved = { ...trainingMaxes, trainingMaxes: trainingMaxes.trainingMaxes.map((t) => ({ ...t, trainingMax: t.trainingMax ?? 126, missing: false })) };
+    const saved = {
+      ...trainingMaxes,
+      trainingMaxes: trainingMaxes.trainingMaxes.map((t) => ({
+        ...t,
+        trainingMax: t.trainingMax ?? 126,
+        missing: false,
+      })),
+    };
     const { user, requests } = renderSetup(answer('POST', '/api/training-maxes/setup', 201, saved));
 
     const fieldsets = await screen.findAllByRole('group', { name: /Squat|Bench Press/ });
@@ -89,9 +108,14 @@ describe('SetupPage', () => {
 
   it('shows the server’s validation message under the field it concerns', async () => {
     const { user } = renderSetup(
-      answer('POST', '/api/training-maxes/setup', 400, apiErrorBody('VALIDATION_ERROR', 'Invalid body', [
-        { path: 'exerciseTMs.0.oneRepMax', message: 'number must be less than or equal to 9999.99' },
-      ])),
+      answer(
+        'POST',
+        '/api/training-maxes/setup',
+        400,
+        apiErrorBody('VALIDATION_ERROR', 'Invalid body', [
+          { path: 'exerciseTMs.0.oneRepMax', message: 'number must be less than or equal to 9999.99' },
+        ]),
+      ),
     );
     const squat = await screen.findByLabelText('One-rep max for Squat (kg)');
     await user.type(squat, '140');
@@ -105,7 +129,10 @@ describe('SetupPage', () => {
   });
 
   it('sends users without a plan to the plans first', async () => {
-    fakeApi(answer('GET', '/api/training-maxes', 200, { unit: 'kg', planId: null, trainingMaxes: [] }), answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')));
+    fakeApi(
+      answer('GET', '/api/training-maxes', 200, { unit: 'kg', planId: null, trainingMaxes: [] }),
+      answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
+    );
     renderWithProviders(<SetupPage />, { route: '/setup' });
 
     expect(await screen.findByRole('heading', { name: 'Choose a plan first' })).toBeTruthy();
@@ -114,7 +141,15 @@ describe('SetupPage', () => {
 });
 
 describe('setup form model', () => {
-  const row = (overrides: Partial<SetupRow>): SetupRow => ({ exerciseId: 1, name: 'Bench Press', missing: true, currentTm: null, mode: 'oneRepMax', value: '', ...overrides });
+  const row = (overrides: Partial<SetupRow>): SetupRow => ({
+    exerciseId: 1,
+    name: 'Bench Press',
+    missing: true,
+    currentTm: null,
+    mode: 'oneRepMax',
+    value: '',
+    ...overrides,
+  });
 
   it('parses weights as the API accepts them', () => {
     expect(parseWeight('102,5')).toEqual({ value: 102.5 });
@@ -130,11 +165,23 @@ describe('setup form model', () => {
       row({ exerciseId: 3, missing: false, currentTm: 90, mode: 'oneRepMax', value: '100' }),
       row({ exerciseId: 4, missing: false, currentTm: 90, mode: 'trainingMax', value: '92.5' }),
     ];
-    expect(buildSubmission(rows, 'kg')).toEqual({ ok: true, body: { exerciseTMs: [{ exerciseId: 4, trainingMax: 92.5 }] }, fieldOfEntry: ['tm-4'] });
+    expect(buildSubmission(rows, 'kg')).toEqual({
+      ok: true,
+      body: { exerciseTMs: [{ exerciseId: 4, trainingMax: 92.5 }] },
+      fieldOfEntry: ['tm-4'],
+    });
     expect(buildSubmission(rows.slice(0, 2), 'kg')).toEqual({ ok: true, body: null, fieldOfEntry: [] });
   });
 
   it('maps the server’s entry index back to the field that produced it', () => {
-    expect(serverErrorsByField([{ path: 'exerciseTMs.1.trainingMax', message: 'too big' }, { path: 'other', message: 'x' }], ['tm-2', 'tm-4'])).toEqual({ 'tm-4': 'Too big' });
+    expect(
+      serverErrorsByField(
+        [
+          { path: 'exerciseTMs.1.trainingMax', message: 'too big' },
+          { path: 'other', message: 'x' },
+        ],
+        ['tm-2', 'tm-4'],
+      ),
+    ).toEqual({ 'tm-4': 'Too big' });
   });
 });

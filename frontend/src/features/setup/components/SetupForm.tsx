@@ -1,4 +1,4 @@
-import type { TrainingMaxesResponse } from 'backend/src/contracts';
+import type { TrainingMaxesResponse } from '@liftplan/domain';
 import { useId, useState, type FormEvent } from 'react';
 import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
@@ -56,7 +56,9 @@ export function SetupForm({ trainingMaxes, onSaved }: SetupFormProps) {
           row={row}
           unit={unit}
           error={errors.fields[fieldName(row.exerciseId)]}
-          onModeChange={(mode) => update(row.exerciseId, (r) => ({ ...r, mode, value: convertForMode(r.value, r.mode, mode) }))}
+          onModeChange={(mode) =>
+            update(row.exerciseId, (r) => ({ ...r, mode, value: convertForMode(r.value, r.mode, mode) }))
+          }
           onValueChange={(value) => update(row.exerciseId, (r) => ({ ...r, value }))}
         />
       ))}

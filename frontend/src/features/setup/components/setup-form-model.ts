@@ -1,4 +1,11 @@
-import type { SetupBody, TrainingMaxesResponse } from 'backend/src/contracts';
+import {
+  oneRepMaxFromTrainingMax,
+  toNumber,
+  trainingMaxFromOneRepMax,
+  type SetupBody,
+  type TrainingMaxesResponse,
+} from '@liftplan/domain';
+import { capitalize } from '@/lib/format';
 
 /** What the lifter types for an exercise: a one-rep max (TM = 90 % of it) or the training max itself. */
 export type EntryMode = 'oneRepMax' | 'trainingMax';
@@ -14,23 +21,20 @@ export type SetupRow = {
   value: string;
 };
 
-export const TM_PERCENT_OF_ONE_REP_MAX = 0.9;
 const MAX_WEIGHT = 9999.99;
 
 export const fieldName = (exerciseId: number) => `tm-${exerciseId}`;
 
 /** Missing TMs first (they block training), then the ones already set, prefilled with their current value. */
 export function initialRows(response: TrainingMaxesResponse): SetupRow[] {
-  const rows = response.trainingMaxes.map(
-    (tm): SetupRow => ({
-      exerciseId: tm.exercise.id,
-      name: tm.exercise.name,
-      missing: tm.missing || tm.trainingMax === null,
-      currentTm: tm.trainingMax,
-      mode: tm.trainingMax === null ? 'oneRepMax' : 'trainingMax',
-      value: tm.trainingMax === null ? '' : String(tm.trainingMax),
-    }),
-  );
+  const rows = response.trainingMaxes.map((tm): SetupRow => ({
+    exerciseId: tm.exercise.id,
+    name: tm.exercise.name,
+    missing: tm.missing || tm.trainingMax === null,
+    currentTm: tm.trainingMax,
+    mode: tm.trainingMax === null ? 'oneRepMax' : 'trainingMax',
+    value: tm.trainingMax === null ? '' : String(tm.trainingMax),
+  }));
   return [...rows.filter((r) => r.missing), ...rows.filter((r) => !r.missing)];
 }
 
@@ -48,14 +52,16 @@ export function parseWeight(text: string): { value: number } | { error: string }
 
 /** The TM an entry leads to, to two decimals as the API stores it. */
 export function resultingTm(mode: EntryMode, value: number): number {
-  return mode === 'trainingMax' ? value : round2(value * TM_PERCENT_OF_ONE_REP_MAX);
+  return mode === 'trainingMax' ? value : toNumber(trainingMaxFromOneRepMax(value));
 }
 
 /** The same weight expressed in the other mode, so switching 1RM ↔ TM changes nothing by itself. */
 export function convertForMode(text: string, from: EntryMode, to: EntryMode): string {
   const parsed = parseWeight(text);
   if (from === to || !('value' in parsed)) return text;
-  return String(to === 'trainingMax' ? round2(parsed.value * TM_PERCENT_OF_ONE_REP_MAX) : round2(parsed.value / TM_PERCENT_OF_ONE_REP_MAX));
+  return String(
+    toNumber(to === 'trainingMax' ? trainingMaxFromOneRepMax(parsed.value) : oneRepMaxFromTrainingMax(parsed.value)),
+  );
 }
 
 export type SetupSubmission =
@@ -80,9 +86,13 @@ export function buildSubmission(rows: SetupRow[], unit: string): SetupSubmission
           : parsed.error;
       continue;
     }
-    const unchanged = !row.missing && row.currentTm !== null && resultingTm(row.mode, parsed.value) === round2(row.currentTm);
+    const unchanged = !row.missing && row.currentTm !== null && resultingTm(row.mode, parsed.value) === row.currentTm;
     if (unchanged) continue;
-    entries.push(row.mode === 'oneRepMax' ? { exerciseId: row.exerciseId, oneRepMax: parsed.value } : { exerciseId: row.exerciseId, trainingMax: parsed.value });
+    entries.push(
+      row.mode === 'oneRepMax'
+        ? { exerciseId: row.exerciseId, oneRepMax: parsed.value }
+        : { exerciseId: row.exerciseId, trainingMax: parsed.value },
+    );
     fieldOfEntry.push(fieldName(row.exerciseId));
   }
   if (Object.keys(errors).length > 0) return { ok: false, errors };
@@ -90,7 +100,10 @@ export function buildSubmission(rows: SetupRow[], unit: string): SetupSubmission
 }
 
 /** The server's field issues (`exerciseTMs.0.oneRepMax`) under the form fields they concern. */
-export function serverErrorsByField(issues: Array<{ path: string; message: string }>, fieldOfEntry: string[]): Record<string, string> {
+export function serverErrorsByField(
+  issues: Array<{ path: string; message: string }>,
+  fieldOfEntry: string[],
+): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const issue of issues) {
     const match = /^exerciseTMs\.(\d+)(?:\.|$)/.exec(issue.path);
@@ -98,12 +111,4 @@ export function serverErrorsByField(issues: Array<{ path: string; message: strin
     if (field && !errors[field]) errors[field] = capitalize(issue.message);
   }
   return errors;
-}
-
-function round2(value: number): number {
-  return Math.round(value * 100) / 100;
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
 }

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState } from '@/components/EmptyState';
 import { QueryState } from '@/components/QueryState';
+import { paths } from '@/lib/paths';
 import { useCurrentPlan, useTrainingMaxes } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { SetupForm } from '../components/SetupForm';
@@ -23,20 +24,24 @@ export function SetupPage() {
           training max) or a training max you already use.
         </p>
       </header>
-      <QueryState query={trainingMaxes} loadingLabel="Loading your maxes…" errorTitle="We couldn't load your training maxes">
+      <QueryState
+        query={trainingMaxes}
+        loadingLabel="Loading your maxes…"
+        errorTitle="We couldn't load your training maxes"
+      >
         {(data) =>
           data.planId === null || data.trainingMaxes.length === 0 ? (
             <EmptyState
               title="Choose a plan first"
               description="Your plan decides which training maxes you need."
               action={
-                <Link className="button button--primary" to="/plans">
+                <Link className="button button--primary" to={paths.plans}>
                   Browse plans
                 </Link>
               }
             />
           ) : (
-            <SetupForm trainingMaxes={data} onSaved={() => void navigate('/', { replace: true })} />
+            <SetupForm trainingMaxes={data} onSaved={() => void navigate(paths.dashboard, { replace: true })} />
           )
         }
       </QueryState>

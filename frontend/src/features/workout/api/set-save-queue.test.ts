@@ -25,7 +25,13 @@ function stored(): unknown {
 }
 
 function makeQueue(send: SaveQueueOptions['send'], extra: Partial<SaveQueueOptions> = {}) {
-  return new SetSaveQueue({ workoutId: WORKOUT_ID, storage: localStorage, send, isPermanentFailure: isPermanentSaveFailure, ...extra });
+  return new SetSaveQueue({
+    workoutId: WORKOUT_ID,
+    storage: localStorage,
+    send,
+    isPermanentFailure: isPermanentSaveFailure,
+    ...extra,
+  });
 }
 
 describe('SetSaveQueue', () => {
@@ -123,7 +129,10 @@ describe('SetSaveQueue', () => {
   });
 
   it('replays what an earlier page load left unsaved', async () => {
-    localStorage.setItem(KEY, JSON.stringify({ v: 1, sets: { 11: { completed: true }, 12: { actualReps: 8, completed: true } } }));
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({ v: 1, sets: { 11: { completed: true }, 12: { actualReps: 8, completed: true } } }),
+    );
     const server = fakeServer();
 
     const queue = makeQueue(server.send);

@@ -1,4 +1,4 @@
-import type { LogSetBody } from 'backend/src/contracts';
+import type { LogSetBody } from '@liftplan/domain';
 
 /** A change to one set: reps and/or done. Later changes to the same set merge into the pending one. */
 export type SetPatch = Pick<LogSetBody, 'actualReps' | 'completed'>;
@@ -255,7 +255,8 @@ function toPatch(value: unknown): SetPatch | null {
   if (typeof value !== 'object' || value === null) return null;
   const { actualReps, completed } = value as Record<string, unknown>;
   const patch: SetPatch = {};
-  if (actualReps === null || (typeof actualReps === 'number' && Number.isInteger(actualReps))) patch.actualReps = actualReps;
+  if (actualReps === null || (typeof actualReps === 'number' && Number.isInteger(actualReps)))
+    patch.actualReps = actualReps;
   if (typeof completed === 'boolean') patch.completed = completed;
   return Object.keys(patch).length > 0 ? patch : null;
 }

@@ -1,5 +1,5 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { WorkoutDto, WorkoutSetDto } from 'backend/src/contracts';
+import type { WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 import { useState, useSyncExternalStore } from 'react';
 import { ApiError } from '@/lib/api-client';
 import { invalidateTrainingState } from '@/lib/training-state';
@@ -65,7 +65,9 @@ export function useLogSet(workoutId: number) {
       const previous = context?.previous;
       if (previous) {
         queryClient.setQueryData<WorkoutDto>(queryKey, (workout) =>
-          workout ? { ...workout, sets: workout.sets.map((set) => (set.id === setId ? { ...set, ...previous } : set)) } : workout,
+          workout
+            ? { ...workout, sets: workout.sets.map((set) => (set.id === setId ? { ...set, ...previous } : set)) }
+            : workout,
         );
       }
       setRejected({ setId, message: error.message });
@@ -91,7 +93,8 @@ export function useCompleteWorkout(workoutId: number) {
     },
     onError: (error) => {
       // Completed meanwhile (another tab, a double tap): show the stored result.
-      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: workoutKeys.detail(workoutId) });
+      if (error instanceof ApiError && error.status === 409)
+        void queryClient.invalidateQueries({ queryKey: workoutKeys.detail(workoutId) });
     },
   });
 }

@@ -1,4 +1,4 @@
-import type { CompleteWorkoutResponse, LoggedSetDto, WorkoutDto } from 'backend/src/contracts';
+import type { CompleteWorkoutResponse, LoggedSetDto, WorkoutDto } from '@liftplan/domain';
 import { ApiError, apiClient } from '@/lib/api-client';
 import { workoutQueryKey } from '@/lib/training-state';
 import { SetSaveQueue, type SetPatch } from './set-save-queue';
@@ -8,7 +8,8 @@ export const workoutKeys = {
   detail: workoutQueryKey,
 };
 
-export const fetchWorkout = (id: number, signal?: AbortSignal) => apiClient.get<{ workout: WorkoutDto }>(`/workouts/${id}`, { signal });
+export const fetchWorkout = (id: number, signal?: AbortSignal) =>
+  apiClient.get<{ workout: WorkoutDto }>(`/workouts/${id}`, { signal });
 
 export const patchSet = (workoutId: number, setId: number, patch: SetPatch) =>
   apiClient.patch<{ set: LoggedSetDto }>(`/workouts/${workoutId}/sets/${setId}`, patch);
@@ -19,7 +20,9 @@ export const abandonWorkout = (id: number) => apiClient.post<{ workout: WorkoutD
 
 /** Refusals that will never succeed however often they are retried: the change is dropped and undone. */
 export function isPermanentSaveFailure(error: unknown): boolean {
-  return error instanceof ApiError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status);
+  return (
+    error instanceof ApiError && error.status >= 400 && error.status < 500 && ![401, 408, 429].includes(error.status)
+  );
 }
 
 /** Signed out: retrying on a timer is pointless; the change waits (persisted) for the next visit. */

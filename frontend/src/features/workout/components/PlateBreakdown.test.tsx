@@ -4,7 +4,9 @@ import { PlateBreakdown } from './PlateBreakdown';
 
 describe('PlateBreakdown', () => {
   it('lists the plates per side, heaviest first, for screen readers and on screen', () => {
-    const { container } = render(<PlateBreakdown plates={{ perSide: [20, 20, 5, 1.25], remainderPerSide: 0, belowBar: false }} unit="kg" />);
+    const { container } = render(
+      <PlateBreakdown plates={{ perSide: [20, 20, 5, 1.25], remainderPerSide: 0, belowBar: false }} unit="kg" />,
+    );
 
     expect(screen.getByText('Per side: 20 + 20 + 5 + 1.25')).toBeTruthy();
     expect(container.textContent).toContain('Per side 20 · 20 · 5 · 1.25');
@@ -22,7 +24,9 @@ describe('PlateBreakdown', () => {
   });
 
   it('shows an empty bar, a weight below the bar, and nothing without a breakdown', () => {
-    const { rerender, container } = render(<PlateBreakdown plates={{ perSide: [], remainderPerSide: 0, belowBar: false }} unit="kg" />);
+    const { rerender, container } = render(
+      <PlateBreakdown plates={{ perSide: [], remainderPerSide: 0, belowBar: false }} unit="kg" />,
+    );
     expect(container.textContent).toBe('Empty bar');
 
     rerender(<PlateBreakdown plates={{ perSide: [], remainderPerSide: 0, belowBar: true }} unit="kg" />);

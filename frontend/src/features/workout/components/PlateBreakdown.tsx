@@ -1,4 +1,4 @@
-import type { WorkoutSetDto } from 'backend/src/contracts';
+import type { WorkoutSetDto } from '@liftplan/domain';
 import { formatNumber, formatWeight, type Unit } from '@/lib/format';
 
 type PlateBreakdownProps = {

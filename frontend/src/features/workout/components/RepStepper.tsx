@@ -1,4 +1,4 @@
-import { useEffect, useId, useState } from 'react';
+import { useId, useState } from 'react';
 
 const MAX_REPS = 200;
 
@@ -16,16 +16,13 @@ type RepStepperProps = {
 /** Large −/+ buttons around a numeric field: thumb-friendly rep entry for AMRAP sets. */
 export function RepStepper({ value, suggested, setLabel, disabled, onChange }: RepStepperProps) {
   const id = useId();
-  const [text, setText] = useState(value === null ? '' : String(value));
-  const [editing, setEditing] = useState(false);
-
-  useEffect(() => {
-    if (!editing) setText(value === null ? '' : String(value));
-  }, [value, editing]);
+  // While the field has focus it shows what is typed; otherwise the logged value.
+  const [draft, setDraft] = useState<string | null>(null);
+  const text = draft ?? (value === null ? '' : String(value));
 
   const step = (delta: number) => {
     const next = value === null ? (delta > 0 ? suggested : Math.max(0, suggested - 1)) : clamp(value + delta);
-    setText(String(next));
+    if (draft !== null) setDraft(String(next));
     onChange(next);
   };
 
@@ -54,14 +51,14 @@ export function RepStepper({ value, suggested, setLabel, disabled, onChange }: R
           placeholder={`${suggested}+`}
           value={text}
           disabled={disabled}
-          onFocus={() => setEditing(true)}
+          onFocus={() => setDraft(text)}
           onBlur={() => {
-            setEditing(false);
+            setDraft(null);
             if (text.trim() === '' && value !== null) onChange(null);
           }}
           onChange={(event) => {
             const digits = event.target.value.replace(/\D/g, '').slice(0, 3);
-            setText(digits);
+            setDraft(digits);
             if (digits !== '') {
               const reps = clamp(Number(digits));
               if (reps !== value) onChange(reps);

@@ -1,8 +1,9 @@
-import type { ProgressionResultDto } from 'backend/src/contracts';
+import type { ProgressionResultDto } from '@liftplan/domain';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
 import { formatIncrease, formatWeight, pluralize, type Unit } from '@/lib/format';
+import { paths } from '@/lib/paths';
 
 type ResultPanelProps = {
   progression: ProgressionResultDto[];
@@ -39,8 +40,7 @@ export function ResultPanel({ progression, unit, nameOf, focusOnMount = false }:
                 {result.increase > 0 ? (
                   <>
                     {formatWeight(result.previousTM, unit)} <span aria-hidden="true">→</span>
-                    <span className="visually-hidden">to</span>{' '}
-                    <strong>{formatWeight(result.newTM, unit)}</strong>{' '}
+                    <span className="visually-hidden">to</span> <strong>{formatWeight(result.newTM, unit)}</strong>{' '}
                     <Badge tone="success">{formatIncrease(result.increase, unit)}</Badge>
                   </>
                 ) : (
@@ -57,10 +57,10 @@ export function ResultPanel({ progression, unit, nameOf, focusOnMount = false }:
         </ul>
       )}
       <div className="result-panel__actions">
-        <Link className="button button--primary" to="/">
+        <Link className="button button--primary" to={paths.dashboard}>
           Back to dashboard
         </Link>
-        <Link className="button button--secondary" to="/history">
+        <Link className="button button--secondary" to={paths.history}>
           See history
         </Link>
       </div>

@@ -1,4 +1,4 @@
-import type { WorkoutSetDto } from 'backend/src/contracts';
+import type { WorkoutSetDto } from '@liftplan/domain';
 import { useId } from 'react';
 import { formatPercent, formatReps, formatWeight, pluralize, type Unit } from '@/lib/format';
 import type { SetSaveState } from '../api/set-save-queue';
@@ -79,11 +79,7 @@ export function SetRow({ set, unit, saveState, readOnly, onToggle, onReps }: Set
         />
       )}
       {needsReps && !readOnly && <p className="set-row__hint">Enter how many reps you did.</p>}
-      {saveState === 'retrying' && (
-        <p className="set-row__save-state">
-          Not saved — retrying
-        </p>
-      )}
+      {saveState === 'retrying' && <p className="set-row__save-state">Not saved — retrying</p>}
     </li>
   );
 }

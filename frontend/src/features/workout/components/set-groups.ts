@@ -1,4 +1,4 @@
-import type { WorkoutSetDto } from 'backend/src/contracts';
+import type { WorkoutSetDto } from '@liftplan/domain';
 
 export type SetGroup = {
   key: string;
@@ -19,7 +19,13 @@ export function groupSets(sets: WorkoutSetDto[]): SetGroup[] {
     let group = groups.get(key);
     if (!group) {
       const name = set.displayName ?? set.exercise.name;
-      group = { key, tier: set.tier, name, exerciseName: name === set.exercise.name ? null : set.exercise.name, sets: [] };
+      group = {
+        key,
+        tier: set.tier,
+        name,
+        exerciseName: name === set.exercise.name ? null : set.exercise.name,
+        sets: [],
+      };
       groups.set(key, group);
     }
     group.sets.push(set);

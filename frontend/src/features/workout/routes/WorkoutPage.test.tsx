@@ -1,5 +1,5 @@
 import { act, screen, waitFor, within } from '@testing-library/react';
-import type { WorkoutDto, WorkoutSetDto } from 'backend/src/contracts';
+import type { WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answer, apiErrorBody, fakeApi, jsonResponse, type FakeRoute } from '@/test/fake-api';
@@ -46,7 +46,16 @@ function aWorkout(overrides: Partial<WorkoutDto> = {}): WorkoutDto {
     progression: null,
     sets: [
       aSet({ id: 101, setOrder: 1 }),
-      aSet({ id: 102, setOrder: 2, percentage: 0.95, prescribedWeight: 120, prescribedReps: 1, isAmrap: true, isProgression: true, plates: { perSide: [25, 25], remainderPerSide: 0, belowBar: false } }),
+      aSet({
+        id: 102,
+        setOrder: 2,
+        percentage: 0.95,
+        prescribedWeight: 120,
+        prescribedReps: 1,
+        isAmrap: true,
+        isProgression: true,
+        plates: { perSide: [25, 25], remainderPerSide: 0, belowBar: false },
+      }),
     ],
     ...overrides,
   };
@@ -60,7 +69,9 @@ function patchRoute(state: { offline: boolean; bodies: Array<{ setId: number; bo
     if (state.offline) throw new TypeError('Failed to fetch');
     const body = (await request.json()) as Record<string, unknown>;
     state.bodies.push({ setId: Number(match[1]), body });
-    return jsonResponse(200, { set: { id: Number(match[1]), workoutId: 5, actualReps: null, completed: true, ...body } });
+    return jsonResponse(200, {
+      set: { id: Number(match[1]), workoutId: 5, actualReps: null, completed: true, ...body },
+    });
   };
 }
 
@@ -89,7 +100,9 @@ describe('WorkoutPage', () => {
     const group = await screen.findByRole('region', { name: 'T1 Squat' });
     const first = within(group).getByRole('button', { name: 'Set 1: 95 kg × 5, 75%' });
     expect(first.getAttribute('aria-pressed')).toBe('false');
-    expect(document.getElementById(first.getAttribute('aria-describedby') ?? '')?.textContent).toContain('Per side: 25 + 10 + 2.5');
+    expect(document.getElementById(first.getAttribute('aria-describedby') ?? '')?.textContent).toContain(
+      'Per side: 25 + 10 + 2.5',
+    );
     expect(within(group).getByRole('button', { name: 'Set 2: 120 kg × 1+, 95%, progression set' })).toBeTruthy();
     expect(screen.getByLabelText('Reps done, set 2').getAttribute('inputmode')).toBe('numeric');
   });
@@ -104,9 +117,14 @@ describe('WorkoutPage', () => {
 
     expect(setButton(/^Set 1:/).getAttribute('aria-pressed')).toBe('true');
     expect(await screen.findByText('Not saved — retrying')).toBeTruthy();
-    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain('1 set not saved yet — retrying automatically.');
+    expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
+      '1 set not saved yet — retrying automatically.',
+    );
     expect(screen.getByRole('button', { name: 'Complete workout' }).hasAttribute('disabled')).toBe(true);
-    expect(JSON.parse(localStorage.getItem(pendingSetsStorageKey(5)) ?? 'null')).toEqual({ v: 1, sets: { 101: { completed: true } } });
+    expect(JSON.parse(localStorage.getItem(pendingSetsStorageKey(5)) ?? 'null')).toEqual({
+      v: 1,
+      sets: { 101: { completed: true } },
+    });
     expect(within(screen.getByRole('region', { name: 'Rest timer' })).getByRole('timer').textContent).toBe('2:00');
 
     server.offline = false;
@@ -153,7 +171,12 @@ describe('WorkoutPage', () => {
   it('undoes a change the server refuses for good and says so', async () => {
     fakeApi(
       answer('GET', '/api/workouts/5', 200, { workout: aWorkout() }),
-      answer('PATCH', '/api/workouts/5/sets/101', 409, apiErrorBody('WORKOUT_NOT_IN_PROGRESS', 'This workout is abandoned; nothing was changed')),
+      answer(
+        'PATCH',
+        '/api/workouts/5/sets/101',
+        409,
+        apiErrorBody('WORKOUT_NOT_IN_PROGRESS', 'This workout is abandoned; nothing was changed'),
+      ),
     );
     const { user } = renderWorkout();
     await screen.findByRole('region', { name: 'T1 Squat' });
@@ -171,7 +194,9 @@ describe('WorkoutPage', () => {
       completedAt: '2026-03-02T11:00:00.000Z',
       sets: aWorkout().sets.map((s) => ({ ...s, completed: true, actualReps: s.isAmrap ? 6 : 5 })),
     });
-    const progression = [{ exerciseId: squat.id, slug: 'squat', previousTM: 126, newTM: 133.5, increase: 7.5, amrapReps: 6 }];
+    const progression = [
+      { exerciseId: squat.id, slug: 'squat', previousTM: 126, newTM: 133.5, increase: 7.5, amrapReps: 6 },
+    ];
     const { requests } = fakeApi(
       answer('GET', '/api/workouts/5', 200, { workout: aWorkout() }),
       answer('POST', '/api/workouts/5/complete', 200, { workout: { ...done, progression }, progression }),
@@ -196,11 +221,22 @@ describe('WorkoutPage', () => {
 
   it('shows the stored result when a completed workout is reopened', async () => {
     const progression = [{ exerciseId: 4, slug: 'deadlift', previousTM: 162, newTM: 162, increase: 0, amrapReps: 1 }];
-    fakeApi(answer('GET', '/api/workouts/5', 200, { workout: aWorkout({ status: 'completed', progression }) }), answer('GET', '/api/training-maxes', 200, {
-      unit: 'kg',
-      planId: 1,
-      trainingMaxes: [{ exercise: { id: 4, slug: 'deadlift', name: 'Deadlift' }, trainingMax: 162, effectiveDate: null, source: 'setup', missing: false }],
-    }));
+    fakeApi(
+      answer('GET', '/api/workouts/5', 200, { workout: aWorkout({ status: 'completed', progression }) }),
+      answer('GET', '/api/training-maxes', 200, {
+        unit: 'kg',
+        planId: 1,
+        trainingMaxes: [
+          {
+            exercise: { id: 4, slug: 'deadlift', name: 'Deadlift' },
+            trainingMax: 162,
+            effectiveDate: null,
+            source: 'setup',
+            missing: false,
+          },
+        ],
+      }),
+    );
     renderWorkout();
 
     const result = await screen.findByRole('region', { name: 'Workout complete' });

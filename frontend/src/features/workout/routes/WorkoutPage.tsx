@@ -1,4 +1,4 @@
-import type { WorkoutDto, WorkoutSetDto } from 'backend/src/contracts';
+import type { WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
@@ -8,6 +8,7 @@ import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { ApiError } from '@/lib/api-client';
 import { dayTitle, formatDate, pluralize } from '@/lib/format';
+import { paths } from '@/lib/paths';
 import { useTrainingMaxes } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { getSetSaveQueue } from '../api/workout-api';
@@ -33,7 +34,7 @@ function WorkoutNotFound() {
     <div className="page">
       <h1 className="page__title">Workout not found</h1>
       <p>This workout doesn't exist, or it isn't yours.</p>
-      <Link to="/">Back to the dashboard</Link>
+      <Link to={paths.dashboard}>Back to the dashboard</Link>
     </div>
   );
 }
@@ -84,7 +85,7 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
   return (
     <div className={`page workout${timer.isActive ? ' workout--timer' : ''}`}>
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to="/">Dashboard</Link>
+        <Link to={paths.dashboard}>Dashboard</Link>
       </nav>
       <header className="page__header">
         <h1 className="page__title">{dayTitle(workout.dayNumber, workout.dayName)}</h1>
@@ -112,7 +113,12 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
       </header>
 
       {workout.status === 'completed' && (
-        <ResultPanel progression={workout.progression ?? []} unit={workout.unit} nameOf={nameOf} focusOnMount={justCompleted} />
+        <ResultPanel
+          progression={workout.progression ?? []}
+          unit={workout.unit}
+          nameOf={nameOf}
+          focusOnMount={justCompleted}
+        />
       )}
       {workout.status === 'abandoned' && (
         <p className="notice">You abandoned this workout. It stays in your history and changed no training maxes.</p>
@@ -175,7 +181,13 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
               Waiting for {pluralize(saveState.pendingCount, 'set')} to be saved before completing.
             </p>
           )}
-          <Button variant="ghost" className="button--destructive-text" fullWidth onClick={() => setConfirm('abandon')} disabled={complete.isPending}>
+          <Button
+            variant="ghost"
+            className="button--destructive-text"
+            fullWidth
+            onClick={() => setConfirm('abandon')}
+            disabled={complete.isPending}
+          >
             Abandon workout
           </Button>
         </section>
@@ -201,7 +213,9 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
           confirmLabel="Abandon workout"
           danger
           isLoading={abandon.isPending}
-          onConfirm={() => abandon.mutate(undefined, { onSettled: () => setConfirm(null), onSuccess: () => timer.dismiss() })}
+          onConfirm={() =>
+            abandon.mutate(undefined, { onSettled: () => setConfirm(null), onSuccess: () => timer.dismiss() })
+          }
           onCancel={() => setConfirm(null)}
         >
           <p>It stays in your history, but no training max changes. You can then start any day.</p>
@@ -215,10 +229,14 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
 
 /** Names for progression results: from the workout's own sets, else the lifter's TM list, else the slug. */
 function useExerciseNames(workout: WorkoutDto) {
-  const needsLookup = (workout.progression ?? []).some((p) => !workout.sets.some((s) => s.exercise.id === p.exerciseId));
+  const needsLookup = (workout.progression ?? []).some(
+    (p) => !workout.sets.some((s) => s.exercise.id === p.exerciseId),
+  );
   const trainingMaxes = useTrainingMaxes({ enabled: needsLookup });
   return (exerciseId: number, slug: string) =>
     workout.sets.find((s) => s.exercise.id === exerciseId)?.exercise.name ??
-    (needsLookup ? trainingMaxes.data?.trainingMaxes.find((tm) => tm.exercise.id === exerciseId)?.exercise.name : undefined) ??
+    (needsLookup
+      ? trainingMaxes.data?.trainingMaxes.find((tm) => tm.exercise.id === exerciseId)?.exercise.name
+      : undefined) ??
     slug.replace(/-/g, ' ').replace(/^\w/, (c) => c.toUpperCase());
 }

@@ -45,13 +45,31 @@ export const DayCard = memo(function DayCard({ day, position, count }: Props) {
           <FieldMessage errors={errors} id={nameId} />
         </div>
         <div className="day-card__toolbar">
-          <button type="button" className="icon-button" aria-label={`Move ${what} up`} disabled={position === 0} onClick={() => act({ type: 'moveDay', dayKey: day.key, by: -1 })}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${what} up`}
+            disabled={position === 0}
+            onClick={() => act({ type: 'moveDay', dayKey: day.key, by: -1 })}
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" aria-label={`Move ${what} down`} disabled={position === count - 1} onClick={() => act({ type: 'moveDay', dayKey: day.key, by: 1 })}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${what} down`}
+            disabled={position === count - 1}
+            onClick={() => act({ type: 'moveDay', dayKey: day.key, by: 1 })}
+          >
             ↓
           </button>
-          <button type="button" className="button button--ghost" aria-label={`Duplicate ${what}`} disabled={count >= MAX_DAYS} onClick={() => act({ type: 'duplicateDay', dayKey: day.key })}>
+          <button
+            type="button"
+            className="button button--ghost"
+            aria-label={`Duplicate ${what}`}
+            disabled={count >= MAX_DAYS}
+            onClick={() => act({ type: 'duplicateDay', dayKey: day.key })}
+          >
             Duplicate
           </button>
           <button

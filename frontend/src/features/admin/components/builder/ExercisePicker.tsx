@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import type { ExerciseDto } from 'backend/src/contracts';
+import type { ExerciseDto } from '@liftplan/domain';
 import { searchExercises } from '../../builder/exercise-search';
 
 type Props = {
@@ -109,7 +109,13 @@ export function ExercisePicker({ id, label, value, exercises, onChange, invalid,
           No exercise matches “{query}”
         </p>
       )}
-      <ul className="combobox__list" id={listId} role="listbox" aria-label={label} hidden={!open || options.length === 0}>
+      <ul
+        className="combobox__list"
+        id={listId}
+        role="listbox"
+        aria-label={label}
+        hidden={!open || options.length === 0}
+      >
         {open &&
           options.map((exercise) => (
             <li

@@ -1,4 +1,4 @@
-import type { PlanPreview } from 'backend/src/contracts';
+import type { PlanPreview } from '@liftplan/domain';
 import type { PlanDraft, Unit } from '../../builder/builder-state';
 import type { PreviewRequest, PreviewSettings } from '../../builder/preview-request';
 import { useBuilder } from './builder-context';
@@ -28,7 +28,9 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
       <h2 className="builder-section__title" id="preview-heading">
         Preview
       </h2>
-      <p className="muted">Sample training maxes → the weights a lifter is prescribed, rounded by the server exactly as in a real workout.</p>
+      <p className="muted">
+        Sample training maxes → the weights a lifter is prescribed, rounded by the server exactly as in a real workout.
+      </p>
       <div className="preview__settings">
         {tmExerciseIds.map((id) => (
           <div className="field" key={id}>
@@ -41,7 +43,12 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
               inputMode="decimal"
               autoComplete="off"
               value={settings.trainingMaxes[id] ?? ''}
-              onChange={(event) => onSettingsChange({ ...settings, trainingMaxes: { ...settings.trainingMaxes, [id]: event.target.value } })}
+              onChange={(event) =>
+                onSettingsChange({
+                  ...settings,
+                  trainingMaxes: { ...settings.trainingMaxes, [id]: event.target.value },
+                })
+              }
             />
           </div>
         ))}
@@ -49,7 +56,12 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
           <label className="field__label" htmlFor="preview-unit">
             Unit
           </label>
-          <select id="preview-unit" className="field__input" value={settings.unit} onChange={(event) => setUnit(event.target.value as Unit)}>
+          <select
+            id="preview-unit"
+            className="field__input"
+            value={settings.unit}
+            onChange={(event) => setUnit(event.target.value as Unit)}
+          >
             <option value="kg">kg</option>
             <option value="lb">lb</option>
           </select>
@@ -69,7 +81,13 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
       </div>
 
       <p className="preview__status" role="status">
-        {error ? `Preview unavailable: ${error}` : isUpdating ? 'Updating…' : !result ? 'Choose an exercise and enter sets to see weights.' : ''}
+        {error
+          ? `Preview unavailable: ${error}`
+          : isUpdating
+            ? 'Updating…'
+            : !result
+              ? 'Choose an exercise and enter sets to see weights.'
+              : ''}
       </p>
 
       {result && (
@@ -93,12 +111,17 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
                     <div key={slotKey ?? exercise.sortOrder} className="preview__slot">
                       <h4 className="preview__slot-title">
                         <span className="tier">{exercise.tier}</span> {title}
-                        {exercise.tmExerciseId !== exercise.exerciseId && <span className="muted"> (TM: {nameOf(exercise.tmExerciseId)})</span>}
+                        {exercise.tmExerciseId !== exercise.exerciseId && (
+                          <span className="muted"> (TM: {nameOf(exercise.tmExerciseId)})</span>
+                        )}
                       </h4>
                       {exercise.sets.some((set) => set.weight === null) ? (
                         <p className="muted">
                           Enter a sample TM for{' '}
-                          <a href={`#preview-tm-${exercise.tmExerciseId}`} onClick={focusById(`preview-tm-${exercise.tmExerciseId}`)}>
+                          <a
+                            href={`#preview-tm-${exercise.tmExerciseId}`}
+                            onClick={focusById(`preview-tm-${exercise.tmExerciseId}`)}
+                          >
                             {nameOf(exercise.tmExerciseId)}
                           </a>
                           .
@@ -106,7 +129,10 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
                       ) : (
                         <ol className="preview__sets">
                           {exercise.sets.map((set) => (
-                            <li key={set.setOrder} className={set.isProgression ? 'preview__set preview__set--progression' : 'preview__set'}>
+                            <li
+                              key={set.setOrder}
+                              className={set.isProgression ? 'preview__set preview__set--progression' : 'preview__set'}
+                            >
                               <span className="preview__weight">
                                 {set.weight} {result.preview.unit}
                               </span>{' '}

@@ -19,7 +19,8 @@ export const RulesEditor = memo(function RulesEditor({ rules }: { rules: RuleRow
     if (!focusNewRule.current) return;
     focusNewRule.current = false;
     const last = rules.at(-1);
-    if (last) document.getElementById(domIdOf(fieldId('rule', last.key, last.minReps === '' ? 'minReps' : 'maxReps')))?.focus();
+    if (last)
+      document.getElementById(domIdOf(fieldId('rule', last.key, last.minReps === '' ? 'minReps' : 'maxReps')))?.focus();
   }, [rules]);
 
   return (
@@ -28,8 +29,9 @@ export const RulesEditor = memo(function RulesEditor({ rules }: { rules: RuleRow
         Progression rules
       </h2>
       <p className="muted">
-        After a progression AMRAP set, the training max rises by the rule matching the reps done: the exercise’s own rule if there is one, else the
-        upper- or lower-body rule. Ranges are inclusive; no matching rule means no increase.
+        After a progression AMRAP set, the training max rises by the rule matching the reps done: the exercise’s own
+        rule if there is one, else the upper- or lower-body rule. Ranges are inclusive; no matching rule means no
+        increase.
       </p>
       <FieldMessage errors={errors} id="progressionRules" focusable />
       {rules.length > 0 && (
@@ -67,21 +69,40 @@ export const RulesEditor = memo(function RulesEditor({ rules }: { rules: RuleRow
         >
           + Add rule
         </button>
-        <button type="button" className="button button--ghost" onClick={() => act({ type: 'addStandardRules' }, 'progressionRules')}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={() => act({ type: 'addStandardRules' }, 'progressionRules')}
+        >
           Add the standard upper/lower table
         </button>
       </div>
-      {rules.length > 0 && <span className="visually-hidden" aria-live="polite">{overlaps.size > 0 ? `${overlaps.size} rules overlap` : ''}</span>}
+      {rules.length > 0 && (
+        <span className="visually-hidden" aria-live="polite">
+          {overlaps.size > 0 ? `${overlaps.size} rules overlap` : ''}
+        </span>
+      )}
       {rules.length === 0 && <p className="muted">No rules: training maxes never rise on their own.</p>}
     </section>
   );
 });
 
-function RuleRowEditor({ rule, index, overlap, rules }: { rule: RuleRow; index: number; overlap: number[] | undefined; rules: RuleRow[] }) {
+function RuleRowEditor({
+  rule,
+  index,
+  overlap,
+  rules,
+}: {
+  rule: RuleRow;
+  index: number;
+  overlap: number[] | undefined;
+  rules: RuleRow[];
+}) {
   const { errors, exercises, act, remove } = useBuilder();
   const n = index + 1;
   const id = (field: string) => fieldId('rule', rule.key, field);
-  const update = (patch: Partial<Omit<RuleRow, 'key'>>, field: string) => act({ type: 'updateRule', ruleKey: rule.key, patch }, id(field));
+  const update = (patch: Partial<Omit<RuleRow, 'key'>>, field: string) =>
+    act({ type: 'updateRule', ruleKey: rule.key, patch }, id(field));
   const overlapText = overlap ? overlapMessage(rules, overlap) : null;
   const minError = errors[id('minReps')];
 
@@ -110,7 +131,9 @@ function RuleRowEditor({ rule, index, overlap, rules }: { rule: RuleRow; index: 
               className="field__input"
               aria-label={`Rule ${n} exercise`}
               value={rule.exerciseId ?? ''}
-              onChange={(event) => update({ exerciseId: event.target.value ? Number(event.target.value) : null }, 'exerciseId')}
+              onChange={(event) =>
+                update({ exerciseId: event.target.value ? Number(event.target.value) : null }, 'exerciseId')
+              }
             >
               <option value="">Choose…</option>
               {exercises.map((exercise) => (
@@ -132,7 +155,11 @@ function RuleRowEditor({ rule, index, overlap, rules }: { rule: RuleRow; index: 
       <td>
         <input
           {...controlProps(errors, id('minReps'))}
-          aria-describedby={[minError && `${domIdOf(id('minReps'))}-error`, overlapText && `${domIdOf(id(''))}-overlap`].filter(Boolean).join(' ') || undefined}
+          aria-describedby={
+            [minError && `${domIdOf(id('minReps'))}-error`, overlapText && `${domIdOf(id(''))}-overlap`]
+              .filter(Boolean)
+              .join(' ') || undefined
+          }
           aria-invalid={minError || overlapText ? true : undefined}
           className="field__input set-grid__number"
           inputMode="numeric"
@@ -178,7 +205,12 @@ function RuleRowEditor({ rule, index, overlap, rules }: { rule: RuleRow; index: 
         </select>
       </td>
       <td>
-        <button type="button" className="icon-button icon-button--danger" aria-label={`Remove rule ${n}`} onClick={() => remove({ type: 'removeRule', ruleKey: rule.key }, `Removed rule ${n}`)}>
+        <button
+          type="button"
+          className="icon-button icon-button--danger"
+          aria-label={`Remove rule ${n}`}
+          onClick={() => remove({ type: 'removeRule', ruleKey: rule.key }, `Removed rule ${n}`)}
+        >
           ✕
         </button>
       </td>

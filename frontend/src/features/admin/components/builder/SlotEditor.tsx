@@ -1,5 +1,5 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatQuickEntry, parseQuickEntry } from 'backend/src/engine/quick-entry';
+import { formatQuickEntry, parseQuickEntry } from '@liftplan/domain';
 import { domIdOf, fieldId } from '../../builder/builder-errors';
 import { setsAsQuickEntry, type SetRow, type Slot } from '../../builder/builder-state';
 import { useBuilder } from './builder-context';
@@ -27,13 +27,30 @@ export const SlotEditor = memo(function SlotEditor({ slot, position, count, dayL
           {exercise && <span className="slot__summary"> · {slot.displayName.trim() || exercise.name}</span>}
         </h4>
         <div className="slot__toolbar">
-          <button type="button" className="icon-button" aria-label={`Move ${what} up`} disabled={position === 0} onClick={() => act({ type: 'moveSlot', slotKey: slot.key, by: -1 })}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${what} up`}
+            disabled={position === 0}
+            onClick={() => act({ type: 'moveSlot', slotKey: slot.key, by: -1 })}
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" aria-label={`Move ${what} down`} disabled={position === count - 1} onClick={() => act({ type: 'moveSlot', slotKey: slot.key, by: 1 })}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move ${what} down`}
+            disabled={position === count - 1}
+            onClick={() => act({ type: 'moveSlot', slotKey: slot.key, by: 1 })}
+          >
             ↓
           </button>
-          <button type="button" className="icon-button icon-button--danger" aria-label={`Remove ${what}`} onClick={() => remove({ type: 'removeSlot', slotKey: slot.key }, `Removed ${what}`)}>
+          <button
+            type="button"
+            className="icon-button icon-button--danger"
+            aria-label={`Remove ${what}`}
+            onClick={() => remove({ type: 'removeSlot', slotKey: slot.key }, `Removed ${what}`)}
+          >
             ✕
           </button>
         </div>
@@ -49,7 +66,9 @@ export const SlotEditor = memo(function SlotEditor({ slot, position, count, dayL
             exercises={exercises}
             invalid={errors[exerciseFieldId] !== undefined}
             describedBy={errors[exerciseFieldId] ? `${domIdOf(exerciseFieldId)}-error` : undefined}
-            onChange={(exerciseId) => act({ type: 'updateSlot', slotKey: slot.key, patch: { exerciseId } }, exerciseFieldId)}
+            onChange={(exerciseId) =>
+              act({ type: 'updateSlot', slotKey: slot.key, patch: { exerciseId } }, exerciseFieldId)
+            }
           />
           <FieldMessage errors={errors} id={exerciseFieldId} />
         </div>
@@ -63,7 +82,9 @@ export const SlotEditor = memo(function SlotEditor({ slot, position, count, dayL
             list="plan-builder-tiers"
             maxLength={10}
             value={slot.tier}
-            onChange={(event) => act({ type: 'updateSlot', slotKey: slot.key, patch: { tier: event.target.value } }, tierId)}
+            onChange={(event) =>
+              act({ type: 'updateSlot', slotKey: slot.key, patch: { tier: event.target.value } }, tierId)
+            }
           />
           <FieldMessage errors={errors} id={tierId} />
         </div>
@@ -75,7 +96,16 @@ export const SlotEditor = memo(function SlotEditor({ slot, position, count, dayL
             {...controlProps(errors, tmId)}
             className="field__input"
             value={slot.tmExerciseId ?? ''}
-            onChange={(event) => act({ type: 'updateSlot', slotKey: slot.key, patch: { tmExerciseId: event.target.value ? Number(event.target.value) : null } }, tmId)}
+            onChange={(event) =>
+              act(
+                {
+                  type: 'updateSlot',
+                  slotKey: slot.key,
+                  patch: { tmExerciseId: event.target.value ? Number(event.target.value) : null },
+                },
+                tmId,
+              )
+            }
           >
             <option value="">Same as exercise</option>
             {exercises.map((option) => (
@@ -96,7 +126,9 @@ export const SlotEditor = memo(function SlotEditor({ slot, position, count, dayL
             maxLength={100}
             placeholder={exercise ? `${exercise.name} (optional)` : 'Optional, e.g. Bench Volume'}
             value={slot.displayName}
-            onChange={(event) => act({ type: 'updateSlot', slotKey: slot.key, patch: { displayName: event.target.value } }, nameId)}
+            onChange={(event) =>
+              act({ type: 'updateSlot', slotKey: slot.key, patch: { displayName: event.target.value } }, nameId)
+            }
           />
           <FieldMessage errors={errors} id={nameId} />
         </div>
@@ -186,8 +218,8 @@ function QuickEntryField({ slot }: { slot: Slot }) {
         </p>
       ) : null}
       <p className="field__hint" id={`${inputId}-hint`}>
-        % × reps, comma-separated: <code>85x4x3</code> = 3 sets, <code>65x8+</code> = AMRAP. Enter fills the grid (a T1’s highest-% AMRAP becomes
-        the progression set).
+        % × reps, comma-separated: <code>85x4x3</code> = 3 sets, <code>65x8+</code> = AMRAP. Enter fills the grid (a
+        T1’s highest-% AMRAP becomes the progression set).
       </p>
     </div>
   );
@@ -229,7 +261,15 @@ function SetGrid({ slot, what }: { slot: Slot; what: string }) {
             </thead>
             <tbody>
               {slot.sets.map((set, i) => (
-                <SetGridRow key={set.key} set={set} index={i} count={slot.sets.length} weight={weights[set.key]} unit={previewUnit} what={what} />
+                <SetGridRow
+                  key={set.key}
+                  set={set}
+                  index={i}
+                  count={slot.sets.length}
+                  weight={weights[set.key]}
+                  unit={previewUnit}
+                  what={what}
+                />
               ))}
             </tbody>
           </table>
@@ -249,7 +289,13 @@ function SetGrid({ slot, what }: { slot: Slot; what: string }) {
   );
 }
 
-type SetNumberCellProps = { id: string; label: string; inputMode: 'decimal' | 'numeric'; value: string; onChange: (value: string) => void };
+type SetNumberCellProps = {
+  id: string;
+  label: string;
+  inputMode: 'decimal' | 'numeric';
+  value: string;
+  onChange: (value: string) => void;
+};
 
 /** A number cell of the set grid (% or reps), with its field error underneath. */
 function SetNumberCell({ id, label, inputMode, value, onChange }: SetNumberCellProps) {
@@ -270,7 +316,14 @@ function SetNumberCell({ id, label, inputMode, value, onChange }: SetNumberCellP
   );
 }
 
-type SetGridRowProps = { set: SetRow; index: number; count: number; weight: number | null | undefined; unit: string; what: string };
+type SetGridRowProps = {
+  set: SetRow;
+  index: number;
+  count: number;
+  weight: number | null | undefined;
+  unit: string;
+  what: string;
+};
 
 const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, what }: SetGridRowProps) {
   const { errors, act, remove } = useBuilder();
@@ -286,8 +339,20 @@ const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, w
         {n}
         <FieldMessage errors={errors} id={rowError} focusable />
       </th>
-      <SetNumberCell id={pctId} label={`Set ${n} percentage`} inputMode="decimal" value={set.percent} onChange={(percent) => act({ type: 'updateSet', setKey: set.key, patch: { percent } }, pctId)} />
-      <SetNumberCell id={repsId} label={`Set ${n} reps`} inputMode="numeric" value={set.reps} onChange={(reps) => act({ type: 'updateSet', setKey: set.key, patch: { reps } }, repsId)} />
+      <SetNumberCell
+        id={pctId}
+        label={`Set ${n} percentage`}
+        inputMode="decimal"
+        value={set.percent}
+        onChange={(percent) => act({ type: 'updateSet', setKey: set.key, patch: { percent } }, pctId)}
+      />
+      <SetNumberCell
+        id={repsId}
+        label={`Set ${n} reps`}
+        inputMode="numeric"
+        value={set.reps}
+        onChange={(reps) => act({ type: 'updateSet', setKey: set.key, patch: { reps } }, repsId)}
+      />
       <td className="center">
         <input
           {...controlProps(errors, amrapId)}
@@ -295,7 +360,12 @@ const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, w
           className="checkbox"
           aria-label={`Set ${n} AMRAP`}
           checked={set.isAmrap}
-          onChange={(event) => act({ type: 'updateSet', setKey: set.key, patch: { isAmrap: event.target.checked } }, [amrapId, progressionId])}
+          onChange={(event) =>
+            act({ type: 'updateSet', setKey: set.key, patch: { isAmrap: event.target.checked } }, [
+              amrapId,
+              progressionId,
+            ])
+          }
         />
       </td>
       <td className="center">
@@ -307,20 +377,41 @@ const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, w
           title={set.isAmrap ? 'This AMRAP set moves the training max' : 'Only an AMRAP set can drive progression'}
           disabled={!set.isAmrap}
           checked={set.isProgression}
-          onChange={(event) => act({ type: 'updateSet', setKey: set.key, patch: { isProgression: event.target.checked } }, progressionId)}
+          onChange={(event) =>
+            act({ type: 'updateSet', setKey: set.key, patch: { isProgression: event.target.checked } }, progressionId)
+          }
         />
         <FieldMessage errors={errors} id={progressionId} />
       </td>
-      <td className="num set-grid__weight">{weight === undefined ? '…' : weight === null ? '—' : `${weight} ${unit}`}</td>
+      <td className="num set-grid__weight">
+        {weight === undefined ? '…' : weight === null ? '—' : `${weight} ${unit}`}
+      </td>
       <td>
         <div className="set-grid__actions">
-          <button type="button" className="icon-button" aria-label={`Move set ${n} of ${what} up`} disabled={index === 0} onClick={() => act({ type: 'moveSet', setKey: set.key, by: -1 })}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move set ${n} of ${what} up`}
+            disabled={index === 0}
+            onClick={() => act({ type: 'moveSet', setKey: set.key, by: -1 })}
+          >
             ↑
           </button>
-          <button type="button" className="icon-button" aria-label={`Move set ${n} of ${what} down`} disabled={index === count - 1} onClick={() => act({ type: 'moveSet', setKey: set.key, by: 1 })}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={`Move set ${n} of ${what} down`}
+            disabled={index === count - 1}
+            onClick={() => act({ type: 'moveSet', setKey: set.key, by: 1 })}
+          >
             ↓
           </button>
-          <button type="button" className="icon-button icon-button--danger" aria-label={`Remove set ${n} of ${what}`} onClick={() => remove({ type: 'removeSet', setKey: set.key }, `Removed set ${n} of ${what}`)}>
+          <button
+            type="button"
+            className="icon-button icon-button--danger"
+            aria-label={`Remove set ${n} of ${what}`}
+            onClick={() => remove({ type: 'removeSet', setKey: set.key }, `Removed set ${n} of ${what}`)}
+          >
             ✕
           </button>
         </div>

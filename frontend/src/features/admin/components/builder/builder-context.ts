@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { ExerciseDto } from 'backend/src/contracts';
+import type { ExerciseDto } from '@liftplan/domain';
 import type { FieldErrors } from '../../builder/builder-errors';
 import type { BuilderAction, Unit } from '../../builder/builder-state';
 

@@ -12,11 +12,23 @@ export function controlProps(errors: FieldErrors, id: string) {
 }
 
 /** The error under a field. For an item-level error (no control of its own) it is itself the focus target. */
-export function FieldMessage({ errors, id, focusable = false }: { errors: FieldErrors; id: string; focusable?: boolean }) {
+export function FieldMessage({
+  errors,
+  id,
+  focusable = false,
+}: {
+  errors: FieldErrors;
+  id: string;
+  focusable?: boolean;
+}) {
   const message = errors[id];
   if (message === undefined) return null;
   return (
-    <p className="field__error" id={focusable ? domIdOf(id) : `${domIdOf(id)}-error`} tabIndex={focusable ? -1 : undefined}>
+    <p
+      className="field__error"
+      id={focusable ? domIdOf(id) : `${domIdOf(id)}-error`}
+      tabIndex={focusable ? -1 : undefined}
+    >
       {message}
     </p>
   );

@@ -1,9 +1,0 @@
-import { z } from 'zod';
-import { textInput } from '../http/common-schemas';
-import { userDto } from '../users/users.schemas';
-
-export const setAdminBody = z.strictObject({ isAdmin: z.boolean() });
-export const adminUsersQuery = z.object({ search: textInput(100).optional() });
-
-export const adminUserDto = userDto.pick({ id: true, email: true, displayName: true, isAdmin: true, createdAt: true });
-export type AdminUserDto = z.infer<typeof adminUserDto>;
