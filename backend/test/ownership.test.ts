@@ -176,7 +176,7 @@ describe("user B on user A's resources", () => {
     const res = await ctx.http().get('/api/plans/current').set(B.auth).expect(200);
     const bPlan = await ctx.db.userPlan.findFirstOrThrow({ where: { userId: B.id, isActive: true } });
     expect(res.body.userPlan.id).toBe(bPlan.id);
-    expect(res.body.inProgressWorkout).toEqual({ id: bOpen.id, dayNumber: 3 });
+    expect(res.body.inProgressWorkout).toEqual({ id: bOpen.id, cycle: 1, weekNumber: 1, dayNumber: 3 });
     expect(res.body.missingTMs).toEqual([]);
   });
 

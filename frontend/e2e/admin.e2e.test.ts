@@ -7,6 +7,7 @@ import {
   launchBrowser,
   newDesktopPage,
   newPhonePage,
+  PHONE_VIEWPORT,
   screenshot,
   startApp,
   uniqueEmail,
@@ -16,7 +17,59 @@ import {
 
 const ADMIN = { email: 'head.coach@example.com', password: 'admin password 123' };
 const PLAN_NAME = 'Heavy Triple 3-Day';
+const WAVE_NAME = 'Wave With Deload';
 
+/** GET /api/admin/plans/:id as far as the v2 round trip reads it. */
+type SavedPlan = {
+  cycleWeeks: number;
+  tmPercent: number;
+  daysPerWeek: number;
+  weeks: Array<{
+    weekNumber: number;
+    name: string | null;
+    isDeload: boolean;
+    days: Array<{
+      exercises: Array<{
+        exercise: { name: string };
+        tier: string;
+        restSeconds: number | null;
+        sets: Array<{
+          kind: string;
+          percentage: number | null;
+          reps: number;
+          repsMax: number | null;
+          incrementOffset: number;
+          isAmrap: boolean;
+          isProgression: boolean;
+        }>;
+      }>;
+    }>;
+  }>;
+  progressionRules: Array<{
+    kind: string;
+    exerciseId: number | null;
+    category: string | null;
+    minReps: number | null;
+    maxReps: number | null;
+    increase: number | null;
+    unit: string | null;
+    maxSteps: number | null;
+    failures: number | null;
+    factor: number | null;
+  }>;
+};
+
+/**
+ * A mobile browser widens its layout viewport to fit content wider than the screen (so scrollWidth = innerWidth),
+ * which hasHorizontalOverflow can't see: compare with the phone's width itself.
+ */
+const widerThanPhone = (page: Page) =>
+  page.evaluate(
+    (width) => document.documentElement.scrollWidth > width || window.innerWidth > width,
+    PHONE_VIEWPORT.width,
+  );
+
+const projectionTable = (page: Page) => page.getByRole('table', { name: /Projected sessions/ });
 const day = (page: Page, n: number) => page.getByRole('region', { name: `Day ${n}`, exact: true });
 const slot = (page: Page, d: number, e: number) => day(page, d).getByRole('group', { name: `Day ${d} Exercise ${e}` });
 const chips = (page: Page, d: number) =>
@@ -188,11 +241,11 @@ describe('admin console, in a real browser', () => {
     await quickEntry(slot(page, 3, 2), '40x6, 50x5');
 
     // Progression rules, with an overlap flagged as it is typed and then fixed.
-    await page.getByRole('button', { name: '+ Add rule' }).click();
+    await page.getByRole('button', { name: '+ AMRAP table rule' }).click();
     await page.keyboard.type('0'); // focus went to rule 1's min reps
     await page.getByLabel('Rule 1 max reps').fill('5');
     await page.getByLabel('Rule 1 increase').fill('2.5');
-    await page.getByRole('button', { name: '+ Add rule' }).click();
+    await page.getByRole('button', { name: '+ AMRAP table rule' }).click();
     expect(await page.getByLabel('Rule 2 min reps').inputValue()).toBe('6'); // continues rule 1
     await page.keyboard.type('99'); // focus went to rule 2's max reps
     await page.getByLabel('Rule 2 increase').fill('5');
@@ -203,7 +256,7 @@ describe('admin console, in a real browser', () => {
     await screenshot(page, 'admin-builder-rules-overlap');
     await page.getByLabel('Rule 2 min reps').fill('6');
     expect(await page.getByText(/Rep range overlaps/).count()).toBe(0);
-    await page.getByRole('button', { name: '+ Add rule' }).click();
+    await page.getByRole('button', { name: '+ AMRAP table rule' }).click();
     await page.getByLabel('Rule 3 applies to').selectOption('lower');
     await page.getByLabel('Rule 3 min reps').fill('0');
     await page.getByLabel('Rule 3 max reps').fill('99');
@@ -624,7 +677,7 @@ describe('admin console, in a real browser', () => {
     const rulesStarted = performance.now();
     for (const [i, [scope, min, max, increase]] of NSUNS_RULES.entries()) {
       const n = i + 1;
-      await click(page.getByRole('button', { name: '+ Add rule' })); // focus: min reps, or max reps when min continues the previous rule
+      await click(page.getByRole('button', { name: '+ AMRAP table rule' })); // focus: min reps, or max reps when min continues the previous rule
       if (i > 0 && NSUNS_RULES[i - 1]![0] !== scope) {
         await choose(page.getByLabel(`Rule ${n} applies to`), scope);
         await click(page.getByLabel(`Rule ${n} min reps`));
@@ -734,5 +787,247 @@ describe('admin console, in a real browser', () => {
       structure(await api<Detail>(`/admin/plans/${seededId}`)),
     );
     expect(errors).toEqual([]);
+  });
+
+  it('plan model v2: a 3-week cycle with a deload week, TM 85 %, a warm-up, a 10–12 accessory without %, a +1 offset and all four rule kinds; saved, reloaded, projected; usable at 375 px and 1280 px', async () => {
+    const { page, errors } = await open('desktop');
+    await signIn(page, ADMIN.email, ADMIN.password);
+    await page.goto('/admin/plans/new');
+    await page.getByLabel('Name', { exact: true }).fill(WAVE_NAME);
+    await page.getByLabel('Training max, % of 1RM').fill('85');
+    await page.getByLabel('Days / week').selectOption('2');
+
+    // Day 1: squat, week 1 typed first so its first set can become a warm-up; then the wave, typed once.
+    await day(page, 1).getByLabel('Day 1 name').fill('Squat');
+    await pickExercise(slot(page, 1, 1), 'squat');
+    await quickEntry(slot(page, 1, 1), '40x5, 65x5, 75x5, 85x5+');
+    await slot(page, 1, 1).getByLabel('Set 1 kind').selectOption('warmup');
+    await slot(page, 1, 1).getByLabel('Rest (s)').fill('180');
+    await quickEntry(slot(page, 1, 1), '40x5, 65x5, 75x5, 85x5+ | 40x5, 70x3, 80x3, 90x3+ | 40x5, 40x5, 50x5, 60x5');
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Week 1', 'Week 2', 'Week 3']);
+    expect(await slot(page, 1, 1).getByLabel('Set 1 kind').inputValue()).toBe('warmup');
+    expect(await slot(page, 1, 1).getByLabel('Set 4 progression').isChecked()).toBe(true);
+
+    // Day 2 (week 1): bench, and a barbell row accessory: 10–12 reps, no percentage.
+    await day(page, 2).getByLabel('Day 2 name').fill('Bench');
+    await pickExercise(slot(page, 2, 1), 'bench press');
+    await quickEntry(slot(page, 2, 1), '65x5, 75x5, 85x5+');
+    await day(page, 2).getByRole('button', { name: '+ Add exercise to Day 2' }).click();
+    await pickExercise(slot(page, 2, 2), 'row');
+    await slot(page, 2, 2).getByLabel('Tier').fill('T3');
+    await slot(page, 2, 2).getByLabel('Rest (s)').fill('90');
+    await slot(page, 2, 2).getByRole('button', { name: '+ Add set' }).click();
+    await slot(page, 2, 2).getByLabel('Set 1 kind').selectOption('accessory');
+    await slot(page, 2, 2).getByLabel('Set 1 reps').fill('10');
+    await slot(page, 2, 2).getByLabel('Set 1 max reps').fill('12');
+    await slot(page, 2, 2).getByRole('button', { name: '+ Add set' }).click();
+    await slot(page, 2, 2).getByRole('button', { name: '+ Add set' }).click();
+    // Day 2 into weeks 2 and 3.
+    await day(page, 2).getByRole('button', { name: 'Copy Day 2 (Bench) to other weeks…' }).click();
+    const copy = page.getByRole('dialog', { name: 'Copy Day 2 (Bench) of week 1 to…' });
+    await copy.getByRole('button', { name: 'Copy to 2 weeks' }).click();
+    await page.getByText('Copied Day 2 (Bench) of week 1 to weeks 2, 3').waitFor();
+
+    // Week 2: +1 increment on the top set. Week 3: the deload.
+    await page.getByRole('tab', { name: /^Week 2/ }).click();
+    await slot(page, 1, 1).getByLabel('Set 4 increment offset').fill('+1');
+    await page.getByRole('tab', { name: /^Week 3/ }).click();
+    await page.getByLabel('Week 3 name').fill('Light');
+    await page.getByLabel('Deload week').check();
+    expect(await page.getByRole('tab', { name: /^Week 3/ }).textContent()).toBe('Week 3LightDeload');
+
+    // All four kinds of rule.
+    await page.getByRole('button', { name: '+ AMRAP table rule' }).click();
+    await page.keyboard.type('5'); // focus went to rule 1's min reps
+    await page.getByLabel('Rule 1 max reps').fill('99');
+    await page.getByLabel('Rule 1 increase').fill('2.5');
+    await page.getByRole('button', { name: '+ Reps over target' }).click();
+    await page.getByLabel('Rule 2 applies to').selectOption('lower');
+    await page.getByLabel('Rule 2 increase').fill('1');
+    await page.getByLabel('Rule 2 max steps').fill('5');
+    await page.getByRole('button', { name: '+ Cycle increase' }).click();
+    await page.getByLabel('Rule 3 applies to').selectOption('lower');
+    await page.getByLabel('Rule 3 increase').fill('5');
+    await page.getByRole('button', { name: '+ Stall reset' }).click();
+    await page.getByLabel('Rule 4 applies to').selectOption('exercise');
+    await page.getByLabel('Rule 4 exercise').selectOption({ label: 'Squat' });
+    await page.getByLabel('Rule 4 failures').fill('2');
+    expect(await page.getByLabel('Rule 4 factor').inputValue()).toBe('0.9');
+
+    // The preview shows the selected week: week 2's top set with its +1 (TM 100: 90 % = 90, + 2.5).
+    await page.getByLabel('Squat TM').fill('100');
+    await page.getByLabel('Bench Press TM').fill('80');
+    await page.getByRole('tab', { name: /^Week 2/ }).click();
+    await expect
+      .poll(async () => [await chips(page, 1), await chips(page, 2)], { timeout: 10_000 })
+      .toEqual([
+        ['40 kg × 5 (warm-up)', '70 kg × 3', '80 kg × 3', '92.5 kg × 3+ (progression set)'],
+        [
+          '52.5 kg × 5', // 80 × 65 % = 52
+          '60 kg × 5',
+          '67.5 kg × 5+ (progression set)', // 68
+          '10–12 reps (lifter’s weight)',
+          '10–12 reps (lifter’s weight)',
+          '10–12 reps (lifter’s weight)',
+        ],
+      ]);
+    expect(await slot(page, 1, 1).locator('.set-grid__weight').last().textContent()).toBe('92.5 kg');
+    await screenshot(page, 'admin-builder-weeks-desktop');
+
+    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.waitForURL(/\/admin\/plans\/\d+\/edit$/);
+    const planId = Number(/plans\/(\d+)\/edit/.exec(page.url())![1]);
+    await page.getByRole('heading', { name: `Edit ${WAVE_NAME}` }).waitFor();
+
+    // Round trip: what the API stored, and what the builder shows after a reload.
+    const token = await page.evaluate(() => localStorage.getItem('liftplan.token'));
+    const detail = await page.request.get(`${app.url}/api/admin/plans/${planId}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(detail.status()).toBe(200);
+    const { plan } = (await detail.json()) as { plan: SavedPlan };
+    expect([plan.cycleWeeks, plan.tmPercent, plan.daysPerWeek]).toEqual([3, 0.85, 2]);
+    expect(plan.weeks.map((w) => [w.weekNumber, w.name, w.isDeload])).toEqual([
+      [1, null, false],
+      [2, null, false],
+      [3, 'Light', true],
+    ]);
+    const squatSets = (w: number) => plan.weeks[w]!.days[0]!.exercises[0]!.sets;
+    expect(squatSets(0).map((s) => [s.kind, s.percentage, s.reps, s.isAmrap, s.isProgression])).toEqual([
+      ['warmup', 0.4, 5, false, false],
+      ['main', 0.65, 5, false, false],
+      ['main', 0.75, 5, false, false],
+      ['main', 0.85, 5, true, true],
+    ]);
+    expect(squatSets(1).map((s) => s.incrementOffset)).toEqual([0, 0, 0, 1]);
+    expect(squatSets(2).map((s) => s.isProgression)).toEqual([false, false, false, false]);
+    expect(plan.weeks[0]!.days[0]!.exercises[0]!.restSeconds).toBe(180);
+    for (const week of plan.weeks) {
+      const row = week.days[1]!.exercises[1]!;
+      expect([row.exercise.name, row.tier, row.restSeconds]).toEqual(['Barbell Row', 'T3', 90]);
+      expect(row.sets.map((s) => [s.kind, s.percentage, s.reps, s.repsMax])).toEqual([
+        ['accessory', null, 10, 12],
+        ['accessory', null, 10, 12],
+        ['accessory', null, 10, 12],
+      ]);
+    }
+    expect(
+      plan.progressionRules
+        .map(({ kind, exerciseId, category, minReps, maxReps, increase, unit, maxSteps, failures, factor }) => ({
+          kind,
+          scope: exerciseId === null ? category : 'squat',
+          ...Object.fromEntries(
+            Object.entries({ minReps, maxReps, increase, unit, maxSteps, failures, factor }).filter(
+              ([, v]) => v !== null,
+            ),
+          ),
+        }))
+        .sort((a, b) => a.kind.localeCompare(b.kind)),
+    ).toEqual([
+      { kind: 'amrap_table', scope: 'upper', minReps: 5, maxReps: 99, increase: 2.5, unit: 'kg' },
+      { kind: 'cycle_increment', scope: 'lower', increase: 5, unit: 'kg' },
+      { kind: 'reps_over_target', scope: 'lower', increase: 1, unit: 'kg', maxSteps: 5 },
+      { kind: 'stall_reset', scope: 'squat', failures: 2, factor: 0.9 },
+    ]);
+
+    await page.reload();
+    await page.getByRole('heading', { name: `Edit ${WAVE_NAME}` }).waitFor();
+    expect(await page.getByLabel('Training max, % of 1RM').inputValue()).toBe('85');
+    expect(await page.getByRole('tab').allTextContents()).toEqual(['Week 1', 'Week 2', 'Week 3LightDeload']);
+    expect(await slot(page, 1, 1).getByLabel('Set 1 kind').inputValue()).toBe('warmup');
+    expect(await slot(page, 1, 1).getByLabel('Quick entry').inputValue()).toBe('40x5, 65x5, 75x5, 85x5+');
+    expect(await slot(page, 2, 2).getByLabel('Set 1 percentage').inputValue()).toBe('');
+    expect(await slot(page, 2, 2).getByLabel('Set 1 max reps').inputValue()).toBe('12');
+    expect(await slot(page, 2, 2).getByLabel('Rest (s)').inputValue()).toBe('90');
+    await page.getByRole('tab', { name: /^Week 2/ }).click();
+    expect(await slot(page, 1, 1).getByLabel('Set 4 increment offset').inputValue()).toBe('+1');
+    await page.getByRole('tab', { name: /^Week 3/ }).click();
+    expect(await page.getByLabel('Deload week').isChecked()).toBe(true);
+    expect(await page.getByLabel('Week 3 name').inputValue()).toBe('Light');
+    expect(await page.getByLabel('Rule 2 max steps').inputValue()).toBe('5');
+    expect(await page.getByLabel('Rule 3 unit').inputValue()).toBe('kg');
+    expect(await page.getByLabel('Rule 4 exercise').inputValue()).not.toBe('');
+    expect(await page.getByText('All changes saved').count()).toBe(1);
+
+    // The projection: two cycles by default, sample TMs from the preview, every AMRAP done with 2 extra reps.
+    await page.getByLabel('Squat TM').fill('100');
+    await page.getByLabel('Bench Press TM').fill('80');
+    expect(await page.getByLabel('Weeks (1–52)').inputValue()).toBe('6');
+    await page.getByLabel('AMRAP extra reps').fill('2');
+    await page.getByRole('button', { name: 'Project 6 weeks' }).click();
+    const projection = projectionTable(page);
+    await projection.waitFor();
+    const rows = projection.getByRole('row');
+    await expect.poll(() => rows.count()).toBe(1 + 6 * 2);
+    const sessions = await rows.evaluateAll((trs) =>
+      trs.slice(1).map((tr) => [...tr.children].map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' '))),
+    );
+    console.log(['Projection (6 weeks, +2 reps):', ...sessions.map((cells) => `  ${cells.join(' | ')}`)].join('\n'));
+    expect(sessions.map((cells) => cells[0]!.split(' (')[0])).toEqual([
+      'C1 · W1 · D1',
+      'C1 · W1 · D2',
+      'C1 · W2 · D1',
+      'C1 · W2 · D2',
+      'C1 · W3 · D1',
+      'C1 · W3 · D2',
+      'C2 · W1 · D1',
+      'C2 · W1 · D2',
+      'C2 · W2 · D1',
+      'C2 · W2 · D2',
+      'C2 · W3 · D1',
+      'C2 · W3 · D2',
+    ]);
+    const headers = (await projection.locator('thead th').allTextContents()).slice(1);
+    const lift = (name: string, days: number) =>
+      sessions
+        .filter((_, i) => i % 2 === days - 1)
+        .map((cells) => cells[1 + headers.indexOf(name)]!.replace(/ \(.*\)$/, ''));
+    // Squat (lower): reps over target, +1 kg for each of the 2 extra reps, after every non-deload week; nothing in
+    // the deload; +5 kg when the cycle ends. Week 2's top set: 90 % of 102 = 91.8 → 92.5, +1 increment → 95.
+    expect(lift('Squat', 1)).toEqual([
+      '85 kg × 5+ TM 100',
+      '95 kg × 3+ TM 102',
+      '62.5 kg × 5 TM 104',
+      '92.5 kg × 5+ TM 109',
+      '102.5 kg × 3+ TM 111',
+      '67.5 kg × 5 TM 113',
+    ]);
+    // Bench (upper): the AMRAP table's +2.5 kg for 7 reps; its deload-week AMRAP moves nothing; no cycle increase.
+    expect(lift('Bench Press', 2)).toEqual([
+      '67.5 kg × 5+ TM 80',
+      '70 kg × 5+ TM 82.5',
+      '72.5 kg × 5+ TM 85',
+      '72.5 kg × 5+ TM 85',
+      '75 kg × 5+ TM 87.5',
+      '77.5 kg × 5+ TM 90',
+    ]);
+    // Viewport shots here: a full-page capture draws the sticky header and save bar mid-page.
+    await page.getByRole('heading', { name: 'Projection' }).evaluate((heading) => {
+      heading.scrollIntoView();
+      window.scrollBy(0, -80); // below the sticky header
+    });
+    await page.screenshot({ path: `${ARTIFACTS_DIR}/admin-builder-projection-desktop.png` });
+    expect(await hasHorizontalOverflow(page)).toBe(false);
+    expect(errors).toEqual([]);
+
+    // A phone (375 px): everything stacks; only the set grid scrolls sideways, inside its box.
+    const { page: phone, errors: phoneErrors } = await open('phone');
+    await signIn(phone, ADMIN.email, ADMIN.password);
+    await phone.goto(`/admin/plans/${planId}/edit`);
+    await phone.getByRole('heading', { name: `Edit ${WAVE_NAME}` }).waitFor();
+    await phone.getByRole('tab', { name: /^Week 2/ }).click();
+    await phone.getByText('92.5 kg × 3+').first().waitFor({ timeout: 10_000 });
+    expect(await widerThanPhone(phone)).toBe(false);
+    await screenshot(phone, 'admin-builder-weeks-phone');
+    await phone.getByLabel('AMRAP extra reps').fill('2');
+    await phone.getByRole('button', { name: 'Project 6 weeks' }).click();
+    await projectionTable(phone).waitFor();
+    expect(await widerThanPhone(phone)).toBe(false);
+    await projectionTable(phone)
+      .getByRole('row')
+      .nth(3)
+      .evaluate((row) => row.scrollIntoView({ block: 'center' }));
+    await phone.screenshot({ path: `${ARTIFACTS_DIR}/admin-builder-projection-phone.png` });
+    expect(phoneErrors).toEqual([]);
   });
 });

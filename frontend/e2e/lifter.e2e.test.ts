@@ -7,6 +7,7 @@ import {
   collectPageErrors,
   hasHorizontalOverflow,
   launchBrowser,
+  newDesktopPage,
   newPhonePage,
   screenshot,
   startApp,
@@ -16,6 +17,8 @@ import {
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
+/** The administrator who authors the multi-week plan of the plan-model-v2 test (created at start-up). */
+const ADMIN = { email: 'coach@example.com', password: 'admin password 123' };
 /** The 1RMs of the golden path and the TMs they give (90 %). */
 const ONE_REP_MAXES = { 'Bench Press': '100', Squat: '140', 'Overhead Press': '60', Deadlift: '180' } as const;
 
@@ -36,7 +39,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
   const metrics: Record<string, number | null> = {};
 
   beforeAll(async () => {
-    app = await startApp({ env: { LOGIN_RATE_LIMIT: '100' } });
+    app = await startApp({ env: { LOGIN_RATE_LIMIT: '100' }, admin: ADMIN });
     browser = await launchBrowser();
   });
 
@@ -130,7 +133,8 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
   }
 
   function exercise(name: string): Locator {
-    return page.getByRole('region', { name });
+    // Exact: a slot's warm-ups are a region of their own ("T1 Squat, warm-up").
+    return page.getByRole('region', { name, exact: true });
   }
 
   function setButtons(group: Locator): Locator {
@@ -181,7 +185,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     for (const [lift, oneRepMax] of Object.entries(ONE_REP_MAXES)) {
       await page.getByLabel(`One-rep max for ${lift} (kg)`).fill(oneRepMax);
     }
-    await page.getByText('Training max: 126 kg (90% of your 1RM)').waitFor();
+    await page.getByText('Training max = 126 kg: 90% of your 1RM, as this plan prescribes').waitFor();
     await phoneScreenshot('lifter-setup-phone');
     await page.getByRole('button', { name: 'Save training maxes' }).click();
 
@@ -263,10 +267,11 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     expect(await page.locator('.record-list').textContent()).toContain('Squat');
     await phoneScreenshot('lifter-history-phone');
 
-    // Back on the dashboard: the new TM and the next day.
+    // Back on the dashboard: the new TM, and day 1 still next (day 2 was done out of order).
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
     await page.locator('.tm-grid').getByText('133.5 kg').waitFor();
-    expect(await page.locator('.day-tile--next').textContent()).toContain('Day 3');
+    expect(await page.locator('.day-tile--next').textContent()).toContain('Day 1');
+    expect(await page.locator('.day-tile').filter({ hasText: 'Day 2' }).textContent()).toContain('Done');
 
     // Settings: a new display name shows in the header at once.
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Settings' }).click();
@@ -363,6 +368,177 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     // Aborted and offline requests are logged as failed loads; nothing else may go wrong.
     expect(consoleErrors().filter((error) => !error.includes('net::ERR_INTERNET_DISCONNECTED'))).toEqual([]);
   });
+
+  it('a multi-week plan: cycle and week, next top sets, skip, a day out of order, accessory weight, next weeks', async () => {
+    await openPhonePage();
+    const planId = await createWavePlan(page);
+    const token = await registerViaApi(page, 'Wave Lifter');
+    await page.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
+
+    // The plan: TM share, weeks as tabs with the deload, set kinds.
+    await page.goto(`/plans/${planId}`);
+    await page.getByText('Training max: 85% of your 1RM').waitFor();
+    const tabs = page.getByRole('tab');
+    expect(await tabs.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')))).toEqual([
+      'Week 1',
+      'Week 2',
+      'Week 3',
+      'Week 4 (deload)',
+    ]);
+    const panel = page.getByRole('tabpanel');
+    const squatW1 = panel.getByRole('table', { name: /^T1 Squat/ });
+    expect(await squatW1.getByRole('row').nth(1).textContent()).toBe('1warm-up40%5');
+    expect(await squatW1.getByRole('row').nth(6).textContent()).toContain('85%5+');
+    expect(
+      await panel
+        .getByRole('table', { name: /T3 Leg Press/ })
+        .getByRole('row')
+        .nth(1)
+        .textContent(),
+    ).toBe('1accessoryyour weight8–12');
+    await page.getByRole('tab', { name: 'Week 4 (deload)' }).click();
+    await page.getByRole('tabpanel').getByText('Deload', { exact: true }).first().waitFor();
+    await phoneScreenshot('lifter-v2-plan-detail-phone');
+
+    // Start it, enter 1RMs: the plan's 85 %.
+    await page.getByRole('button', { name: 'Start this plan' }).click();
+    await waitForPath(page, '/setup');
+    await page.getByText(/your training max is 85% of it, as Wave 5\/3\/1 prescribes/).waitFor();
+    for (const [lift, oneRepMax] of Object.entries(WAVE_ONE_REP_MAXES)) {
+      await page.getByLabel(`One-rep max for ${lift} (kg)`).fill(oneRepMax);
+    }
+    await page.getByText('Training max = 127.5 kg: 85% of your 1RM, as this plan prescribes').waitFor();
+    await phoneScreenshot('lifter-v2-setup-phone');
+    await page.getByRole('button', { name: 'Save training maxes' }).click();
+
+    // Dashboard: where the lifter is, and the next workout's top sets at their weights.
+    await waitForPath(page, '/');
+    await page.getByText('Cycle 1 · Week 1 of 4').waitFor();
+    const next = page.getByRole('region', { name: 'Week 1 · Day 1 · Squat day' });
+    // Squat TM 127.5: 85 % = 108.375 → 107.5 kg; BBB 50 % = 63.75 → 65 kg.
+    await next.getByText('107.5 kg').waitFor();
+    expect(await next.getByRole('list', { name: 'Top sets' }).textContent()).toBe(
+      'T1 Squat107.5 kg × 5+T2 BBB Squat65 kg × 10',
+    );
+    await page.locator('.tm-grid').getByText('127.5 kg').waitFor();
+    await phoneScreenshot('lifter-v2-dashboard-phone');
+
+    // Skip day 1 (with a confirmation).
+    await next.getByRole('button', { name: 'Skip this day' }).click();
+    const skipDialog = page.getByRole('dialog', { name: 'Skip Week 1 · Day 1 · Squat day?' });
+    await skipDialog.getByRole('button', { name: 'Skip this day' }).click();
+    await page.getByText('Skipped Week 1 · Day 1. Next up: Week 1 · Day 2 · Bench day.').waitFor();
+    const nextAfterSkip = page.getByRole('region', { name: 'Week 1 · Day 2 · Bench day' });
+    // Bench TM 85: 85 % = 72.25 → 72.5 kg.
+    await nextAfterSkip.getByText('72.5 kg').waitFor();
+    await page.locator('.day-tile').filter({ hasText: 'Day 1' }).getByText('Skipped').waitFor();
+
+    // Day 3 out of order.
+    await page.getByRole('button', { name: 'Start day 3' }).click();
+    await page.waitForURL(/\/workouts\/\d+$/);
+    const workoutId = Number(new URL(page.url()).pathname.split('/').pop());
+    await page.getByRole('heading', { name: 'Warm-up', level: 2 }).waitFor();
+    expect(await page.getByRole('heading', { level: 2 }).allTextContents()).toEqual([
+      'Warm-up',
+      'Main',
+      'Supplemental',
+      'Accessory',
+    ]);
+    // Deadlift TM 170: 85 % = 144.5 → 145 kg.
+    const deadlift = exercise('T1 Deadlift');
+    // Numbered within the slot: warm-ups 1–3, work sets 4–6.
+    await deadlift.getByRole('button', { name: 'Set 6: 145 kg × 5+, 85%, progression set' }).waitFor();
+    const row = exercise('T3 Barbell Row, accessory');
+    await row.getByRole('button', { name: 'Set 1: your weight × 8–12' }).waitFor();
+    await row.getByLabel('Weight used, set 1 (kg)').fill('60');
+    await row.getByLabel('Weight used, set 1 (kg)').press('Enter');
+    await row.getByRole('button', { name: 'Set 1: 60 kg × 8–12' }).click();
+    await expectPressed(row.getByRole('button', { name: /^Set 1:/ }), 'true');
+    // The slot's 90 s of rest.
+    await expect
+      .poll(() => page.getByRole('region', { name: 'Rest timer' }).getByRole('timer').textContent())
+      .toMatch(/^1:[23]\d$/);
+    await deadlift.getByRole('button', { name: /^Set 4:/ }).click();
+    await deadlift.getByRole('button', { name: /^Set 6:/ }).click();
+    await deadlift.getByLabel('Reps done, set 6').fill('8');
+    await saveStatus('All sets saved').waitFor();
+    const saved = await workoutSets(page, token, workoutId);
+    expect(saved.find((s) => s.kind === 'accessory' && s.setOrder === 1)).toMatchObject({
+      actualWeight: 60,
+      completed: true,
+    });
+    await row.getByLabel('Weight used, set 1 (kg)').scrollIntoViewIfNeeded();
+    await page.screenshot({ path: path.join(ARTIFACTS_DIR, 'lifter-v2-workout-viewport-phone.png') });
+    await phoneScreenshot('lifter-v2-workout-phone');
+
+    await page.getByRole('button', { name: 'Complete workout' }).click();
+    await page
+      .getByRole('dialog', { name: 'Complete this workout?' })
+      .getByRole('button', { name: 'Complete workout' })
+      .click();
+    await page.getByRole('region', { name: 'Workout complete' }).waitFor();
+    await phoneScreenshot('lifter-v2-workout-complete-phone');
+
+    // Back on the dashboard: day 2 is next again, day 1 skipped, day 3 done.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('region', { name: 'Week 1 · Day 2 · Bench day' }).waitFor();
+    await page.locator('.day-tile').filter({ hasText: 'Day 3' }).getByText('Done').waitFor();
+    expect(await page.locator('.day-tile').filter({ hasText: 'Day 1' }).textContent()).toContain('Skipped');
+
+    // History: the skipped day says so.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'History' }).click();
+    const skippedItem = page.locator('.history-item').filter({ hasText: 'Week 1 · Day 1 · Squat day' });
+    await skippedItem.waitFor();
+    expect(await skippedItem.textContent()).toContain('Skipped');
+    await phoneScreenshot('lifter-v2-history-phone');
+
+    // Next weeks: where the plan takes these numbers (two cycles by default), TM changes highlighted.
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Dashboard' }).click();
+    await page.getByRole('link', { name: 'Your next weeks' }).click();
+    await waitForPath(page, `/plans/${planId}`);
+    const nextWeeks = page.getByRole('region', { name: 'Your next weeks' });
+    const summary = nextWeeks.getByRole('table', { name: 'Training maxes' });
+    await summary.waitFor();
+    expect(await summary.getByRole('row').filter({ hasText: 'Squat' }).textContent()).toBe(
+      'Squat127.5 kg132.5 kg +5 kg',
+    );
+    expect(await nextWeeks.getByRole('region', { name: /^Cycle \d · Week \d of 4/ }).count()).toBe(8);
+    const cycle2 = nextWeeks.getByRole('region', { name: 'Cycle 2 · Week 1 of 4' });
+    expect(await cycle2.locator('mark').first().textContent()).toBe('Squat 132.5 kg (+5 kg)');
+    // Squat TM 132.5: 85 % = 112.625 → 112.5 kg.
+    expect(await cycle2.getByRole('listitem').first().textContent()).toContain('Squat112.5 kg × 5+');
+    await nextWeeks.getByRole('radio', { name: '2 reps short' }).check();
+    await nextWeeks.getByLabel('Weeks ahead').selectOption('12');
+    await expect.poll(() => nextWeeks.getByRole('region', { name: /^Cycle \d · Week \d of 4/ }).count()).toBe(12);
+    await phoneScreenshot('lifter-v2-next-weeks-phone');
+
+    expect(unexpectedFailures).toEqual([]);
+    expect(consoleErrors()).toEqual([]);
+
+    // The same screens on a desktop.
+    const desktop = await newDesktopPage(browser, app.url);
+    try {
+      const desktopErrors = collectPageErrors(desktop);
+      await desktop.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
+      const shot = async (name: string) => {
+        await desktop.evaluate(() => window.scrollTo(0, 0));
+        expect(await hasHorizontalOverflow(desktop)).toBe(false);
+        await screenshot(desktop, name);
+      };
+      await desktop.goto('/');
+      await desktop.getByRole('region', { name: 'Week 1 · Day 2 · Bench day' }).getByText('72.5 kg').waitFor();
+      await shot('lifter-v2-dashboard-desktop');
+      await desktop.goto(`/plans/${planId}#next-weeks`);
+      await desktop.getByRole('table', { name: 'Training maxes' }).waitFor();
+      await shot('lifter-v2-plan-detail-desktop');
+      await desktop.goto(`/workouts/${workoutId}`);
+      await desktop.getByRole('region', { name: 'Workout complete' }).waitFor();
+      await shot('lifter-v2-workout-desktop');
+      expect(desktopErrors).toEqual([]);
+    } finally {
+      await desktop.context().close();
+    }
+  });
 });
 
 function median(values: number[]): number | null {
@@ -385,4 +561,125 @@ async function serverSets(page: Page, token: string, workoutId: number) {
   return workout.sets
     .filter((s) => s.tier === 'T1')
     .map(({ setOrder, completed, actualReps }) => ({ setOrder, completed, actualReps }));
+}
+
+const WAVE_ONE_REP_MAXES = { Squat: '150', 'Bench Press': '100', Deadlift: '200' } as const;
+
+/** A 5/3/1-like wave as an admin authors it: 4 weeks (the last a deload), 3 days, warm-ups, BBB and an accessory. */
+async function createWavePlan(page: Page): Promise<number> {
+  const login = await page.request.post('/api/auth/login', { data: ADMIN });
+  expect(login.status()).toBe(200);
+  const { token } = (await login.json()) as { token: string };
+  const headers = { Authorization: `Bearer ${token}` };
+  const { exercises } = (await (await page.request.get('/api/exercises', { headers })).json()) as {
+    exercises: Array<{ id: number; slug: string }>;
+  };
+  const id = (slug: string) => exercises.find((e) => e.slug === slug)!.id;
+  const waves = [
+    { top: [0.65, 0.75, 0.85], reps: [5, 5, 5] },
+    { top: [0.7, 0.8, 0.9], reps: [3, 3, 3] },
+    { top: [0.75, 0.85, 0.95], reps: [5, 3, 1] },
+  ];
+  const day = (weekNumber: number, dayNumber: number, name: string, lift: string, accessory: string) => {
+    const deload = weekNumber === 4;
+    const warmups = deload
+      ? []
+      : [0.4, 0.5, 0.6].map((percentage, i) => ({ kind: 'warmup', percentage, reps: i === 2 ? 3 : 5 }));
+    const work = deload
+      ? [0.4, 0.5, 0.6].map((percentage) => ({ kind: 'main', percentage, reps: 5 }))
+      : waves[weekNumber - 1]!.top.map((percentage, i) => ({
+          kind: 'main',
+          percentage,
+          reps: waves[weekNumber - 1]!.reps[i]!,
+          isAmrap: i === 2,
+          isProgression: i === 2,
+        }));
+    return {
+      dayNumber,
+      name,
+      exercises: [
+        {
+          exerciseId: id(lift),
+          tier: 'T1',
+          sortOrder: 1,
+          restSeconds: 180,
+          sets: [...warmups, ...work].map((set, i) => ({ setOrder: i + 1, ...set })),
+        },
+        ...(deload
+          ? []
+          : [
+              {
+                exerciseId: id(lift),
+                tier: 'T2',
+                sortOrder: 2,
+                displayName: `BBB ${lift === 'bench-press' ? 'Bench' : lift === 'squat' ? 'Squat' : 'Deadlift'}`,
+                restSeconds: 90,
+                sets: [1, 2, 3, 4, 5].map((setOrder) => ({
+                  setOrder,
+                  kind: 'supplemental',
+                  percentage: 0.5,
+                  reps: 10,
+                })),
+              },
+            ]),
+        {
+          exerciseId: id(accessory),
+          tier: 'T3',
+          sortOrder: 3,
+          restSeconds: 90,
+          sets: [1, 2, 3].map((setOrder) => ({ setOrder, kind: 'accessory', percentage: null, reps: 8, repsMax: 12 })),
+        },
+      ],
+    };
+  };
+  const weeks = [1, 2, 3, 4].map((weekNumber) => ({
+    weekNumber,
+    name: weekNumber === 4 ? 'Deload' : `${waves[weekNumber - 1]!.reps.join('/')} week`,
+    isDeload: weekNumber === 4,
+    days: [
+      day(weekNumber, 1, 'Squat day', 'squat', 'leg-press'),
+      day(weekNumber, 2, 'Bench day', 'bench-press', 'barbell-row'),
+      day(weekNumber, 3, 'Deadlift day', 'deadlift', 'barbell-row'),
+    ],
+  }));
+  const created = await page.request.post('/api/admin/plans', {
+    headers,
+    data: {
+      name: 'Wave 5/3/1',
+      slug: `wave-531-${Date.now().toString(36)}`,
+      description: 'Four-week waves, the last one a deload; training maxes go up after each cycle.',
+      daysPerWeek: 3,
+      isPublic: true,
+      cycleWeeks: 4,
+      tmPercent: 0.85,
+      weeks,
+      progressionRules: [
+        { kind: 'cycle_increment', category: 'lower', increase: 5, unit: 'kg' },
+        { kind: 'cycle_increment', category: 'upper', increase: 2.5, unit: 'kg' },
+        { kind: 'stall_reset', category: 'lower', failures: 2, factor: 0.9 },
+      ],
+    },
+  });
+  if (created.status() !== 201) throw new Error(`POST /api/admin/plans → ${created.status()}: ${await created.text()}`);
+  return ((await created.json()) as { plan: { id: number } }).plan.id;
+}
+
+async function registerViaApi(page: Page, displayName: string): Promise<string> {
+  const registered = await page.request.post('/api/auth/register', {
+    data: { email: uniqueEmail('wave'), password: PASSWORD, displayName },
+  });
+  expect(registered.status()).toBe(201);
+  return ((await registered.json()) as { token: string }).token;
+}
+
+async function workoutSets(page: Page, token: string, workoutId: number) {
+  const response = await page.request.get(`/api/workouts/${workoutId}`, {
+    headers: { Authorization: `Bearer ${token}` },
+  });
+  const { workout } = (await response.json()) as {
+    workout: {
+      sets: Array<{ kind: string; setOrder: number; completed: boolean; actualWeight: number | null }>;
+    };
+  };
+  return workout.sets;
 }

@@ -4,6 +4,7 @@ import { DEFAULT_BAR, DEFAULT_INCREMENT, DEFAULT_PLATES, UNITS } from '@liftplan
 import { NSUNS_SLUG } from '../seed/nsuns-4day-lp';
 import { describeProblems, findLegacyProblems } from './legacy-checks';
 import { LegacyUpgradeError } from './legacy-errors';
+import { POINTER_BACKFILL } from '../subscriptions/pointer-backfill';
 
 /** The old app keyed lifts by these strings; they name the TM lift, so a sumo deadlift set says 'deadlift'. */
 const LEGACY_EXERCISE_SLUGS: Readonly<Record<string, string>> = {
@@ -177,6 +178,8 @@ async function copyRows(client: pg.ClientBase, nsunsVersionId: number): Promise<
   const trainingMaxes = await copy(client, 'training_maxes', COPY_TRAINING_MAXES);
   const workouts = await copy<{ status: string }>(client, 'workouts', COPY_WORKOUTS);
   const workoutSets = await copy(client, 'workout_sets', COPY_WORKOUT_SETS);
+  // The copied history gets cycle numbers and each subscription its next-workout pointer (plan model v2).
+  for (const statement of POINTER_BACKFILL) await client.query(statement);
   return {
     users: users.rowCount,
     subscriptions: subscriptions.rowCount,

@@ -1,33 +1,44 @@
 import type { Db, Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { requiredExercises } from './plan-structure';
-import type { PlanDetailDto } from '@liftplan/domain';
+import type { PlanDetailDto, PlanWeekDto } from '@liftplan/domain';
 
 /**
  * The full view of one plan version (PlanDetailDto) in one round trip, with PostgreSQL building the nested JSON.
  * The Prisma equivalent (relation joins) costs ~6 ms of CPU per call mapping ~70 rows of nested objects; this is
  * the read path of every plan page and the dashboard. Which version is chosen by a SQL fragment returning one id.
  */
+type DetailRow = Omit<PlanDetailDto, 'requiredExercises' | 'createdAt' | 'updatedAt' | 'weeks' | 'tmPercent'> & {
+  createdAt: Date;
+  updatedAt: Date;
+  tmPercent: string;
+  weekRows: Array<Omit<PlanWeekDto, 'days'>>;
+};
+
 async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanDetailDto | null> {
-  const rows = await db.$queryRaw<
-    Array<Omit<PlanDetailDto, 'requiredExercises' | 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date }>
-  >`
+  const rows = await db.$queryRaw<DetailRow[]>`
     WITH target AS (${versionIdSql})
     SELECT p.id, p.slug, p.name, p.description, p.is_public AS "isPublic", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-           v.id AS "versionId", v.version, v.days_per_week AS "daysPerWeek",
+           v.id AS "versionId", v.version, v.days_per_week AS "daysPerWeek", v.cycle_weeks AS "cycleWeeks",
+           v.tm_percent::text AS "tmPercent",
+           COALESCE((
+             SELECT json_agg(json_build_object('weekNumber', w.week_number, 'name', w.name, 'isDeload', w.is_deload)
+                             ORDER BY w.week_number)
+               FROM plan_weeks w WHERE w.plan_version_id = v.id), '[]'::json) AS "weekRows",
            COALESCE((
              SELECT json_agg(json_build_object(
-                      'id', d.id, 'dayNumber', d.day_number, 'name', d.name,
+                      'id', d.id, 'weekNumber', d.week_number, 'dayNumber', d.day_number, 'name', d.name,
                       'exercises', COALESCE((
                         SELECT json_agg(json_build_object(
                                  'id', x.id, 'exerciseId', x.exercise_id,
                                  'exercise', json_build_object('id', e.id, 'slug', e.slug, 'name', e.name, 'isUpperBody', e.is_upper_body),
                                  'tier', x.tier, 'sortOrder', x.sort_order, 'tmExerciseId', x.tm_exercise_id,
                                  'tmExercise', json_build_object('id', te.id, 'slug', te.slug, 'name', te.name, 'isUpperBody', te.is_upper_body),
-                                 'displayName', x.display_name,
+                                 'displayName', x.display_name, 'restSeconds', x.rest_seconds,
                                  'sets', COALESCE((
                                    SELECT json_agg(json_build_object(
-                                            'id', s.id, 'setOrder', s.set_order, 'percentage', s.percentage, 'reps', s.reps,
+                                            'id', s.id, 'setOrder', s.set_order, 'kind', s.kind, 'percentage', s.percentage,
+                                            'reps', s.reps, 'repsMax', s.reps_max, 'incrementOffset', s.increment_offset,
                                             'isAmrap', s.is_amrap, 'isProgression', s.is_progression) ORDER BY s.set_order)
                                      FROM plan_sets s WHERE s.plan_day_exercise_id = x.id), '[]'::json)
                                ) ORDER BY x.sort_order)
@@ -35,15 +46,16 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
                           JOIN exercises e ON e.id = x.exercise_id
                           JOIN exercises te ON te.id = x.tm_exercise_id
                          WHERE x.plan_day_id = d.id), '[]'::json)
-                    ) ORDER BY d.day_number)
+                    ) ORDER BY d.week_number, d.day_number)
                FROM plan_days d WHERE d.plan_version_id = v.id), '[]'::json) AS days,
            COALESCE((
              SELECT json_agg(json_build_object(
-                      'id', r.id, 'exerciseId', r.exercise_id,
+                      'id', r.id, 'kind', r.kind, 'exerciseId', r.exercise_id,
                       'exercise', CASE WHEN re.id IS NULL THEN NULL
                                        ELSE json_build_object('id', re.id, 'slug', re.slug, 'name', re.name, 'isUpperBody', re.is_upper_body) END,
-                      'category', r.category, 'minReps', r.min_reps, 'maxReps', r.max_reps, 'increase', r.increase, 'unit', r.unit)
-                    ORDER BY r.exercise_id, r.category, r.min_reps)
+                      'category', r.category, 'minReps', r.min_reps, 'maxReps', r.max_reps, 'increase', r.increase,
+                      'unit', r.unit, 'maxSteps', r.max_steps, 'failures', r.failures, 'factor', r.factor)
+                    ORDER BY r.kind, r.exercise_id, r.category, r.min_reps)
                FROM plan_progression_rules r LEFT JOIN exercises re ON re.id = r.exercise_id
               WHERE r.plan_version_id = v.id), '[]'::json) AS "progressionRules"
       FROM target
@@ -51,11 +63,16 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
       JOIN workout_plans p ON p.id = v.plan_id`;
   const row = rows[0];
   if (!row) return null;
+  const { weekRows, days: allDays, ...rest } = row;
+  const weeks = weekRows.map((week) => ({ ...week, days: allDays.filter((d) => d.weekNumber === week.weekNumber) }));
   return {
-    ...row,
+    ...rest,
+    tmPercent: Number(row.tmPercent),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
-    requiredExercises: requiredExercises(row),
+    weeks,
+    days: weeks[0]?.days ?? [],
+    requiredExercises: requiredExercises({ days: allDays }),
   };
 }
 

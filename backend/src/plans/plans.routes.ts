@@ -4,7 +4,8 @@ import { currentUserId } from '../http/auth-middleware';
 import { emptyBody, idParams } from '@liftplan/domain';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { planBody, replaceRulesBody, updatePlanQuery } from '@liftplan/domain';
-import { planPreviewBody, previewPlan } from '@liftplan/domain';
+import { planDraftProjectionBody, planPreviewBody, previewPlan, projectionBody } from '@liftplan/domain';
+import { projectDraft, projectForLifter } from './projection.service';
 import {
   createPlan,
   deletePlan,
@@ -14,7 +15,7 @@ import {
   replaceProgressionRules,
   updatePlan,
 } from './plans.service';
-import { getCurrentPlan, subscribe, unsubscribe } from '../subscriptions/subscriptions.service';
+import { getCurrentPlan, skipCurrentDay, subscribe, unsubscribe } from '../subscriptions/subscriptions.service';
 
 /** `/api/plans`: what lifters browse and subscribe to. */
 export function plansRouter({ db }: AppDeps): Router {
@@ -34,6 +35,11 @@ export function plansRouter({ db }: AppDeps): Router {
     res.status(204).end();
   });
 
+  router.post('/current/skip', async (req, res) => {
+    parseBody(emptyBody, req);
+    res.json(await skipCurrentDay(db, currentUserId(req)));
+  });
+
   router.get('/:id', async (req, res) => {
     res.json({ plan: await getPlanForLifter(db, currentUserId(req), parseParams(idParams, req).id) });
   });
@@ -42,6 +48,13 @@ export function plansRouter({ db }: AppDeps): Router {
     const { id } = parseParams(idParams, req);
     parseBody(emptyBody, req);
     res.status(201).json(await subscribe(db, currentUserId(req), id));
+  });
+
+  // Pure computation on the lifter's TMs (or the ones given): nothing is written.
+  router.post('/:id/projection', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    const asAdmin = req.auth?.isAdmin === true;
+    res.json(await projectForLifter(db, currentUserId(req), id, parseBody(projectionBody, req), { asAdmin }));
   });
 
   return router;
@@ -62,6 +75,9 @@ export function adminPlansRouter({ db }: AppDeps): Router {
   // Pure computation: a preview never writes to the database.
   router.post('/preview', (req, res) => {
     res.json({ preview: previewPlan(parseBody(planPreviewBody, req)) });
+  });
+  router.post('/preview/projection', async (req, res) => {
+    res.json(await projectDraft(db, parseBody(planDraftProjectionBody, req)));
   });
   router.put('/:id', async (req, res) => {
     const { id } = parseParams(idParams, req);

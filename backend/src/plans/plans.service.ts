@@ -5,6 +5,7 @@ import type { FieldIssue } from '@liftplan/domain';
 import { fetchLatestDetail, fetchLifterDetail, fetchVersionDetail } from './plan-detail-query';
 import {
   requiredExercises,
+  ruleColumns,
   structureHash,
   toStructure,
   versionInclude,
@@ -50,13 +51,13 @@ export async function listPlanSummaries(
         take: 1,
         include: {
           days: {
-            orderBy: { dayNumber: 'asc' },
+            orderBy: [{ weekNumber: 'asc' }, { dayNumber: 'asc' }],
             include: {
               exercises: {
                 orderBy: { sortOrder: 'asc' },
                 include: {
                   tmExercise: { select: { id: true, slug: true, name: true, isUpperBody: true } },
-                  _count: { select: { sets: true } },
+                  sets: { select: { percentage: true } },
                 },
               },
             },
@@ -72,7 +73,10 @@ export async function listPlanSummaries(
   return plans.flatMap((plan) => {
     const version = plan.versions[0];
     if (!version) return [];
-    const setsPerDay = version.days.map((day) => day.exercises.reduce((sum, slot) => sum + slot._count.sets, 0));
+    // Week 1's days: what a lifter's first week looks like.
+    const setsPerDay = version.days
+      .filter((day) => day.weekNumber === 1)
+      .map((day) => day.exercises.reduce((sum, slot) => sum + slot.sets.length, 0));
     const mainLifts = requiredExercises(version);
     return [
       {
@@ -81,6 +85,8 @@ export async function listPlanSummaries(
         name: plan.name,
         description: plan.description,
         daysPerWeek: version.daysPerWeek,
+        cycleWeeks: version.cycleWeeks,
+        tmPercent: version.tmPercent.toNumber(),
         isPublic: plan.isPublic,
         version: version.version,
         mainLifts,
@@ -138,7 +144,7 @@ export async function replaceProgressionRules(
   planId: number,
   rules: ProgressionRuleInput[],
 ): Promise<PlanDetailDto> {
-  await assertExercisesExist(db, { days: [], progressionRules: rules });
+  await assertExercisesExist(db, { weeks: [], progressionRules: rules });
   const versionId = await db.$transaction(async (tx) => {
     await lockPlan(tx, planId);
     const latest = await loadLatestVersion(tx, planId);
@@ -193,7 +199,7 @@ async function replaceStructure(tx: Tx, planId: number, structure: PlanStructure
   return versionId;
 }
 
-/** Writes one immutable version (days, slots, sets, rules). */
+/** Writes one immutable version (weeks, days, slots, sets, rules). */
 export async function publishVersion(
   tx: Tx,
   planId: number,
@@ -206,33 +212,49 @@ export async function publishVersion(
       plan,
       version,
       daysPerWeek: structure.daysPerWeek,
+      cycleWeeks: structure.cycleWeeks,
+      tmPercent: String(structure.tmPercent),
       structureHash: structureHash(structure),
+      weeks: {
+        createMany: {
+          data: structure.weeks.map((w) => ({ weekNumber: w.weekNumber, name: w.name ?? null, isDeload: w.isDeload })),
+        },
+      },
       days: {
-        create: structure.days.map((day) => ({
-          plan,
-          dayNumber: day.dayNumber,
-          name: day.name ?? null,
-          exercises: {
-            create: day.exercises.map((slot) => ({
-              exercise: { connect: { id: slot.exerciseId } },
-              tmExercise: { connect: { id: slot.tmExerciseId ?? slot.exerciseId } },
-              tier: slot.tier,
-              sortOrder: slot.sortOrder,
-              displayName: slot.displayName ?? null,
-              sets: { createMany: { data: slot.sets.map((s) => ({ ...s, percentage: String(s.percentage) })) } },
-            })),
-          },
-        })),
+        create: structure.weeks.flatMap((week) =>
+          week.days.map((day) => ({
+            plan,
+            weekNumber: week.weekNumber,
+            dayNumber: day.dayNumber,
+            name: day.name ?? null,
+            exercises: {
+              create: day.exercises.map((slot) => ({
+                exercise: { connect: { id: slot.exerciseId } },
+                tmExercise: { connect: { id: slot.tmExerciseId ?? slot.exerciseId } },
+                tier: slot.tier,
+                sortOrder: slot.sortOrder,
+                displayName: slot.displayName ?? null,
+                restSeconds: slot.restSeconds ?? null,
+                sets: {
+                  createMany: {
+                    data: slot.sets.map((s) => ({
+                      ...s,
+                      percentage: s.percentage === null ? null : String(s.percentage),
+                    })),
+                  },
+                },
+              })),
+            },
+          })),
+        ),
       },
       progressionRules: {
         create: structure.progressionRules.map((rule) => ({
           plan,
+          kind: rule.kind,
           exercise: rule.exerciseId ? { connect: { id: rule.exerciseId } } : undefined,
           category: rule.exerciseId ? null : rule.category,
-          minReps: rule.minReps,
-          maxReps: rule.maxReps,
-          increase: String(rule.increase),
-          unit: rule.unit,
+          ...ruleColumns(rule),
         })),
       },
     },
@@ -281,14 +303,19 @@ export async function lockPlanForReading(tx: Tx, planId: number): Promise<boolea
 }
 
 /** Unknown exercise ids anywhere in the body → 422 with the path of each offending field. */
-async function assertExercisesExist(db: Db, body: Pick<PlanStructure, 'days' | 'progressionRules'>): Promise<void> {
+async function assertExercisesExist(
+  db: Db,
+  body: Pick<PlanStructure, 'weeks' | 'progressionRules'> & { shape?: 'weeks' | 'days' },
+): Promise<void> {
   const references: Array<{ path: string; id: number }> = [];
-  body.days.forEach((day, d) =>
-    day.exercises.forEach((slot, e) => {
-      references.push({ path: `days.${d}.exercises.${e}.exerciseId`, id: slot.exerciseId });
-      if (slot.tmExerciseId !== undefined)
-        references.push({ path: `days.${d}.exercises.${e}.tmExerciseId`, id: slot.tmExerciseId });
-    }),
+  body.weeks.forEach((week, w) =>
+    week.days.forEach((day, d) =>
+      day.exercises.forEach((slot, e) => {
+        const path = `${body.shape === 'days' ? '' : `weeks.${w}.`}days.${d}.exercises.${e}`;
+        references.push({ path: `${path}.exerciseId`, id: slot.exerciseId });
+        if (slot.tmExerciseId !== undefined) references.push({ path: `${path}.tmExerciseId`, id: slot.tmExerciseId });
+      }),
+    ),
   );
   body.progressionRules.forEach((rule, r) => {
     if (rule.exerciseId) references.push({ path: `progressionRules.${r}.exerciseId`, id: rule.exerciseId });

@@ -20,7 +20,12 @@ export async function getProgress(db: Db, userId: number): Promise<ProgressRespo
       include: { exercise: { select: { id: true, slug: true, name: true } } },
     }),
     db.workoutSet.findMany({
-      where: { isAmrap: true, actualReps: { gt: 0 }, workout: { userId, status: 'completed' } },
+      where: {
+        isAmrap: true,
+        actualReps: { gt: 0 },
+        prescribedWeight: { not: null },
+        workout: { userId, status: 'completed' },
+      },
       orderBy: [{ workout: { completedAt: 'asc' } }, { id: 'asc' }],
       include: {
         exercise: { select: { id: true, slug: true, name: true } },
@@ -41,7 +46,7 @@ export async function getProgress(db: Db, userId: number): Promise<ProgressRespo
 
   const best = new Map<number, number>();
   const e1rm = amrapSets.map((s) => {
-    const weight = inUnit(s.prescribedWeight, s.workout.unit);
+    const weight = inUnit(s.prescribedWeight!, s.workout.unit);
     const estimate = toNumber(estimatedOneRepMax(weight, s.actualReps!));
     const isPersonalRecord = estimate > (best.get(s.exerciseId) ?? 0);
     if (isPersonalRecord) best.set(s.exerciseId, estimate);

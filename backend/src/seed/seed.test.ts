@@ -222,7 +222,7 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
     expect(amrap).toBe(7); // day 1: one; days 2-4: two each
     expect(
       progression
-        .map((p) => [p.planDayExercise.planDay.dayNumber, p.planDayExercise.tier, p.percentage.toString(), p.reps])
+        .map((p) => [p.planDayExercise.planDay.dayNumber, p.planDayExercise.tier, p.percentage!.toString(), p.reps])
         .sort(),
     ).toEqual([
       [1, 'T1', '0.65', 8],
@@ -301,7 +301,7 @@ describe('a changed seed structure', () => {
     const latest = before[before.length - 1]!;
 
     const body = planBody.parse(nsunsPlanBody(new Map(Object.entries(ids))));
-    body.days[0]!.exercises[0]!.sets[0]!.percentage = 0.6;
+    body.weeks[0]!.days[0]!.exercises[0]!.sets[0]!.percentage = 0.6;
     const updated = await updatePlan(ctx.db, planId, body);
 
     expect(updated.version).toBe(latest.version + 1);
@@ -389,7 +389,7 @@ describe('admin changes to a built-in plan survive restarts', () => {
         ...nsunsPlanBody(new Map(Object.entries(freshIds))),
         name: 'nSuns (club edition)',
       });
-      edited.days[0]!.exercises[0]!.sets[0]!.reps = 10;
+      edited.weeks[0]!.days[0]!.exercises[0]!.sets[0]!.reps = 10;
       await updatePlan(fresh.db, plan.id, edited);
       const versions = await fresh.db.planVersion.findMany({ where: { planId: plan.id }, orderBy: { id: 'asc' } });
 

@@ -1,6 +1,5 @@
 import type { Db, Tx } from '../db/prisma';
-import { conflict } from '../http/errors';
-import { lockUser } from '../subscriptions/subscriptions.service';
+import { AppError, conflict } from '../http/errors';
 
 /**
  * Runs `fn` in a transaction holding the lifter's row lock, so a lifter's TM writes (setup, adjust, unit switch,
@@ -38,4 +37,10 @@ export async function nextEffectiveDate(tx: Tx, userId: number): Promise<Date> {
 /** Prisma's P2028: the transaction could not start within maxWait, or outlived its timeout and was rolled back. */
 function isTransactionTimeout(err: unknown): boolean {
   return typeof err === 'object' && err !== null && (err as { code?: unknown }).code === 'P2028';
+}
+
+/** Serialises a lifter's plan and settings changes (one active plan, unit switches). */
+export async function lockUser(tx: Tx, userId: number): Promise<void> {
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
+  if (rows.length === 0) throw new AppError(401, 'UNAUTHENTICATED', 'This account no longer exists');
 }

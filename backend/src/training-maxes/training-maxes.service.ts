@@ -2,7 +2,7 @@ import type { Db, Tx } from '../db/prisma';
 import { dec, Decimal, toNumber } from '@liftplan/domain';
 import { exceedsTrainingMaxLimit, MAX_ONE_REP_MAX, weightText } from '@liftplan/domain';
 import { convertWeight, toStoredWeight, type Unit } from '@liftplan/domain';
-import { trainingMaxFromOneRepMax } from '@liftplan/domain';
+import { DEFAULT_TM_PERCENT, trainingMaxFromOneRepMax } from '@liftplan/domain';
 import type { FieldIssue } from '@liftplan/domain';
 import { notFound, unprocessable } from '../http/errors';
 import { requiredExercises, versionInclude } from '../plans/plan-structure';
@@ -30,6 +30,7 @@ export async function getTrainingMaxes(db: Db, userId: number): Promise<Training
   return {
     unit,
     planId: active?.planId ?? null,
+    tmPercent: active ? toNumber(active.planVersion.tmPercent) : toNumber(DEFAULT_TM_PERCENT),
     trainingMaxes: exercises.map((e) => {
       const tm = byExercise.get(e.id);
       return {
@@ -44,7 +45,7 @@ export async function getTrainingMaxes(db: Db, userId: number): Promise<Training
 }
 
 /**
- * Setup: per exercise a 1RM (TM = 90 % of it) or a TM as is, in the lifter's unit. An entry equal to the
+ * Setup: per exercise a 1RM (TM = the active plan's tmPercent of it, 90 % without a plan) or a TM as is, in the lifter's unit. An entry equal to the
  * current TM (same weight and unit) writes nothing, so repeated or concurrent identical setups add no rows.
  */
 export async function setupTrainingMaxes(db: Db, userId: number, body: SetupBody): Promise<TrainingMaxesResponse> {
@@ -54,8 +55,8 @@ export async function setupTrainingMaxes(db: Db, userId: number, body: SetupBody
     (i) => `exerciseTMs.${i}.exerciseId`,
   );
   await withLifterLock(db, userId, async (tx) => {
-    const unit = await unitOf(tx, userId);
-    const entries = setupWeights(body, unit);
+    const { unit, tmPercent } = await setupSettings(tx, userId);
+    const entries = setupWeights(body, unit, tmPercent);
     const current = new Map(
       (
         await currentTrainingMaxes(
@@ -83,10 +84,10 @@ export async function setupTrainingMaxes(db: Db, userId: number, body: SetupBody
 }
 
 /** Each entry's TM in the lifter's unit; 422 TRAINING_MAX_TOO_HEAVY naming every entry above the limit. */
-function setupWeights(body: SetupBody, unit: Unit): Array<{ exerciseId: number; weight: Decimal }> {
+function setupWeights(body: SetupBody, unit: Unit, tmPercent: string): Array<{ exerciseId: number; weight: Decimal }> {
   const entries = body.exerciseTMs.map((entry) => ({
     exerciseId: entry.exerciseId,
-    weight: 'oneRepMax' in entry ? trainingMaxFromOneRepMax(entry.oneRepMax) : dec(entry.trainingMax),
+    weight: 'oneRepMax' in entry ? trainingMaxFromOneRepMax(entry.oneRepMax, tmPercent) : dec(entry.trainingMax),
   }));
   const issues = body.exerciseTMs.flatMap((entry, i) => {
     const { weight } = entries[i]!;
@@ -169,6 +170,17 @@ async function adjustedWeight(
     ]);
   }
   return weight;
+}
+
+/** The lifter's unit and the share of a 1RM their active plan takes as the TM. */
+async function setupSettings(tx: Tx, userId: number): Promise<{ unit: Unit; tmPercent: string }> {
+  const [row] = await tx.$queryRaw<Array<{ unit: Unit; tmPercent: string | null }>>`
+    SELECT u.unit_preference AS unit, pv.tm_percent::text AS "tmPercent"
+      FROM users u
+      LEFT JOIN user_plans up ON up.user_id = u.id AND up.is_active
+      LEFT JOIN plan_versions pv ON pv.id = up.plan_version_id
+     WHERE u.id = ${userId}`;
+  return { unit: row!.unit, tmPercent: row!.tmPercent ?? DEFAULT_TM_PERCENT };
 }
 
 const unitOf = async (tx: Tx, userId: number): Promise<Unit> =>

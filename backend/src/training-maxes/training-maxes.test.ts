@@ -198,7 +198,7 @@ describe('GET /api/training-maxes', () => {
   it('without a plan and without TMs: an empty list', async () => {
     const user = await registerUser(ctx);
     const res = await ctx.http().get('/api/training-maxes').set(user.auth).expect(200);
-    expect(res.body).toEqual({ unit: 'kg', planId: null, trainingMaxes: [] });
+    expect(res.body).toEqual({ unit: 'kg', planId: null, tmPercent: 0.9, trainingMaxes: [] });
   });
 
   it('without a plan: every TM the lifter has, current values only, sorted by name', async () => {

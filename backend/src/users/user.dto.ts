@@ -11,6 +11,7 @@ export function toUserDto(user: User): UserDto {
     weightIncrement: toNumber(user.weightIncrement),
     barWeight: toNumber(user.barWeight),
     plates: user.plates.map(toNumber),
+    rounding: user.rounding as UserDto['rounding'],
     isAdmin: user.isAdmin,
     createdAt: user.createdAt.toISOString(),
   };

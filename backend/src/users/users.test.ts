@@ -70,6 +70,7 @@ describe('GET /api/users/me', () => {
       weightIncrement: 2.5,
       barWeight: 20,
       plates: KG_PLATES,
+      rounding: 'nearest',
       isAdmin: false,
       createdAt: expect.any(String),
     });

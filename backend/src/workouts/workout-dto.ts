@@ -31,6 +31,8 @@ export function toWorkoutDto(workout: LoadedWorkout): WorkoutDto {
   };
   return {
     id: workout.id,
+    cycle: workout.cycle,
+    weekNumber: workout.weekNumber,
     dayNumber: workout.dayNumber,
     dayName: workout.planDay?.name ?? null,
     planId: workout.planDay?.plan.id ?? null,
@@ -44,9 +46,11 @@ export function toWorkoutDto(workout: LoadedWorkout): WorkoutDto {
   };
 }
 
-type SetFields = Omit<WorkoutSetDto, 'percentage' | 'prescribedWeight' | 'plates'> & {
-  percentage: DecimalLike;
-  prescribedWeight: DecimalLike;
+type SetFields = Omit<WorkoutSetDto, 'percentage' | 'prescribedWeight' | 'actualWeight' | 'plates' | 'kind'> & {
+  kind: string;
+  percentage: DecimalLike | null;
+  prescribedWeight: DecimalLike | null;
+  actualWeight: DecimalLike | null;
 };
 
 /** One set as the API shows it: decimals as numbers, plus the plate breakdown for the lifter's bar. */
@@ -58,15 +62,19 @@ export function toWorkoutSetDto(set: SetFields, workoutUnit: string, bar: BarSet
     tmExerciseId: set.tmExerciseId,
     displayName: set.displayName,
     tier: set.tier,
+    kind: set.kind as WorkoutSetDto['kind'],
     exerciseOrder: set.exerciseOrder,
     setOrder: set.setOrder,
-    percentage: toNumber(set.percentage),
-    prescribedWeight: toNumber(set.prescribedWeight),
+    percentage: set.percentage === null ? null : toNumber(set.percentage),
+    prescribedWeight: set.prescribedWeight === null ? null : toNumber(set.prescribedWeight),
     prescribedReps: set.prescribedReps,
+    repsMax: set.repsMax,
+    restSeconds: set.restSeconds,
     isAmrap: set.isAmrap,
     isProgression: set.isProgression,
     actualReps: set.actualReps,
+    actualWeight: set.actualWeight === null ? null : toNumber(set.actualWeight),
     completed: set.completed,
-    plates: platesFor(dec(set.prescribedWeight), workoutUnit, bar),
+    plates: set.prescribedWeight === null ? null : platesFor(dec(set.prescribedWeight), workoutUnit, bar),
   };
 }

@@ -9,8 +9,7 @@ import { abandonWorkout, completeWorkout, getWorkout, listWorkouts, logSet, star
 export function workoutsRouter({ db }: AppDeps): Router {
   const router = Router();
   router.post('/', async (req, res) => {
-    const { dayNumber } = parseBody(startWorkoutBody, req);
-    res.status(201).json({ workout: await startWorkout(db, currentUserId(req), dayNumber) });
+    res.status(201).json({ workout: await startWorkout(db, currentUserId(req), parseBody(startWorkoutBody, req)) });
   });
   router.get('/', async (req, res) => {
     res.json(await listWorkouts(db, currentUserId(req), parseQuery(listWorkoutsQuery, req)));

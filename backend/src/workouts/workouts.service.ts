@@ -1,13 +1,10 @@
 import type { Db, Tx } from '../db/prisma';
 import { isUniqueViolation } from '../db/errors';
-import { computeProgression, type ProgressionOutcome } from '@liftplan/domain';
-import { toNumber, type Decimal } from '@liftplan/domain';
-import type { ProgressionRule } from '@liftplan/domain';
-import { convertWeight, toStoredWeight, type Unit } from '@liftplan/domain';
-import { generateWorkoutSets } from '@liftplan/domain';
+import { convertWeight, generateWorkoutSets, type Decimal, type StartWorkoutBody, type Unit } from '@liftplan/domain';
 import { Prisma } from '../generated/prisma/client';
 import { AppError, conflict, notFound, unprocessable } from '../http/errors';
-import { nextEffectiveDate, withLifterLock } from '../training-maxes/lifter-lock';
+import { withLifterLock } from '../training-maxes/lifter-lock';
+import { applyProgressStep } from './plan-progress';
 import { limitSentence, trainingMaxTooHeavy } from '../training-maxes/training-max-limit';
 import { MAX_STORED_WEIGHT } from '@liftplan/domain';
 import { toWorkoutDto, toWorkoutSetDto, workoutInclude } from './workout-dto';
@@ -17,7 +14,6 @@ import {
   selectCompletionContext,
   selectGenerationContext,
   updateLoggedSet,
-  type CompletionContext,
   type GenerationContext,
   type InsertedWorkout,
 } from './workouts.sql';
@@ -36,19 +32,16 @@ const IN_PROGRESS_INDEX = 'workouts_one_in_progress_per_user';
 // ---------- start ----------
 
 /**
- * Starts a workout of the lifter's pinned plan version's day in two round trips (SQL in workouts.sql.ts): one query
- * reads the lifter's settings, the plan day, its set templates and the current TMs; one statement inserts the
- * workout and all its sets atomically.
+ * Starts a workout of the lifter's pinned plan version in two round trips (SQL in workouts.sql.ts): one query reads
+ * the lifter's settings, the target day (`{}` the pointer's, `{ dayNumber }` that day of the pointer's week,
+ * `{ weekNumber, dayNumber }` any day), its set templates and the current TMs; one statement inserts the workout and
+ * all its sets atomically. The workout belongs to the pointer's cycle.
  * One workout can be in progress per lifter (a partial unique index): starting another answers 409 with its id.
  */
-export async function startWorkout(db: Db, userId: number, dayNumber: number): Promise<WorkoutDto> {
-  const ctx = await loadGenerationContext(db, userId, dayNumber);
+export async function startWorkout(db: Db, userId: number, target: StartWorkoutBody): Promise<WorkoutDto> {
+  const ctx = await loadGenerationContext(db, userId, target);
   if (ctx.userPlanId === null) throw new AppError(404, 'NO_ACTIVE_PLAN', 'You are not on a plan; pick one first');
-  if (ctx.planDayId === null) {
-    throw unprocessable('DAY_NOT_IN_PLAN', `Your plan has days 1 to ${ctx.daysPerWeek}; there is no day ${dayNumber}`, [
-      { path: 'dayNumber', message: `must be between 1 and ${ctx.daysPerWeek}` },
-    ]);
-  }
+  if (ctx.planDayId === null) throw dayNotInPlan(ctx, target);
   if (ctx.inProgressId !== null) throw workoutInProgress(ctx.inProgressId);
 
   const exercises = new Map(ctx.exercises.map((e) => [e.id, e]));
@@ -57,27 +50,20 @@ export async function startWorkout(db: Db, userId: number, dayNumber: number): P
       e.trainingMax === null ? [] : [[e.id, convertWeight(e.trainingMax, e.tmUnit ?? ctx.unit, ctx.unit)] as const],
     ),
   );
-  const generated = generateWorkoutSets(ctx.templates, trainingMaxes, ctx.increment);
-  if (!generated.ok) {
-    const missing = generated.missingTmExerciseIds.map((id) => ({
-      exerciseId: id,
-      slug: exercises.get(id)?.slug ?? '',
-      name: exercises.get(id)?.name ?? '',
-    }));
-    throw unprocessable(
-      'MISSING_TRAINING_MAX',
-      `Set a training max first for: ${missing.map((m) => m.name).join(', ')}`,
-      { missingTMs: missing },
-    );
-  }
+  const generated = generateWorkoutSets(ctx.templates, trainingMaxes, {
+    increment: ctx.increment,
+    rounding: ctx.rounding,
+  });
+  if (!generated.ok) throw missingTrainingMaxes(generated.missingTmExerciseIds, exercises);
 
   assertPrescribedWeightsFit(generated.sets, exercises, ctx.unit);
 
+  const position = { cycle: ctx.cycle!, weekNumber: ctx.weekNumber!, dayNumber: ctx.dayNumber! };
   let inserted: InsertedWorkout;
   try {
     inserted = await insertWorkoutWithSets(
       db,
-      { userId, userPlanId: ctx.userPlanId, planDayId: ctx.planDayId, dayNumber, unit: ctx.unit },
+      { userId, userPlanId: ctx.userPlanId, planDayId: ctx.planDayId, ...position, unit: ctx.unit },
       generated.sets,
     );
   } catch (err) {
@@ -92,7 +78,7 @@ export async function startWorkout(db: Db, userId: number, dayNumber: number): P
   const bar = { unit: ctx.unit, barWeight: ctx.barWeight, plates: ctx.plates };
   return {
     id: inserted.id,
-    dayNumber,
+    ...position,
     dayName: ctx.dayName,
     planId: ctx.planId,
     planName: ctx.planName,
@@ -108,7 +94,10 @@ export async function startWorkout(db: Db, userId: number, dayNumber: number): P
           id: idOf.get(`${s.exerciseOrder}:${s.setOrder}`)!,
           exercise: exercises.get(s.exerciseId)!,
           actualReps: null,
+          actualWeight: null,
           completed: false,
+          repsMax: s.repsMax,
+          restSeconds: s.restSeconds,
         },
         ctx.unit,
         bar,
@@ -117,8 +106,44 @@ export async function startWorkout(db: Db, userId: number, dayNumber: number): P
   };
 }
 
-async function loadGenerationContext(db: Db, userId: number, dayNumber: number): Promise<GenerationContext> {
-  const ctx = await selectGenerationContext(db, userId, dayNumber);
+/** 422 naming the range: the weeks of the cycle, or the days of the week asked for. */
+function dayNotInPlan(ctx: GenerationContext, target: StartWorkoutBody): AppError {
+  const cycleWeeks = ctx.cycleWeeks ?? 1;
+  if (ctx.daysInWeek === null) {
+    return unprocessable(
+      'DAY_NOT_IN_PLAN',
+      `Your plan has weeks 1 to ${cycleWeeks}; there is no week ${ctx.weekNumber}`,
+      [{ path: 'weekNumber', message: `must be between 1 and ${cycleWeeks}` }],
+    );
+  }
+  const week = target.weekNumber !== undefined || cycleWeeks > 1 ? ` in week ${ctx.weekNumber}` : '';
+  return unprocessable(
+    'DAY_NOT_IN_PLAN',
+    `Your plan has days 1 to ${ctx.daysInWeek}${week}; there is no day ${ctx.dayNumber}`,
+    [{ path: 'dayNumber', message: `must be between 1 and ${ctx.daysInWeek}` }],
+  );
+}
+
+export function missingTrainingMaxes(
+  ids: number[],
+  exercises: ReadonlyMap<number, { slug: string; name: string }>,
+): AppError {
+  const missing = ids.map((id) => ({
+    exerciseId: id,
+    slug: exercises.get(id)?.slug ?? '',
+    name: exercises.get(id)?.name ?? '',
+  }));
+  return unprocessable(
+    'MISSING_TRAINING_MAX',
+    `Set a training max first for: ${missing.map((m) => m.name).join(', ')}`,
+    {
+      missingTMs: missing,
+    },
+  );
+}
+
+async function loadGenerationContext(db: Db, userId: number, target: StartWorkoutBody): Promise<GenerationContext> {
+  const ctx = await selectGenerationContext(db, userId, target);
   if (!ctx) throw new AppError(401, 'UNAUTHENTICATED', 'This account no longer exists');
   return ctx;
 }
@@ -151,6 +176,8 @@ export async function listWorkouts(db: Db, userId: number, query: ListWorkoutsQu
   ]);
   const items: WorkoutSummaryDto[] = workouts.map((w) => ({
     id: w.id,
+    cycle: w.cycle,
+    weekNumber: w.weekNumber,
     dayNumber: w.dayNumber,
     dayName: w.planDay?.name ?? null,
     planId: w.planDay?.plan.id ?? null,
@@ -168,11 +195,11 @@ export async function listWorkouts(db: Db, userId: number, query: ListWorkoutsQu
 
 /** A TM stored before the limit existed (or imported) can still prescribe more than a weight column holds: a 422, not a 500. */
 function assertPrescribedWeightsFit(
-  sets: Array<{ prescribedWeight: Decimal; tmExerciseId: number }>,
+  sets: Array<{ prescribedWeight: Decimal | null; tmExerciseId: number }>,
   exercises: Map<number, { name: string }>,
   unit: Unit,
 ) {
-  const tooHeavy = sets.find((s) => s.prescribedWeight.gt(MAX_STORED_WEIGHT));
+  const tooHeavy = sets.find((s) => s.prescribedWeight?.gt(MAX_STORED_WEIGHT));
   if (!tooHeavy) return;
   const name = exercises.get(tooHeavy.tmExerciseId)?.name ?? 'an exercise';
   throw trainingMaxTooHeavy(
@@ -217,15 +244,26 @@ export async function logSet(
  * docs/decisions/0002-exactly-once-completion.md.
  */
 export async function completeWorkout(db: Db, userId: number, workoutId: number): Promise<CompleteWorkoutResponse> {
-  const outcomes = await withLifterLock(db, userId, async (tx) => {
+  const progression = await withLifterLock(db, userId, async (tx) => {
     if (!(await flipToCompleted(tx, userId, workoutId))) throw await whyNotInProgress(tx, userId, workoutId);
-    const ctx = await loadCompletionContext(tx, userId, workoutId);
-    const results = progressionOutcomes(ctx);
-    await recordProgression(tx, userId, workoutId, ctx.unit, results);
-    return results.map(toProgressionDto);
+    // The workout was just flipped in this transaction, so it is the lifter's and its row exists.
+    const ctx = (await selectCompletionContext(tx, userId, workoutId))!;
+    const step = await applyProgressStep(tx, {
+      userId,
+      workoutId,
+      movesPointer: ctx.isActive && ctx.workoutCycle === ctx.cycle,
+      state: ctx,
+      unit: ctx.unit,
+      increment: ctx.increment,
+      rules: ctx.rules,
+      tmExercises: ctx.tmExercises,
+      sets: ctx.sets,
+      isDeload: ctx.isDeload,
+    });
+    return step.progression;
   });
   const workout = await getWorkout(db, userId, workoutId);
-  return { workout, progression: outcomes };
+  return { workout, progression };
 }
 
 export async function abandonWorkout(db: Db, userId: number, workoutId: number): Promise<WorkoutDto> {
@@ -236,63 +274,6 @@ export async function abandonWorkout(db: Db, userId: number, workoutId: number):
   if (count === 0) throw await whyNotInProgress(db, userId, workoutId);
   return getWorkout(db, userId, workoutId);
 }
-
-async function loadCompletionContext(tx: Tx, userId: number, workoutId: number): Promise<CompletionContext> {
-  // The workout was just flipped in this transaction, so it is the lifter's and its row exists.
-  return (await selectCompletionContext(tx, userId, workoutId))!;
-}
-
-function progressionOutcomes(ctx: CompletionContext): ProgressionOutcome[] {
-  const rules: ProgressionRule[] = ctx.rules;
-  const tmExercises = new Map(
-    ctx.tmExercises
-      .filter((e) => e.trainingMax !== null)
-      .map((e) => [
-        e.id,
-        {
-          slug: e.slug,
-          isUpperBody: e.isUpperBody,
-          currentTm: toStoredWeight(convertWeight(e.trainingMax!, e.tmUnit ?? ctx.unit, ctx.unit)),
-        },
-      ]),
-  );
-  return computeProgression(ctx.sets, rules, tmExercises, { unit: ctx.unit, increment: ctx.increment });
-}
-
-async function recordProgression(
-  tx: Tx,
-  userId: number,
-  workoutId: number,
-  unit: Unit,
-  outcomes: ProgressionOutcome[],
-) {
-  const raised = outcomes.filter((o) => o.increase.gt(0));
-  if (raised.length > 0) {
-    const effectiveDate = await nextEffectiveDate(tx, userId);
-    await tx.trainingMax.createMany({
-      data: raised.map((o) => ({
-        userId,
-        exerciseId: o.exerciseId,
-        weight: o.newTM.toString(),
-        unit,
-        source: 'progression',
-        workoutId,
-        effectiveDate,
-      })),
-    });
-  }
-  await tx.workout.update({ where: { id: workoutId }, data: { progressionResult: outcomes.map(toProgressionDto) } });
-}
-
-export const toProgressionDto = (o: ProgressionOutcome): ProgressionResultDto => ({
-  exerciseId: o.exerciseId,
-  slug: o.slug,
-  previousTM: toNumber(o.previousTM),
-  newTM: toNumber(o.newTM),
-  increase: toNumber(o.increase),
-  amrapReps: o.amrapReps,
-  ...(o.capped ? { capped: true as const } : {}),
-});
 
 async function whyNotInProgress(db: Db | Tx, userId: number, workoutId: number): Promise<AppError> {
   const workout = await db.workout.findFirst({ where: { id: workoutId, userId }, select: { status: true } });

@@ -1,7 +1,15 @@
 import type { Db, Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { latestTrainingMaxSql } from '../training-maxes/current-training-maxes';
-import type { GeneratedSet, LoggedSetDto, LogSetBody, PrescribedSetTemplate, Unit } from '@liftplan/domain';
+import type {
+  GeneratedSet,
+  LoggedSetDto,
+  LogSetBody,
+  PrescribedSetTemplate,
+  RoundingMode,
+  StartWorkoutBody,
+  Unit,
+} from '@liftplan/domain';
 
 // The workouts domain's raw SQL, one function per statement; each states the shape of the rows it returns.
 // Numbers PostgreSQL builds into JSON (weights, percentages) come back as text so no precision is lost.
@@ -10,39 +18,57 @@ import type { GeneratedSet, LoggedSetDto, LogSetBody, PrescribedSetTemplate, Uni
 export type GenerationContext = {
   unit: Unit;
   increment: string;
+  rounding: RoundingMode;
   barWeight: string;
   plates: string[];
   userPlanId: number | null;
   planName: string | null;
   planId: number | null;
+  cycleWeeks: number | null;
+  /** The subscription's pointer cycle: every workout started now belongs to it. */
+  cycle: number | null;
+  weekNumber: number | null;
+  dayNumber: number | null;
+  /** Days in the target week (null when the week doesn't exist). */
+  daysInWeek: number | null;
   planDayId: number | null;
   dayName: string | null;
-  daysPerWeek: number | null;
   inProgressId: number | null;
   templates: PrescribedSetTemplate[];
   exercises: Array<{ id: number; slug: string; name: string; trainingMax: string | null; tmUnit: Unit | null }>;
 };
 
 /**
- * The lifter's settings, active plan day (`dayNumber` of their pinned plan version), its set templates, the workout
- * already in progress and the current TM of every exercise the day uses. `undefined` when the user row is gone.
+ * The lifter's settings, the target day of their pinned plan version (the pointer's day, or the week/day asked
+ * for), its set templates, the workout already in progress and the current TM of every exercise the day uses.
+ * `undefined` when the user row is gone.
  */
 export async function selectGenerationContext(
   db: Db | Tx,
   userId: number,
-  dayNumber: number,
+  target: StartWorkoutBody,
 ): Promise<GenerationContext | undefined> {
   const rows = await db.$queryRaw<GenerationContext[]>`
-    SELECT u.unit_preference AS unit, u.weight_increment::text AS increment,
+    WITH sub AS (
+      SELECT up.id, up.plan_id, up.plan_version_id, up.cycle,
+             COALESCE(${target.weekNumber ?? null}::int, up.week_number) AS week_number,
+             COALESCE(${target.dayNumber ?? null}::int, up.day_number) AS day_number
+        FROM user_plans up WHERE up.user_id = ${userId} AND up.is_active
+    )
+    SELECT u.unit_preference AS unit, u.weight_increment::text AS increment, u.rounding,
            u.bar_weight::text AS "barWeight", u.plates::text[] AS plates,
-           up.id AS "userPlanId", p.id AS "planId", p.name AS "planName", pv.days_per_week AS "daysPerWeek",
+           sub.id AS "userPlanId", p.id AS "planId", p.name AS "planName", pv.cycle_weeks AS "cycleWeeks",
+           sub.cycle, sub.week_number AS "weekNumber", sub.day_number AS "dayNumber",
+           (SELECT max(x.day_number) FROM plan_days x
+             WHERE x.plan_version_id = sub.plan_version_id AND x.week_number = sub.week_number) AS "daysInWeek",
            pd.id AS "planDayId", pd.name AS "dayName",
            (SELECT w.id FROM workouts w WHERE w.user_id = u.id AND w.status = 'in_progress' LIMIT 1) AS "inProgressId",
            COALESCE((
              SELECT json_agg(json_build_object(
                       'exerciseId', pde.exercise_id, 'tmExerciseId', pde.tm_exercise_id, 'exerciseOrder', pde.sort_order,
-                      'displayName', pde.display_name, 'tier', pde.tier, 'setOrder', ps.set_order,
-                      'percentage', ps.percentage::text, 'reps', ps.reps, 'isAmrap', ps.is_amrap,
+                      'displayName', pde.display_name, 'tier', pde.tier, 'restSeconds', pde.rest_seconds,
+                      'setOrder', ps.set_order, 'kind', ps.kind, 'percentage', ps.percentage::text, 'reps', ps.reps,
+                      'repsMax', ps.reps_max, 'incrementOffset', ps.increment_offset, 'isAmrap', ps.is_amrap,
                       'isProgression', ps.is_progression))
                FROM plan_day_exercises pde JOIN plan_sets ps ON ps.plan_day_exercise_id = pde.id
               WHERE pde.plan_day_id = pd.id), '[]'::json) AS templates,
@@ -54,10 +80,11 @@ export async function selectGenerationContext(
               WHERE e.id IN (SELECT exercise_id FROM plan_day_exercises WHERE plan_day_id = pd.id
                              UNION SELECT tm_exercise_id FROM plan_day_exercises WHERE plan_day_id = pd.id)), '[]'::json) AS exercises
       FROM users u
-      LEFT JOIN user_plans up ON up.user_id = u.id AND up.is_active
-      LEFT JOIN plan_versions pv ON pv.id = up.plan_version_id
-      LEFT JOIN workout_plans p ON p.id = up.plan_id
-      LEFT JOIN plan_days pd ON pd.plan_version_id = up.plan_version_id AND pd.day_number = ${dayNumber}
+      LEFT JOIN sub ON true
+      LEFT JOIN plan_versions pv ON pv.id = sub.plan_version_id
+      LEFT JOIN workout_plans p ON p.id = sub.plan_id
+      LEFT JOIN plan_days pd ON pd.plan_version_id = sub.plan_version_id AND pd.week_number = sub.week_number
+                            AND pd.day_number = sub.day_number
      WHERE u.id = ${userId}`;
   return rows[0];
 }
@@ -66,6 +93,8 @@ export type NewWorkout = {
   userId: number;
   userPlanId: number | null;
   planDayId: number | null;
+  cycle: number;
+  weekNumber: number;
   dayNumber: number;
   unit: Unit;
 };
@@ -86,17 +115,19 @@ export async function insertWorkoutWithSets(
 ): Promise<InsertedWorkout> {
   const rows = await db.$queryRaw<InsertedWorkout[]>`
     WITH w AS (
-      INSERT INTO workouts (user_id, user_plan_id, plan_day_id, day_number, unit, status)
-      VALUES (${workout.userId}, ${workout.userPlanId}, ${workout.planDayId}, ${workout.dayNumber}, ${workout.unit}, 'in_progress')
+      INSERT INTO workouts (user_id, user_plan_id, plan_day_id, cycle, week_number, day_number, unit, status)
+      VALUES (${workout.userId}, ${workout.userPlanId}, ${workout.planDayId}, ${workout.cycle}, ${workout.weekNumber},
+              ${workout.dayNumber}, ${workout.unit}, 'in_progress')
       RETURNING id, created_at
     ), s AS (
-      INSERT INTO workout_sets (workout_id, exercise_id, tm_exercise_id, exercise_order, display_name, tier, set_order,
-                                percentage, prescribed_weight, prescribed_reps, is_amrap, is_progression)
-      SELECT w.id, x."exerciseId", x."tmExerciseId", x."exerciseOrder", x."displayName", x.tier, x."setOrder",
-             x.percentage, x."prescribedWeight", x."prescribedReps", x."isAmrap", x."isProgression"
+      INSERT INTO workout_sets (workout_id, exercise_id, tm_exercise_id, exercise_order, display_name, tier, kind, set_order,
+                                percentage, prescribed_weight, prescribed_reps, reps_max, rest_seconds, is_amrap, is_progression)
+      SELECT w.id, x."exerciseId", x."tmExerciseId", x."exerciseOrder", x."displayName", x.tier, x.kind, x."setOrder",
+             x.percentage, x."prescribedWeight", x."prescribedReps", x."repsMax", x."restSeconds", x."isAmrap", x."isProgression"
         FROM w CROSS JOIN jsonb_to_recordset(${JSON.stringify(serializableSets(sets))}::jsonb) AS x(
-             "exerciseId" int, "tmExerciseId" int, "exerciseOrder" int, "displayName" text, tier text, "setOrder" int,
-             percentage numeric, "prescribedWeight" numeric, "prescribedReps" int, "isAmrap" boolean, "isProgression" boolean)
+             "exerciseId" int, "tmExerciseId" int, "exerciseOrder" int, "displayName" text, tier text, kind text,
+             "setOrder" int, percentage numeric, "prescribedWeight" numeric, "prescribedReps" int, "repsMax" int,
+             "restSeconds" int, "isAmrap" boolean, "isProgression" boolean)
       RETURNING id, exercise_order, set_order
     )
     SELECT w.id, w.created_at AS "createdAt",
@@ -108,8 +139,8 @@ export async function insertWorkoutWithSets(
 function serializableSets(sets: GeneratedSet[]) {
   return sets.map((s) => ({
     ...s,
-    percentage: s.percentage.toString(),
-    prescribedWeight: s.prescribedWeight.toString(),
+    percentage: s.percentage?.toString() ?? null,
+    prescribedWeight: s.prescribedWeight?.toString() ?? null,
   }));
 }
 
@@ -137,10 +168,13 @@ export async function updateLoggedSet(
              WHEN ${body.completed ?? null}::boolean IS TRUE AND NOT s.is_amrap THEN COALESCE(s.actual_reps, s.prescribed_reps)
              WHEN ${body.completed ?? null}::boolean IS FALSE AND NOT s.is_amrap THEN NULL
              ELSE s.actual_reps END,
+           actual_weight = CASE WHEN ${body.actualWeight !== undefined} THEN ${body.actualWeight ?? null}::numeric
+                                ELSE s.actual_weight END,
            completed = COALESCE(${body.completed ?? null}::boolean, s.completed)
       FROM w
      WHERE s.id = ${setId} AND s.workout_id = w.id
- RETURNING s.id, s.workout_id AS "workoutId", s.actual_reps AS "actualReps", s.completed`;
+ RETURNING s.id, s.workout_id AS "workoutId", s.actual_reps AS "actualReps", s.actual_weight::float8 AS "actualWeight",
+           s.completed`;
   return rows[0];
 }
 
@@ -156,19 +190,50 @@ export async function flipToCompleted(tx: Tx, userId: number, workoutId: number)
   return flipped.length > 0;
 }
 
-/** What progression needs when a workout completes, read in one round trip. */
-export type CompletionContext = {
+type StoredRule = {
+  kind: 'amrap_table' | 'reps_over_target' | 'cycle_increment' | 'stall_reset';
+  exerciseId: number | null;
+  category: 'upper' | 'lower' | null;
+  minReps: number | null;
+  maxReps: number | null;
+  increase: string | null;
+  unit: Unit | 'percent' | null;
+  maxSteps: number | null;
+  failures: number | null;
+  factor: string | null;
+};
+
+/** Where a subscription stands, as completion and skip need it. */
+export type PointerState = {
+  userPlanId: number | null;
+  /** The workout's subscription is the lifter's active one: only then does the pointer move. */
+  isActive: boolean;
+  cycle: number;
+  weekNumber: number;
+  dayNumber: number;
+  /** weekDays[i] = days in week i + 1. */
+  weekDays: number[];
+  /** [weekNumber, dayNumber] completed or skipped in the pointer's cycle. */
+  doneDays: Array<[number, number]>;
+  /** TM exercises trained (main/supplemental %-sets of completed workouts) in the pointer's cycle, first use first. */
+  cycleTrained: number[];
+  stallCounts: Record<string, number>;
+};
+
+/** What progression and the pointer need when a workout completes, read in one round trip. */
+export type CompletionContext = PointerState & {
   unit: Unit;
   increment: string;
-  rules: Array<{
-    exerciseId: number | null;
-    category: 'upper' | 'lower' | null;
-    minReps: number;
-    maxReps: number;
-    increase: string;
-    unit: Unit;
+  workoutCycle: number;
+  isDeload: boolean;
+  rules: StoredRule[];
+  sets: Array<{
+    tmExerciseId: number;
+    exerciseOrder: number;
+    setOrder: number;
+    actualReps: number | null;
+    prescribedReps: number;
   }>;
-  sets: Array<{ tmExerciseId: number; exerciseOrder: number; setOrder: number; actualReps: number | null }>;
   tmExercises: Array<{
     id: number;
     slug: string;
@@ -178,9 +243,34 @@ export type CompletionContext = {
   }>;
 };
 
+const pointerStateColumns = Prisma.sql`
+  up.id AS "userPlanId", COALESCE(up.is_active, false) AS "isActive",
+  COALESCE(up.cycle, 1) AS cycle, COALESCE(up.week_number, 1) AS "weekNumber", COALESCE(up.day_number, 1) AS "dayNumber",
+  COALESCE((SELECT json_agg(x.days ORDER BY x.week_number)
+              FROM (SELECT week_number, max(day_number) AS days FROM plan_days
+                     WHERE plan_version_id = up.plan_version_id GROUP BY week_number) x), '[]'::json) AS "weekDays",
+  COALESCE((SELECT json_agg(json_build_array(d.week_number, d.day_number)) FROM workouts d
+             WHERE d.user_plan_id = up.id AND d.cycle = up.cycle AND d.status IN ('completed', 'skipped')), '[]'::json)
+    AS "doneDays",
+  COALESCE((SELECT json_agg(t.tm_exercise_id ORDER BY t.first_use)
+              FROM (SELECT s.tm_exercise_id, min(s.id) AS first_use
+                      FROM workouts d JOIN workout_sets s ON s.workout_id = d.id
+                     WHERE d.user_plan_id = up.id AND d.cycle = up.cycle AND d.status = 'completed'
+                       AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL
+                     GROUP BY s.tm_exercise_id) t), '[]'::json) AS "cycleTrained",
+  COALESCE((SELECT json_object_agg(c.exercise_id, c.consecutive_misses) FROM stall_counters c
+             WHERE c.user_plan_id = up.id), '{}'::json) AS "stallCounts"`;
+
+const ruleColumnsSql = Prisma.sql`
+  COALESCE((SELECT json_agg(json_build_object('kind', r.kind, 'exerciseId', r.exercise_id, 'category', r.category,
+              'minReps', r.min_reps, 'maxReps', r.max_reps, 'increase', r.increase::text, 'unit', r.unit,
+              'maxSteps', r.max_steps, 'failures', r.failures, 'factor', r.factor::text))
+              FROM plan_progression_rules r WHERE r.plan_version_id = up.plan_version_id), '[]'::json) AS rules`;
+
 /**
- * The lifter's unit and increment, the progression rules of the workout's plan version, its progression sets and
- * the current TM of every exercise they progress. `undefined` when the workout is not the lifter's.
+ * The lifter's unit and increment, the workout's subscription and pointer state, its week's deload flag, the
+ * progression rules of its plan version, its progression sets and the current TM of every exercise they progress
+ * or the pointer's cycle trained. `undefined` when the workout is not the lifter's.
  */
 export async function selectCompletionContext(
   db: Db | Tx,
@@ -188,22 +278,116 @@ export async function selectCompletionContext(
   workoutId: number,
 ): Promise<CompletionContext | undefined> {
   const rows = await db.$queryRaw<CompletionContext[]>`
-    SELECT u.unit_preference AS unit, u.weight_increment::text AS increment,
-           COALESCE((SELECT json_agg(json_build_object('exerciseId', r.exercise_id, 'category', r.category,
-                       'minReps', r.min_reps, 'maxReps', r.max_reps, 'increase', r.increase::text, 'unit', r.unit))
-                       FROM plan_progression_rules r
-                      WHERE r.plan_version_id = up.plan_version_id), '[]'::json) AS rules,
+    SELECT u.unit_preference AS unit, u.weight_increment::text AS increment, w.cycle AS "workoutCycle",
+           COALESCE((SELECT pw.is_deload FROM plan_weeks pw
+                      WHERE pw.plan_version_id = up.plan_version_id AND pw.week_number = w.week_number), false) AS "isDeload",
+           ${pointerStateColumns},
+           ${ruleColumnsSql},
            COALESCE((SELECT json_agg(json_build_object('tmExerciseId', s.tm_exercise_id, 'exerciseOrder', s.exercise_order,
-                       'setOrder', s.set_order, 'actualReps', s.actual_reps))
+                       'setOrder', s.set_order, 'actualReps', s.actual_reps, 'prescribedReps', s.prescribed_reps))
                        FROM workout_sets s WHERE s.workout_id = w.id AND s.is_progression), '[]'::json) AS sets,
            COALESCE((SELECT json_agg(json_build_object('id', e.id, 'slug', e.slug, 'isUpperBody', e.is_upper_body,
                        'trainingMax', tm.weight::text, 'tmUnit', tm.unit))
                        FROM exercises e
                        LEFT JOIN LATERAL (${latestTrainingMaxSql(Prisma.raw('u.id'), Prisma.raw('e.id'))}) tm ON true
-                      WHERE e.id IN (SELECT tm_exercise_id FROM workout_sets WHERE workout_id = w.id AND is_progression)), '[]'::json) AS "tmExercises"
+                      WHERE e.id IN (SELECT tm_exercise_id FROM workout_sets WHERE workout_id = w.id AND is_progression)
+                         OR e.id IN (SELECT s.tm_exercise_id FROM workouts d JOIN workout_sets s ON s.workout_id = d.id
+                                      WHERE d.user_plan_id = up.id AND d.cycle = up.cycle AND d.status = 'completed'
+                                        AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL)), '[]'::json)
+             AS "tmExercises"
       FROM workouts w
       JOIN users u ON u.id = w.user_id
       LEFT JOIN user_plans up ON up.id = w.user_plan_id
      WHERE w.id = ${workoutId} AND w.user_id = ${userId}`;
   return rows[0];
+}
+
+/** What skipping the pointer's day needs: the active subscription's pointer state, rules and the TMs its cycle trained. */
+export type SkipContext = PointerState & {
+  userPlanId: number;
+  planVersionId: number;
+  unit: Unit;
+  increment: string;
+  planDayId: number | null;
+  inProgressId: number | null;
+  rules: StoredRule[];
+  tmExercises: CompletionContext['tmExercises'];
+};
+
+export async function selectSkipContext(tx: Tx, userId: number): Promise<SkipContext | undefined> {
+  const rows = await tx.$queryRaw<SkipContext[]>`
+    SELECT u.unit_preference AS unit, u.weight_increment::text AS increment, up.plan_version_id AS "planVersionId",
+           (SELECT pd.id FROM plan_days pd WHERE pd.plan_version_id = up.plan_version_id
+               AND pd.week_number = up.week_number AND pd.day_number = up.day_number) AS "planDayId",
+           (SELECT w.id FROM workouts w WHERE w.user_id = u.id AND w.status = 'in_progress' LIMIT 1) AS "inProgressId",
+           ${pointerStateColumns},
+           ${ruleColumnsSql},
+           COALESCE((SELECT json_agg(json_build_object('id', e.id, 'slug', e.slug, 'isUpperBody', e.is_upper_body,
+                       'trainingMax', tm.weight::text, 'tmUnit', tm.unit))
+                       FROM exercises e
+                       LEFT JOIN LATERAL (${latestTrainingMaxSql(Prisma.raw('u.id'), Prisma.raw('e.id'))}) tm ON true
+                      WHERE e.id IN (SELECT s.tm_exercise_id FROM workouts d JOIN workout_sets s ON s.workout_id = d.id
+                                      WHERE d.user_plan_id = up.id AND d.cycle = up.cycle AND d.status = 'completed'
+                                        AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL)), '[]'::json)
+             AS "tmExercises"
+      FROM users u
+      JOIN user_plans up ON up.user_id = u.id AND up.is_active
+     WHERE u.id = ${userId}`;
+  return rows[0];
+}
+
+/** Records a skipped day: a workout row without sets. */
+export async function insertSkippedWorkout(
+  tx: Tx,
+  workout: Omit<NewWorkout, 'unit'> & { unit: Unit },
+): Promise<number> {
+  const rows = await tx.$queryRaw<Array<{ id: number }>>`
+    INSERT INTO workouts (user_id, user_plan_id, plan_day_id, cycle, week_number, day_number, unit, status)
+    VALUES (${workout.userId}, ${workout.userPlanId}, ${workout.planDayId}, ${workout.cycle}, ${workout.weekNumber},
+            ${workout.dayNumber}, ${workout.unit}, 'skipped')
+    RETURNING id`;
+  return rows[0]!.id;
+}
+
+/**
+ * Claims the end of a cycle for a subscription: true for the one transaction that records it, false when it was
+ * already recorded (the primary key makes cycle-end increments apply exactly once per subscription and cycle).
+ */
+export async function claimCompletedCycle(
+  tx: Tx,
+  userPlanId: number,
+  cycle: number,
+  workoutId: number | null,
+): Promise<boolean> {
+  const rows = await tx.$queryRaw<Array<{ cycle: number }>>`
+    INSERT INTO completed_cycles (user_plan_id, cycle, workout_id) VALUES (${userPlanId}, ${cycle}, ${workoutId})
+    ON CONFLICT DO NOTHING RETURNING cycle`;
+  return rows.length > 0;
+}
+
+export type PointerWrite = {
+  userPlanId: number | null;
+  next: { cycle: number; weekNumber: number; dayNumber: number } | null;
+  stallCounts: Array<{ exerciseId: number; misses: number }>;
+  /** The completed workout and the TM changes to keep on it (its result panel survives a reload). */
+  result?: { workoutId: number; progression: unknown };
+};
+
+/** Moves the pointer, stores the stall counters and the workout's result, in one statement (any part may be empty). */
+export async function writePointerState(tx: Tx, write: PointerWrite): Promise<void> {
+  await tx.$executeRaw`
+    WITH result AS (
+      UPDATE workouts SET progression_result = ${JSON.stringify(write.result?.progression ?? null)}::jsonb
+       WHERE id = ${write.result?.workoutId ?? null}::int
+      RETURNING id
+    ), moved AS (
+      UPDATE user_plans SET cycle = ${write.next?.cycle ?? null}::int, week_number = ${write.next?.weekNumber ?? null}::int,
+                            day_number = ${write.next?.dayNumber ?? null}::int
+       WHERE id = ${write.userPlanId}::int AND ${write.next !== null}
+      RETURNING id
+    )
+    INSERT INTO stall_counters (user_plan_id, exercise_id, consecutive_misses)
+    SELECT ${write.userPlanId}::int, x."exerciseId", x.misses
+      FROM jsonb_to_recordset(${JSON.stringify(write.stallCounts)}::jsonb) AS x("exerciseId" int, misses int)
+    ON CONFLICT (user_plan_id, exercise_id) DO UPDATE SET consecutive_misses = EXCLUDED.consecutive_misses`;
 }

@@ -26,9 +26,44 @@ export function formatPercent(fraction: number): string {
   return `${percentFormat.format(Math.round(fraction * 10000) / 100)}%`;
 }
 
-/** Prescribed reps, AMRAP sets with a plus: `5, true` → "5+". */
-export function formatReps(reps: number, isAmrap: boolean): string {
+/** Prescribed reps, AMRAP sets with a plus, rep ranges with a dash: `5, true` → "5+"; `10, false, 12` → "10–12". */
+export function formatReps(reps: number, isAmrap: boolean, repsMax: number | null = null): string {
+  if (repsMax !== null && repsMax > reps) return `${reps}–${repsMax}`;
   return isAmrap ? `${reps}+` : String(reps);
+}
+
+/** A rest between sets: `45` → "45 s", `120` → "2 min", `150` → "2 min 30 s". */
+export function formatRest(seconds: number): string {
+  const minutes = Math.floor(seconds / 60);
+  const rest = seconds % 60;
+  if (minutes === 0) return `${rest} s`;
+  return rest === 0 ? `${minutes} min` : `${minutes} min ${rest} s`;
+}
+
+export type SetKind = 'warmup' | 'main' | 'supplemental' | 'accessory';
+
+/** The kinds of set in the order a workout does them, with their names. */
+export const SET_KINDS: ReadonlyArray<{ kind: SetKind; label: string }> = [
+  { kind: 'warmup', label: 'Warm-up' },
+  { kind: 'main', label: 'Main' },
+  { kind: 'supplemental', label: 'Supplemental' },
+  { kind: 'accessory', label: 'Accessory' },
+];
+
+export function setKindLabel(kind: SetKind): string {
+  return SET_KINDS.find((k) => k.kind === kind)?.label ?? kind;
+}
+
+/**
+ * Where a lifter is in a plan: "Cycle 2 · Week 3 of 4 (deload)"; a one-week plan counts its weeks: "Week 3"
+ * (every week is a new cycle).
+ */
+export function planPositionLabel(
+  position: { cycle: number; weekNumber: number; isDeload?: boolean },
+  cycleWeeks: number,
+): string {
+  if (cycleWeeks <= 1) return `Week ${position.cycle}${position.isDeload ? ' (deload)' : ''}`;
+  return `Cycle ${position.cycle} · Week ${position.weekNumber} of ${cycleWeeks}${position.isDeload ? ' (deload)' : ''}`;
 }
 
 /** "Mon, 3 Mar" (year added when it is not this year). */
@@ -56,6 +91,18 @@ export function pluralize(count: number, singular: string, plural = `${singular}
 /** A day's title: "Day 2 · Squat + Sumo Deadlift", or "Day 2" when the day has no name. */
 export function dayTitle(dayNumber: number, name: string | null | undefined): string {
   return name ? `Day ${dayNumber} · ${name}` : `Day ${dayNumber}`;
+}
+
+/**
+ * A workout's title: "Day 2 · Squat", with its week in a plan of several weeks: "Week 3 · Day 2 · Squat".
+ * `cycleWeeks` is its plan's cycle length when known (1 otherwise).
+ */
+export function workoutTitle(
+  workout: { weekNumber: number; dayNumber: number; dayName: string | null },
+  cycleWeeks = 1,
+): string {
+  const day = dayTitle(workout.dayNumber, workout.dayName);
+  return cycleWeeks > 1 ? `Week ${workout.weekNumber} · ${day}` : day;
 }
 
 /** A message or label with its first letter upper-case: "too heavy" → "Too heavy". */

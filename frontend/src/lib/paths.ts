@@ -8,6 +8,8 @@ export const paths = {
   register: '/register',
   plans: '/plans',
   plan: (planId: number) => `/plans/${planId}`,
+  /** The plan page's "Your next weeks" projection. */
+  planNextWeeks: (planId: number) => `/plans/${planId}#next-weeks`,
   setup: '/setup',
   workout: (workoutId: number) => `/workouts/${workoutId}`,
   history: '/history',

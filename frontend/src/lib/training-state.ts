@@ -13,6 +13,8 @@ export const trainingStateKeys = {
   /** Every list of workouts (dashboard's recent ones, history pages): `['workout-lists', params]`. */
   workoutLists: ['workout-lists'] as const,
   progress: ['progress'] as const,
+  /** Projections of plans from the lifter's TMs (`['projections', planId, options]`): stale when TMs or settings move. */
+  projections: ['projections'] as const,
 };
 
 /** One workout (GET /workouts/:id), shared so the dashboard can hand a just-started workout to the workout page. */

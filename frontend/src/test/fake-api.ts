@@ -47,6 +47,7 @@ export function aUser(overrides: Partial<UserDto> = {}): UserDto {
     weightIncrement: 2.5,
     barWeight: 20,
     plates: [25, 20, 15, 10, 5, 2.5, 1.25],
+    rounding: 'nearest',
     isAdmin: false,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,

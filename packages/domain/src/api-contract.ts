@@ -4,7 +4,8 @@ import { adminUserDto } from './schemas/admin-users';
 import { exerciseDto } from './schemas/exercises';
 import { planDetailDto, planSummaryDto } from './schemas/plans';
 import { progressResponse } from './schemas/progress';
-import { currentPlanResponse, subscribeResponse } from './schemas/subscriptions';
+import { currentPlanResponse, skipResponse, subscribeResponse } from './schemas/subscriptions';
+import { projectionResponse } from './schemas/projection';
 import { tmHistoryResponse, trainingMaxesResponse } from './schemas/training-maxes';
 import { userDto } from './schemas/users';
 import { completeWorkoutResponse, loggedSetDto, workoutDto, workoutSummaryDto } from './schemas/workouts';
@@ -33,6 +34,14 @@ const previewResponse = z.object({
     unit: unitSchema,
     increment: z.number(),
     missingTrainingMaxes: z.array(z.number()),
+    weeks: z.array(
+      z.object({
+        weekNumber: z.number(),
+        name: z.string().nullable(),
+        isDeload: z.boolean(),
+        days: z.array(z.unknown()),
+      }),
+    ),
     days: z.array(z.object({ dayNumber: z.number(), name: z.string().nullable(), exercises: z.array(z.unknown()) })),
   }),
 });
@@ -54,8 +63,10 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'GET', path: '/api/exercises', response: z.object({ exercises: z.array(exerciseDto) }) },
   { method: 'GET', path: '/api/plans', response: z.object({ plans: z.array(planSummaryDto) }) },
   { method: 'GET', path: '/api/plans/current', response: currentPlanResponse },
+  { method: 'POST', path: '/api/plans/current/skip', response: skipResponse },
   { method: 'GET', path: '/api/plans/:id', response: z.object({ plan: planDetailDto }) },
   { method: 'POST', path: '/api/plans/:id/subscribe', response: subscribeResponse },
+  { method: 'POST', path: '/api/plans/:id/projection', response: projectionResponse },
   { method: 'GET', path: '/api/training-maxes', response: trainingMaxesResponse },
   { method: 'POST', path: '/api/training-maxes/setup', response: trainingMaxesResponse },
   { method: 'GET', path: '/api/training-maxes/:id/history', response: tmHistoryResponse },
@@ -75,6 +86,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'PATCH', path: '/api/admin/exercises/:id', response: z.object({ exercise: exerciseDto }) },
   { method: 'GET', path: '/api/admin/plans', response: z.object({ plans: z.array(planSummaryDto) }) },
   { method: 'POST', path: '/api/admin/plans/preview', response: previewResponse },
+  { method: 'POST', path: '/api/admin/plans/preview/projection', response: projectionResponse },
   { method: 'GET', path: '/api/admin/plans/:id', response: z.object({ plan: planDetailDto }) },
   { method: 'POST', path: '/api/admin/plans', response: z.object({ plan: planDetailDto }) },
   { method: 'PUT', path: '/api/admin/plans/:id', response: z.object({ plan: planDetailDto }) },

@@ -12,4 +12,5 @@ export * from './schemas/subscriptions';
 export * from './schemas/training-maxes';
 export * from './schemas/workouts';
 export * from './schemas/progress';
+export * from './schemas/projection';
 export * from './api-contract';

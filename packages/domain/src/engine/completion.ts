@@ -1,7 +1,16 @@
 import { dec, Decimal, type DecimalLike } from './decimal';
 import { raiseTrainingMax } from './limits';
-import { progressionIncrease, type ProgressionRule } from './progression';
-import type { Unit } from './units';
+import type { RuleKind } from './plan-model';
+import {
+  findProgressionRule,
+  findRuleOfKind,
+  increaseInLifterUnit,
+  ruleKind,
+  type AnyProgressionRule,
+  type RuleTarget,
+} from './progression';
+import { toStoredWeight, type Unit } from './units';
+import { roundToIncrement } from './weights';
 
 export type LoggedProgressionSet = {
   tmExerciseId: number;
@@ -10,50 +19,189 @@ export type LoggedProgressionSet = {
   actualReps: number | null;
 };
 
+export type SessionProgressionSet = LoggedProgressionSet & { prescribedReps: number };
+
 export type TmExerciseInfo = { slug: string; isUpperBody: boolean; currentTm: DecimalLike };
+
+type Lifter = { unit: Unit; increment: DecimalLike };
+
+export type SessionProgressionInput = {
+  /** The workout's isProgression sets. */
+  sets: SessionProgressionSet[];
+  rules: AnyProgressionRule[];
+  /** Current TMs (lifter unit) of every exercise below. */
+  tmExercises: ReadonlyMap<number, TmExerciseInfo>;
+  lifter: Lifter;
+  /** The workout's week is a deload week. */
+  isDeload: boolean;
+  /** Consecutive misses per TM exercise before this workout. */
+  stallCounts: ReadonlyMap<number, number>;
+  /** Set when this completion finishes a cycle. */
+  cycleEnd: { cycle: number; trainedTmExerciseIds: number[] } | null;
+};
 
 export type ProgressionOutcome = {
   exerciseId: number;
   slug: string;
   previousTM: Decimal;
   newTM: Decimal;
+  /** Negative after a stall reset. */
   increase: Decimal;
-  amrapReps: number;
+  /** The deciding progression set's reps; null when only the cycle end moved the TM. */
+  amrapReps: number | null;
+  /** The rule kind that moved the TM (the last one applied); null when none did. */
+  kind: RuleKind | null;
   /** The rule's increase was cut (or dropped) to keep the TM within MAX_TRAINING_MAX. */
   capped: boolean;
 };
 
+export type SessionProgression = { outcomes: ProgressionOutcome[]; stallCounts: Map<number, number> };
+
+type Change = { kind: RuleKind; increase: Decimal };
+
 /**
- * TM changes from a finished workout's progression sets. A TM moves at most once per workout: when several
- * progression sets share a TM exercise the first one (in workout order) decides. Unlogged sets are skipped.
- * No TM passes the lifter's limit: the increase stops there and the outcome says `capped`.
+ * TM changes from a finished workout: its progression sets (not in a deload week), the cycle's increment when it
+ * finishes a cycle, and stall resets. A TM moves at most once per workout: per TM exercise the first logged
+ * progression set (in workout order) decides. A reset replaces every other change; no TM passes the lifter's limit.
  */
-export function computeProgression(
-  sets: LoggedProgressionSet[],
-  rules: ProgressionRule[],
-  tmExercises: ReadonlyMap<number, TmExerciseInfo>,
-  lifter: { unit: Unit; increment: DecimalLike },
-): ProgressionOutcome[] {
-  const ordered = [...sets].sort((a, b) => a.exerciseOrder - b.exerciseOrder || a.setOrder - b.setOrder);
+export function computeSessionProgression(input: SessionProgressionInput): SessionProgression {
+  const { rules, tmExercises, lifter, isDeload } = input;
+  const stallCounts = new Map(input.stallCounts);
+  const cycleTrained = input.cycleEnd?.trainedTmExerciseIds ?? [];
   const outcomes = new Map<number, ProgressionOutcome>();
-  for (const set of ordered) {
-    const info = tmExercises.get(set.tmExerciseId);
-    if (set.actualReps === null || !info || outcomes.has(set.tmExerciseId)) continue;
-    const increase = progressionIncrease(rules, {
-      tmExerciseId: set.tmExerciseId,
-      tmExerciseIsUpperBody: info.isUpperBody,
-      amrapReps: set.actualReps,
-      lifterUnit: lifter.unit,
-      lifterIncrement: lifter.increment,
-    });
+  for (const set of decidingSets(input.sets, tmExercises)) {
+    const info = tmExercises.get(set.tmExerciseId)!;
+    const target: RuleTarget = { tmExerciseId: set.tmExerciseId, tmExerciseIsUpperBody: info.isUpperBody };
     const previousTM = dec(info.currentTm);
+    const changes = isDeload ? [] : sessionChanges(rules, target, set, lifter);
+    const cycleChange = cycleTrained.includes(set.tmExerciseId) && cycleIncrement(rules, target, previousTM, lifter);
+    if (cycleChange) changes.push(cycleChange);
+    const reset = isDeload ? undefined : stallReset(rules, target, set, stallCounts);
+    const move = reset ? resetTrainingMax(previousTM, reset) : raise(previousTM, changes, lifter.unit);
     outcomes.set(set.tmExerciseId, {
       exerciseId: set.tmExerciseId,
       slug: info.slug,
       previousTM,
-      ...raiseTrainingMax(previousTM, increase, lifter.unit),
+      ...move,
       amrapReps: set.actualReps,
     });
   }
-  return [...outcomes.values()];
+  for (const id of cycleTrained) {
+    const info = tmExercises.get(id);
+    if (!info || outcomes.has(id)) continue;
+    const previousTM = dec(info.currentTm);
+    const change = cycleIncrement(
+      rules,
+      { tmExerciseId: id, tmExerciseIsUpperBody: info.isUpperBody },
+      previousTM,
+      lifter,
+    );
+    if (!change) continue;
+    outcomes.set(id, {
+      exerciseId: id,
+      slug: info.slug,
+      previousTM,
+      ...raise(previousTM, [change], lifter.unit),
+      amrapReps: null,
+    });
+  }
+  return { outcomes: [...outcomes.values()], stallCounts };
+}
+
+/** Per TM exercise, its first logged progression set in workout order. */
+function decidingSets(
+  sets: SessionProgressionSet[],
+  tmExercises: ReadonlyMap<number, TmExerciseInfo>,
+): Array<SessionProgressionSet & { actualReps: number }> {
+  const ordered = [...sets].sort((a, b) => a.exerciseOrder - b.exerciseOrder || a.setOrder - b.setOrder);
+  const deciding = new Map<number, SessionProgressionSet & { actualReps: number }>();
+  for (const set of ordered) {
+    if (set.actualReps === null || !tmExercises.has(set.tmExerciseId) || deciding.has(set.tmExerciseId)) continue;
+    deciding.set(set.tmExerciseId, { ...set, actualReps: set.actualReps });
+  }
+  return [...deciding.values()];
+}
+
+function sessionChanges(
+  rules: AnyProgressionRule[],
+  target: RuleTarget,
+  set: { actualReps: number; prescribedReps: number },
+  lifter: Lifter,
+): Change[] {
+  const changes: Change[] = [];
+  const table = findProgressionRule(rules, {
+    ...target,
+    amrapReps: set.actualReps,
+    lifterUnit: lifter.unit,
+    lifterIncrement: lifter.increment,
+  });
+  if (table) changes.push({ kind: 'amrap_table', increase: increaseInLifterUnit(table.increase, table.unit, lifter) });
+  const overTarget = findRuleOfKind(rules, 'reps_over_target', target);
+  if (overTarget) {
+    const extra = Math.max(0, set.actualReps - set.prescribedReps);
+    const steps = overTarget.maxSteps === null ? extra : Math.min(extra, overTarget.maxSteps);
+    const step = increaseInLifterUnit(overTarget.increase, overTarget.unit, lifter);
+    changes.push({ kind: 'reps_over_target', increase: step.mul(steps) });
+  }
+  return changes;
+}
+
+function cycleIncrement(
+  rules: AnyProgressionRule[],
+  target: RuleTarget,
+  trainingMax: Decimal,
+  lifter: Lifter,
+): Change | undefined {
+  const rule = findRuleOfKind(rules, 'cycle_increment', target);
+  if (!rule) return undefined;
+  const increase =
+    rule.unit === 'percent'
+      ? roundToIncrement(trainingMax.mul(dec(rule.increase)).div(100), lifter.increment)
+      : increaseInLifterUnit(rule.increase, rule.unit, lifter);
+  return { kind: 'cycle_increment', increase };
+}
+
+/** Counts the set's miss (or clears the count on a hit); the reset factor when the count reaches the rule's limit. */
+function stallReset(
+  rules: AnyProgressionRule[],
+  target: RuleTarget,
+  set: { actualReps: number; prescribedReps: number },
+  stallCounts: Map<number, number>,
+): Decimal | undefined {
+  const rule = findRuleOfKind(rules, 'stall_reset', target);
+  if (!rule) return undefined;
+  const id = target.tmExerciseId;
+  const misses = set.actualReps < set.prescribedReps ? (stallCounts.get(id) ?? 0) + 1 : 0;
+  const stalled = misses >= rule.failures;
+  stallCounts.set(id, stalled ? 0 : misses);
+  return stalled ? dec(rule.factor) : undefined;
+}
+
+function raise(previousTM: Decimal, changes: Change[], unit: Unit) {
+  const total = changes.reduce((sum, c) => sum.plus(c.increase), new Decimal(0));
+  const kind = changes.filter((c) => !c.increase.isZero()).at(-1)?.kind ?? null;
+  return { ...raiseTrainingMax(previousTM, total, unit), kind };
+}
+
+function resetTrainingMax(previousTM: Decimal, factor: Decimal) {
+  const newTM = Decimal.max(0, toStoredWeight(previousTM.mul(factor)));
+  return { newTM, increase: newTM.minus(previousTM), capped: false, kind: 'stall_reset' as const };
+}
+
+/** Seed 003's completion: AMRAP tables only, no deload, stall or cycle end. */
+export function computeProgression(
+  sets: LoggedProgressionSet[],
+  rules: AnyProgressionRule[],
+  tmExercises: ReadonlyMap<number, TmExerciseInfo>,
+  lifter: Lifter,
+): ProgressionOutcome[] {
+  return computeSessionProgression({
+    sets: sets.map((s) => ({ ...s, prescribedReps: 0 })),
+    rules: rules.filter((r) => ruleKind(r) !== 'stall_reset'),
+    tmExercises,
+    lifter,
+    isDeload: false,
+    stallCounts: new Map(),
+    cycleEnd: null,
+  }).outcomes;
 }

@@ -213,19 +213,22 @@ describe('workout generation', () => {
       isAmrap: false,
       isProgression: false,
     },
-  ];
+  ].map((t) => ({ ...t, kind: 'main' as const, repsMax: null, incrementOffset: 0, restSeconds: null }));
   it('prescribes every set from the TM exercise and orders by slot then set', () => {
-    const result = generateWorkoutSets(templates, new Map([[BENCH, '125']]), '2.5');
+    const result = generateWorkoutSets(templates, new Map([[BENCH, '125']]), { increment: '2.5' });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
-    expect(result.sets.map((s) => [s.exerciseOrder, s.setOrder, str(s.prescribedWeight), s.prescribedReps])).toEqual([
+    expect(result.sets.map((s) => [s.exerciseOrder, s.setOrder, str(s.prescribedWeight!), s.prescribedReps])).toEqual([
       [1, 1, '107.5', 3],
       [1, 2, '120', 1], // 118.75 is an exact half at 2.5 → 120
       [2, 1, '50', 6],
     ]);
   });
   it('reports the TM exercises without a TM', () => {
-    expect(generateWorkoutSets(templates, new Map(), '2.5')).toEqual({ ok: false, missingTmExerciseIds: [BENCH] });
+    expect(generateWorkoutSets(templates, new Map(), { increment: '2.5' })).toEqual({
+      ok: false,
+      missingTmExerciseIds: [BENCH],
+    });
   });
 });
 

@@ -1,16 +1,27 @@
 import { dec, Decimal, type DecimalLike } from './decimal';
 import { toStoredWeight } from './units';
 
-/** Nearest multiple of `increment`; exact halves round up (DESIGN.md). */
-export function roundToIncrement(value: DecimalLike, increment: DecimalLike): Decimal {
+export const ROUNDING_MODES = ['nearest', 'down'] as const;
+export type RoundingMode = (typeof ROUNDING_MODES)[number];
+
+/** A multiple of `increment`: the nearest one (exact halves up), or for `down` the highest one not above the value. */
+export function roundToIncrement(value: DecimalLike, increment: DecimalLike, mode: RoundingMode = 'nearest'): Decimal {
   const inc = dec(increment);
   if (inc.lte(0)) throw new RangeError('increment must be positive');
-  return dec(value).div(inc).toDecimalPlaces(0, Decimal.ROUND_HALF_UP).mul(inc);
+  const steps = dec(value).div(inc);
+  return (mode === 'down' ? steps.floor() : steps.toDecimalPlaces(0, Decimal.ROUND_HALF_UP)).mul(inc);
 }
 
-/** TM × percentage, rounded to the lifter's increment. */
-export function prescribedWeight(trainingMax: DecimalLike, percentage: DecimalLike, increment: DecimalLike): Decimal {
-  return roundToIncrement(dec(trainingMax).mul(dec(percentage)), increment);
+/** TM × percentage rounded to the lifter's increment, then `incrementOffset` whole increments added; never below 0. */
+export function prescribedWeight(
+  trainingMax: DecimalLike,
+  percentage: DecimalLike,
+  increment: DecimalLike,
+  mode: RoundingMode = 'nearest',
+  incrementOffset = 0,
+): Decimal {
+  const rounded = roundToIncrement(dec(trainingMax).mul(dec(percentage)), increment, mode);
+  return Decimal.max(0, rounded.plus(dec(increment).mul(incrementOffset)));
 }
 
 /** TM = 90 % of the one-rep max, kept to two decimals, not rounded to plates. */

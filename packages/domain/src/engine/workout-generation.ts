@@ -1,5 +1,6 @@
-import { dec, Decimal, type DecimalLike } from './decimal';
-import { prescribedWeight } from './weights';
+import { dec, type Decimal, type DecimalLike } from './decimal';
+import type { SetKind } from './plan-model';
+import { prescribedWeight, type RoundingMode } from './weights';
 
 export type PrescribedSetTemplate = {
   exerciseId: number;
@@ -8,33 +9,68 @@ export type PrescribedSetTemplate = {
   displayName: string | null;
   tier: string;
   setOrder: number;
-  percentage: DecimalLike;
+  kind: SetKind;
+  /** null: an accessory set whose weight the lifter chooses. */
+  percentage: DecimalLike | null;
   reps: number;
+  repsMax: number | null;
+  incrementOffset: number;
+  restSeconds: number | null;
   isAmrap: boolean;
   isProgression: boolean;
 };
 
 export type GeneratedSet = Omit<PrescribedSetTemplate, 'percentage'> & {
-  percentage: Decimal;
-  prescribedWeight: Decimal;
+  percentage: Decimal | null;
+  prescribedWeight: Decimal | null;
   prescribedReps: number;
 };
 
 export type GenerationResult = { ok: true; sets: GeneratedSet[] } | { ok: false; missingTmExerciseIds: number[] };
 
+export const isPercentageSet = <T extends { percentage: unknown }>(
+  set: T,
+): set is T & { percentage: NonNullable<T['percentage']> } => set.percentage !== null && set.percentage !== undefined;
+
+/** The TM exercises a cycle trained: those of its weighted main and supplemental sets, in order of first use. */
+export function trainedTmExerciseIds(
+  sets: ReadonlyArray<{ tmExerciseId: number; kind: SetKind; percentage: unknown }>,
+): number[] {
+  const trained = sets.filter((s) => (s.kind === 'main' || s.kind === 'supplemental') && isPercentageSet(s));
+  return [...new Set(trained.map((s) => s.tmExerciseId))];
+}
+
+/** The TM exercises that the day's weighted sets need and that have no TM yet, in order of first use. */
+export function missingTrainingMaxes(
+  templates: ReadonlyArray<Pick<PrescribedSetTemplate, 'tmExerciseId' | 'percentage'>>,
+  trainingMaxes: ReadonlyMap<number, DecimalLike>,
+): number[] {
+  const needed = templates.filter(isPercentageSet).map((t) => t.tmExerciseId);
+  return [...new Set(needed.filter((id) => !trainingMaxes.has(id)))];
+}
+
 /** Every set of a plan day prescribed from the lifter's TMs, or the TM exercises that have no TM yet. */
 export function generateWorkoutSets(
   templates: PrescribedSetTemplate[],
   trainingMaxes: ReadonlyMap<number, DecimalLike>,
-  increment: DecimalLike,
+  lifter: { increment: DecimalLike; rounding?: RoundingMode },
 ): GenerationResult {
-  const missing = [...new Set(templates.map((t) => t.tmExerciseId).filter((id) => !trainingMaxes.has(id)))];
+  const missing = missingTrainingMaxes(templates, trainingMaxes);
   if (missing.length > 0) return { ok: false, missingTmExerciseIds: missing };
   const sets = templates
     .map((t) => ({
       ...t,
-      percentage: dec(t.percentage),
-      prescribedWeight: prescribedWeight(trainingMaxes.get(t.tmExerciseId)!, t.percentage, increment),
+      percentage: t.percentage === null ? null : dec(t.percentage),
+      prescribedWeight:
+        t.percentage === null
+          ? null
+          : prescribedWeight(
+              trainingMaxes.get(t.tmExerciseId)!,
+              t.percentage,
+              lifter.increment,
+              lifter.rounding,
+              t.incrementOffset,
+            ),
       prescribedReps: t.reps,
     }))
     .sort((a, b) => a.exerciseOrder - b.exerciseOrder || a.setOrder - b.setOrder);

@@ -4,15 +4,32 @@ import { findOverlappingRules } from '../engine/progression';
 import { slugInput } from './exercises';
 
 export const RULE_CATEGORIES = ['upper', 'lower'] as const;
+export const SET_KIND_VALUES = ['warmup', 'main', 'supplemental', 'accessory'] as const;
+export const RULE_KIND_VALUES = ['amrap_table', 'reps_over_target', 'cycle_increment', 'stall_reset'] as const;
+export const CYCLE_INCREMENT_UNITS = ['kg', 'lb', 'percent'] as const;
+
+/** Size limits: a plan body can't make the server (or a 52-week projection of it) do more than milliseconds of work. */
+export const PLAN_LIMITS = { maxCycleWeeks: 52, maxSetsPerWeek: 250, maxSetsPerPlan: 3000 } as const;
 
 export const planSetInput = z.strictObject({
   setOrder: z.number().int().min(1).max(100),
+  kind: z.enum(SET_KIND_VALUES).default('main'),
+  // null only on accessory sets: the lifter enters the weight (checked with the set's kind below).
   percentage: z
     .number()
     .gt(0, 'percentage must be above 0')
     .max(1.5, 'percentage must be at most 1.5 (150 %)')
-    .multipleOf(0.0001),
+    .multipleOf(0.0001)
+    .nullable(),
   reps: z.number().int().min(1, 'reps must be at least 1').max(100),
+  repsMax: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .nullish()
+    .transform((v) => v ?? null),
+  incrementOffset: z.number().int().min(-20).max(20).default(0),
   isAmrap: z.boolean().default(false),
   isProgression: z.boolean().default(false),
 });
@@ -25,6 +42,13 @@ export const planExerciseInput = z.strictObject({
   displayName: textInput(100)
     .nullish()
     .transform((v) => v || null),
+  restSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .nullish()
+    .transform((v) => v ?? null),
   sets: z.array(planSetInput).min(1, 'add at least one set').max(50),
 });
 
@@ -36,18 +60,68 @@ export const planDayInput = z.strictObject({
   exercises: z.array(planExerciseInput).min(1, 'add at least one exercise').max(30),
 });
 
+export const planWeekInput = z.strictObject({
+  weekNumber: z.number().int().min(1).max(PLAN_LIMITS.maxCycleWeeks),
+  name: textInput(100)
+    .nullish()
+    .transform((v) => v || null),
+  isDeload: z.boolean().default(false),
+  days: z.array(planDayInput).min(1, 'add at least one day').max(7),
+});
+
+const ruleScope = {
+  exerciseId: idInput.nullish().transform((v) => v ?? null),
+  category: z
+    .enum(RULE_CATEGORIES)
+    .nullish()
+    .transform((v) => v ?? null),
+};
+const ruleIncrease = z.number().min(0).max(100).multipleOf(0.01);
+
+const amrapTableRule = z.strictObject({
+  kind: z.literal('amrap_table'),
+  ...ruleScope,
+  minReps: z.number().int().min(0).max(999),
+  maxReps: z.number().int().min(0).max(999),
+  increase: ruleIncrease,
+  unit: unitSchema.default('kg'),
+});
+const repsOverTargetRule = z.strictObject({
+  kind: z.literal('reps_over_target'),
+  ...ruleScope,
+  increase: ruleIncrease,
+  unit: unitSchema.default('kg'),
+  maxSteps: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .nullish()
+    .transform((v) => v ?? null),
+});
+const cycleIncrementRule = z.strictObject({
+  kind: z.literal('cycle_increment'),
+  ...ruleScope,
+  increase: ruleIncrease,
+  /** kg / lb: added per cycle; percent: TM × increase / 100, rounded to the lifter's increment. */
+  unit: z.enum(CYCLE_INCREMENT_UNITS).default('kg'),
+});
+const stallResetRule = z.strictObject({
+  kind: z.literal('stall_reset'),
+  ...ruleScope,
+  failures: z.number().int().min(1).max(20),
+  factor: z.number().min(0.5).max(0.99).multipleOf(0.0001),
+});
+
+/** A rule without `kind` is an AMRAP-table rule (seed 003's shape). */
 export const progressionRuleInput = z
-  .strictObject({
-    exerciseId: idInput.nullish().transform((v) => v ?? null),
-    category: z
-      .enum(RULE_CATEGORIES)
-      .nullish()
-      .transform((v) => v ?? null),
-    minReps: z.number().int().min(0).max(999),
-    maxReps: z.number().int().min(0).max(999),
-    increase: z.number().min(0).max(100).multipleOf(0.01),
-    unit: unitSchema.default('kg'),
-  })
+  .preprocess(
+    (value) =>
+      typeof value === 'object' && value !== null && !Array.isArray(value) && !('kind' in value)
+        ? { ...value, kind: 'amrap_table' }
+        : value,
+    z.discriminatedUnion('kind', [amrapTableRule, repsOverTargetRule, cycleIncrementRule, stallResetRule]),
+  )
   .superRefine((rule, ctx) => {
     if ((rule.exerciseId === null) === (rule.category === null)) {
       ctx.addIssue({
@@ -56,23 +130,38 @@ export const progressionRuleInput = z
         message: 'give either an exerciseId or a category (upper/lower)',
       });
     }
-    if (rule.maxReps < rule.minReps)
+    if (rule.kind === 'amrap_table' && rule.maxReps < rule.minReps)
       ctx.addIssue({ code: 'custom', path: ['maxReps'], message: 'maxReps must be ≥ minReps' });
+    if (rule.kind === 'cycle_increment' && rule.unit === 'percent' && rule.increase > 20)
+      ctx.addIssue({ code: 'custom', path: ['increase'], message: 'a percentage increase must be at most 20 %' });
   }, onlyWhenValid);
 
 export const progressionRulesInput = z
   .array(progressionRuleInput)
   .max(100)
   .superRefine((rules, ctx) => {
-    for (const { second } of findOverlappingRules(rules)) {
+    for (const { second } of findOverlappingRules(rules.filter((r) => r.kind === 'amrap_table'))) {
+      const index = rules.indexOf(rules.filter((r) => r.kind === 'amrap_table')[second]!);
       ctx.addIssue({
         code: 'custom',
-        path: [second, 'minReps'],
+        path: [index, 'minReps'],
         message: 'rep range overlaps another rule of the same scope',
       });
     }
+    const seen = new Set<string>();
+    rules.forEach((rule, i) => {
+      if (rule.kind === 'amrap_table') return;
+      const key = `${rule.kind}:${rule.exerciseId ?? rule.category}`;
+      if (seen.has(key))
+        ctx.addIssue({ code: 'custom', path: [i, 'kind'], message: `only one ${rule.kind} rule per scope` });
+      seen.add(key);
+    });
   }, onlyWhenValid);
 
+/**
+ * Admin create/replace. Either `weeks` (plan model v2) or seed 003's flat `days` (one week). The parsed body always
+ * carries `weeks`, `cycleWeeks` and `tmPercent`.
+ */
 export const planBody = z
   .strictObject({
     name: textInput(100).pipe(z.string().min(1)),
@@ -82,12 +171,33 @@ export const planBody = z
       .transform((v) => v || null),
     daysPerWeek: z.number().int().min(1).max(7),
     isPublic: z.boolean().default(true),
-    days: z.array(planDayInput).min(1).max(7),
+    cycleWeeks: z.number().int().min(1).max(PLAN_LIMITS.maxCycleWeeks).optional(),
+    tmPercent: z
+      .number()
+      .min(0.5, 'tmPercent must be between 0.50 and 1.00')
+      .max(1, 'tmPercent must be between 0.50 and 1.00')
+      .multipleOf(0.0001)
+      .default(0.9),
+    weeks: z.array(planWeekInput).min(1).max(PLAN_LIMITS.maxCycleWeeks).optional(),
+    days: z.array(planDayInput).min(1).max(7).optional(),
     progressionRules: progressionRulesInput.default([]),
   })
-  .superRefine(checkPlanStructure, whenValidAt('daysPerWeek', 'days'));
-export type PlanBody = z.infer<typeof planBody>;
+  .superRefine(checkPlanStructure, whenValidAt('daysPerWeek', 'cycleWeeks', 'weeks', 'days', 'progressionRules'))
+  .transform(({ days, weeks, cycleWeeks, ...header }) => {
+    const allWeeks = weeks ?? [{ weekNumber: 1, name: null, isDeload: false, days: days! }];
+    // `shape` lets later checks (unknown exercises) name paths the way the body was written.
+    return {
+      ...header,
+      cycleWeeks: cycleWeeks ?? allWeeks.length,
+      weeks: allWeeks,
+      shape: weeks ? 'weeks' : 'days',
+    } as const;
+  });
+export type PlanBody = z.output<typeof planBody>;
+export type PlanBodyInput = z.input<typeof planBody>;
+export type PlanWeekInput = z.infer<typeof planWeekInput>;
 export type PlanDayInput = z.infer<typeof planDayInput>;
+export type PlanSetInput = z.infer<typeof planSetInput>;
 export type ProgressionRuleInput = z.infer<typeof progressionRuleInput>;
 
 /** `PUT ?expectedUpdatedAt=<the plan's updatedAt when the editor loaded it>` → 409 PLAN_CHANGED if it moved on. */
@@ -100,58 +210,110 @@ export const updatePlanQuery = z.object({
 
 export const replaceRulesBody = z.strictObject({ progressionRules: progressionRulesInput });
 
-/** Runs only when daysPerWeek and days passed their own bounds. Day numbers 1..daysPerWeek without gaps or repeats; unique sortOrder / setOrder; progression only on AMRAP. */
-function checkPlanStructure(plan: { daysPerWeek: number; days: PlanDayInput[] }, ctx: z.RefinementCtx) {
-  const seenDays = new Set<number>();
-  plan.days.forEach((day, d) => {
-    if (day.dayNumber > plan.daysPerWeek) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['days', d, 'dayNumber'],
-        message: `day number must be between 1 and ${plan.daysPerWeek}`,
-      });
-    }
-    if (seenDays.has(day.dayNumber))
-      ctx.addIssue({ code: 'custom', path: ['days', d, 'dayNumber'], message: 'day number repeated' });
-    seenDays.add(day.dayNumber);
-    checkUnique(
-      day.exercises.map((e) => e.sortOrder),
-      (i) =>
-        ctx.addIssue({
-          code: 'custom',
-          path: ['days', d, 'exercises', i, 'sortOrder'],
-          message: 'sortOrder repeated in this day',
-        }),
-    );
-    day.exercises.forEach((exercise, e) => {
-      checkUnique(
-        exercise.sets.map((s) => s.setOrder),
-        (i) =>
-          ctx.addIssue({
-            code: 'custom',
-            path: ['days', d, 'exercises', e, 'sets', i, 'setOrder'],
-            message: 'setOrder repeated in this exercise',
-          }),
-      );
-      exercise.sets.forEach((set, s) => {
-        if (set.isProgression && !set.isAmrap) {
-          ctx.addIssue({
-            code: 'custom',
-            path: ['days', d, 'exercises', e, 'sets', s, 'isProgression'],
-            message: 'only an AMRAP set can drive progression',
-          });
-        }
-      });
-    });
-  });
-  for (let n = 1; n <= plan.daysPerWeek; n++) {
-    if (!seenDays.has(n))
-      ctx.addIssue({
-        code: 'custom',
-        path: ['days'],
-        message: `day ${n} is missing (days must be 1..${plan.daysPerWeek})`,
-      });
+type RawPlan = {
+  daysPerWeek: number;
+  cycleWeeks?: number;
+  weeks?: PlanWeekInput[];
+  days?: PlanDayInput[];
+  progressionRules: ProgressionRuleInput[];
+};
+type Issue = (path: PropertyKey[], message: string) => void;
+
+/**
+ * Runs only when the fields it reads passed their own bounds. Weeks 1..cycleWeeks without gaps; each week's days
+ * 1..n (n ≤ daysPerWeek) without gaps, and some week has all daysPerWeek days; unique sortOrder / setOrder; set
+ * kinds, weights and progression flags consistent; size limits.
+ */
+function checkPlanStructure(plan: RawPlan, ctx: z.RefinementCtx) {
+  const issue: Issue = (path, message) => ctx.addIssue({ code: 'custom', path, message });
+  if ((plan.weeks === undefined) === (plan.days === undefined)) {
+    issue(['weeks'], 'give either weeks (plan model v2) or days (one week), not both or neither');
+    return;
   }
+  const weeks = plan.weeks ?? [{ weekNumber: 1, name: null, isDeload: false, days: plan.days! }];
+  const pathOf = (w: number): PropertyKey[] => (plan.weeks ? ['weeks', w, 'days'] : ['days']);
+  const cycleWeeks = plan.cycleWeeks ?? weeks.length;
+  checkNumbering(
+    weeks.map((w) => w.weekNumber),
+    cycleWeeks,
+    (i, message) => issue(i === null ? ['weeks'] : ['weeks', i, 'weekNumber'], message),
+    'week',
+  );
+  const allowsTargetProgression = plan.progressionRules.some(
+    (r) => r.kind === 'reps_over_target' || r.kind === 'stall_reset',
+  );
+  let totalSets = 0;
+  let fullWeek = false;
+  weeks.forEach((week, w) => {
+    const dayNumbers = week.days.map((d) => d.dayNumber);
+    // A flat one-week body has every day; a week of a cycle may have fewer (never more) than daysPerWeek.
+    const dayCount = plan.weeks ? Math.min(Math.max(...dayNumbers), plan.daysPerWeek) : plan.daysPerWeek;
+    checkNumbering(
+      dayNumbers,
+      dayCount,
+      (d, message) => issue(d === null ? pathOf(w) : [...pathOf(w), d, 'dayNumber'], message),
+      'day',
+    );
+    if (dayCount === plan.daysPerWeek) fullWeek = true;
+    week.days.forEach((day, d) => {
+      checkDay(day, [...pathOf(w), d], issue, allowsTargetProgression);
+    });
+    const weekSets = week.days.reduce((n, day) => n + day.exercises.reduce((m, slot) => m + slot.sets.length, 0), 0);
+    if (weekSets > PLAN_LIMITS.maxSetsPerWeek)
+      issue(plan.weeks ? ['weeks', w] : ['days'], `at most ${PLAN_LIMITS.maxSetsPerWeek} sets per week (${weekSets})`);
+    totalSets += weekSets;
+  });
+  if (!fullWeek) issue(plan.weeks ? ['weeks'] : ['days'], `no week has all ${plan.daysPerWeek} days (daysPerWeek)`);
+  if (totalSets > PLAN_LIMITS.maxSetsPerPlan)
+    issue(['weeks'], `at most ${PLAN_LIMITS.maxSetsPerPlan} sets in a plan (${totalSets})`);
+}
+
+/** Numbers 1..count, each once: reports repeats at their index and missing numbers (index null). */
+function checkNumbering(
+  numbers: number[],
+  count: number,
+  report: (index: number | null, message: string) => void,
+  what: 'week' | 'day',
+) {
+  const seen = new Set<number>();
+  numbers.forEach((n, i) => {
+    if (n > count) report(i, `${what} number must be between 1 and ${count}`);
+    else if (seen.has(n)) report(i, `${what} number repeated`);
+    seen.add(n);
+  });
+  for (let n = 1; n <= count; n++) {
+    if (!seen.has(n)) report(null, `${what} ${n} is missing (${what}s must be 1..${count})`);
+  }
+}
+
+function checkDay(day: PlanDayInput, path: PropertyKey[], issue: Issue, allowsTargetProgression: boolean) {
+  checkUnique(
+    day.exercises.map((e) => e.sortOrder),
+    (i) => issue([...path, 'exercises', i, 'sortOrder'], 'sortOrder repeated in this day'),
+  );
+  day.exercises.forEach((exercise, e) => {
+    const slotPath = [...path, 'exercises', e];
+    checkUnique(
+      exercise.sets.map((s) => s.setOrder),
+      (i) => issue([...slotPath, 'sets', i, 'setOrder'], 'setOrder repeated in this exercise'),
+    );
+    exercise.sets.forEach((set, s) => checkSet(set, [...slotPath, 'sets', s], issue, allowsTargetProgression));
+  });
+}
+
+function checkSet(set: PlanSetInput, path: PropertyKey[], issue: Issue, allowsTargetProgression: boolean) {
+  if (set.percentage === null && set.kind !== 'accessory')
+    issue([...path, 'percentage'], 'only an accessory set may leave the percentage empty');
+  if (set.repsMax !== null && set.repsMax < set.reps) issue([...path, 'repsMax'], 'repsMax must be ≥ reps');
+  if (!set.isProgression) return;
+  if (set.kind !== 'main' && set.kind !== 'supplemental')
+    issue([...path, 'kind'], 'only a main or supplemental set can drive progression');
+  else if (set.percentage === null) issue([...path, 'percentage'], 'a progression set needs a percentage');
+  else if (!set.isAmrap && !allowsTargetProgression)
+    issue(
+      [...path, 'isProgression'],
+      'only an AMRAP set can drive progression (or a set with a target under a reps_over_target / stall_reset rule)',
+    );
 }
 
 function checkUnique(values: number[], onRepeat: (index: number) => void) {
@@ -169,8 +331,11 @@ const exerciseRef = z.object({ id: z.number(), slug: z.string(), name: z.string(
 export const planSetDto = z.object({
   id: z.number(),
   setOrder: z.number(),
-  percentage: z.number(),
+  kind: z.enum(SET_KIND_VALUES),
+  percentage: z.number().nullable(),
   reps: z.number(),
+  repsMax: z.number().nullable(),
+  incrementOffset: z.number(),
   isAmrap: z.boolean(),
   isProgression: z.boolean(),
 });
@@ -183,23 +348,35 @@ export const planExerciseDto = z.object({
   tmExerciseId: z.number(),
   tmExercise: exerciseRef,
   displayName: z.string().nullable(),
+  restSeconds: z.number().nullable(),
   sets: z.array(planSetDto),
 });
 export const planDayDto = z.object({
   id: z.number(),
+  weekNumber: z.number(),
   dayNumber: z.number(),
   name: z.string().nullable(),
   exercises: z.array(planExerciseDto),
 });
+export const planWeekDto = z.object({
+  weekNumber: z.number(),
+  name: z.string().nullable(),
+  isDeload: z.boolean(),
+  days: z.array(planDayDto),
+});
 export const progressionRuleDto = z.object({
   id: z.number(),
+  kind: z.enum(RULE_KIND_VALUES),
   exerciseId: z.number().nullable(),
   exercise: exerciseRef.nullable(),
   category: z.enum(RULE_CATEGORIES).nullable(),
-  minReps: z.number(),
-  maxReps: z.number(),
-  increase: z.number(),
-  unit: unitSchema,
+  minReps: z.number().nullable(),
+  maxReps: z.number().nullable(),
+  increase: z.number().nullable(),
+  unit: z.enum(CYCLE_INCREMENT_UNITS).nullable(),
+  maxSteps: z.number().nullable(),
+  failures: z.number().nullable(),
+  factor: z.number().nullable(),
 });
 export const planDetailDto = z.object({
   id: z.number(),
@@ -207,11 +384,15 @@ export const planDetailDto = z.object({
   name: z.string(),
   description: z.string().nullable(),
   daysPerWeek: z.number(),
+  cycleWeeks: z.number(),
+  tmPercent: z.number(),
   isPublic: z.boolean(),
   version: z.number(),
   versionId: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
+  weeks: z.array(planWeekDto),
+  /** Week 1's days (every day of a one-week plan): what clients written for seed 003's shape read. */
   days: z.array(planDayDto),
   progressionRules: z.array(progressionRuleDto),
   requiredExercises: z.array(exerciseRef),
@@ -219,6 +400,7 @@ export const planDetailDto = z.object({
 export type PlanSetDto = z.infer<typeof planSetDto>;
 export type PlanExerciseDto = z.infer<typeof planExerciseDto>;
 export type PlanDayDto = z.infer<typeof planDayDto>;
+export type PlanWeekDto = z.infer<typeof planWeekDto>;
 export type ProgressionRuleDto = z.infer<typeof progressionRuleDto>;
 export type PlanDetailDto = z.infer<typeof planDetailDto>;
 export type ExerciseRefDto = z.infer<typeof exerciseRef>;
@@ -229,6 +411,8 @@ export const planSummaryDto = z.object({
   name: z.string(),
   description: z.string().nullable(),
   daysPerWeek: z.number(),
+  cycleWeeks: z.number(),
+  tmPercent: z.number(),
   isPublic: z.boolean(),
   version: z.number(),
   mainLifts: z.array(exerciseRef),

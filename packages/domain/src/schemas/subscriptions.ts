@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { planDetailDto } from './plans';
+import { progressionResultDto } from './workouts';
 
 export const userPlanDto = z.object({
   id: z.number(),
@@ -18,9 +19,31 @@ export const subscribeResponse = z.object({
 });
 export type SubscribeResponse = z.infer<typeof subscribeResponse>;
 
+export const planPositionDto = z.object({ cycle: z.number(), weekNumber: z.number(), dayNumber: z.number() });
+export type PlanPositionDto = z.infer<typeof planPositionDto>;
+export const nextWorkoutDto = planPositionDto.extend({
+  dayName: z.string().nullable(),
+  weekName: z.string().nullable(),
+  isDeload: z.boolean(),
+});
+export type NextWorkoutDto = z.infer<typeof nextWorkoutDto>;
+
 export const currentPlanResponse = subscribeResponse.extend({
   plan: planDetailDto,
+  /** Where the lifter is: the workout `POST /api/workouts {}` starts. */
+  next: nextWorkoutDto,
+  /** next.dayNumber (seed 003's field). */
   nextDayNumber: z.number(),
-  inProgressWorkout: z.object({ id: z.number(), dayNumber: z.number() }).nullable(),
+  inProgressWorkout: z
+    .object({ id: z.number(), cycle: z.number(), weekNumber: z.number(), dayNumber: z.number() })
+    .nullable(),
 });
 export type CurrentPlanResponse = z.infer<typeof currentPlanResponse>;
+
+export const skipResponse = z.object({
+  skipped: planPositionDto,
+  next: nextWorkoutDto,
+  /** TM changes when the skip finished a cycle (cycle_increment rules). */
+  progression: z.array(progressionResultDto),
+});
+export type SkipResponse = z.infer<typeof skipResponse>;

@@ -47,6 +47,8 @@ export const trainingMaxItemDto = z.object({
 export const trainingMaxesResponse = z.object({
   unit: unitSchema,
   planId: z.number().nullable(),
+  /** The share of a 1RM setup stores as the TM: the active plan's tmPercent (0.90 without a plan). */
+  tmPercent: z.number(),
   trainingMaxes: z.array(trainingMaxItemDto),
 });
 export type TrainingMaxesResponse = z.infer<typeof trainingMaxesResponse>;

@@ -1,17 +1,29 @@
 import { z } from 'zod';
-import { idParam, paginationQuery, unitSchema } from './common';
+import { idParam, paginationQuery, unitSchema, weightInput } from './common';
+import { RULE_KIND_VALUES, SET_KIND_VALUES } from './plans';
 
-export const WORKOUT_STATUSES = ['in_progress', 'completed', 'abandoned'] as const;
+export const WORKOUT_STATUSES = ['in_progress', 'completed', 'abandoned', 'skipped'] as const;
 
-export const startWorkoutBody = z.strictObject({ dayNumber: z.number().int().min(1).max(7) });
+/** `{}` starts the pointer's workout; `{ dayNumber }` that day of the pointer's week; `{ weekNumber, dayNumber }` any day. */
+export const startWorkoutBody = z
+  .strictObject({
+    weekNumber: z.number().int().min(1).max(52).optional(),
+    dayNumber: z.number().int().min(1).max(7).optional(),
+  })
+  .refine((b) => b.weekNumber === undefined || b.dayNumber !== undefined, {
+    path: ['dayNumber'],
+    message: 'give the dayNumber of that week',
+  });
+export type StartWorkoutBody = z.infer<typeof startWorkoutBody>;
 export const workoutSetParams = z.object({ id: idParam, setId: idParam });
 export const logSetBody = z
   .strictObject({
     actualReps: z.number().int().min(0).max(200).nullable().optional(),
+    actualWeight: weightInput.nullable().optional(),
     completed: z.boolean().optional(),
   })
-  .refine((b) => b.actualReps !== undefined || b.completed !== undefined, {
-    message: 'give actualReps and/or completed',
+  .refine((b) => b.actualReps !== undefined || b.completed !== undefined || b.actualWeight !== undefined, {
+    message: 'give actualReps, actualWeight and/or completed',
   });
 export type LogSetBody = z.infer<typeof logSetBody>;
 
@@ -24,7 +36,13 @@ export const progressionResultDto = z.object({
   previousTM: z.number(),
   newTM: z.number(),
   increase: z.number(),
-  amrapReps: z.number(),
+  /** The progression set's reps; null when only a cycle-end increase moved this TM. */
+  amrapReps: z.number().nullable(),
+  /**
+   * What moved the TM when it was not an AMRAP table: reps_over_target, cycle_increment or stall_reset. Absent when
+   * an AMRAP table did or nothing did, so a seed-003 plan's results keep their shape.
+   */
+  kind: z.enum(RULE_KIND_VALUES).optional(),
   /** Present (true) when the rule's increase was cut or dropped to keep the TM within MAX_TRAINING_MAX (engine/limits). */
   capped: z.literal(true).optional(),
 });
@@ -43,14 +61,19 @@ export const workoutSetDto = z.object({
   tmExerciseId: z.number(),
   displayName: z.string().nullable(),
   tier: z.string(),
+  kind: z.enum(SET_KIND_VALUES),
   exerciseOrder: z.number(),
   setOrder: z.number(),
-  percentage: z.number(),
-  prescribedWeight: z.number(),
+  /** null on accessory sets without a percentage: the lifter enters the weight (actualWeight). */
+  percentage: z.number().nullable(),
+  prescribedWeight: z.number().nullable(),
   prescribedReps: z.number(),
+  repsMax: z.number().nullable(),
+  restSeconds: z.number().nullable(),
   isAmrap: z.boolean(),
   isProgression: z.boolean(),
   actualReps: z.number().nullable(),
+  actualWeight: z.number().nullable(),
   completed: z.boolean(),
   plates: platesDto.nullable(),
 });
@@ -58,6 +81,8 @@ export type WorkoutSetDto = z.infer<typeof workoutSetDto>;
 
 export const workoutDto = z.object({
   id: z.number(),
+  cycle: z.number(),
+  weekNumber: z.number(),
   dayNumber: z.number(),
   dayName: z.string().nullable(),
   planId: z.number().nullable(),
@@ -83,6 +108,7 @@ export const loggedSetDto = z.object({
   id: z.number(),
   workoutId: z.number(),
   actualReps: z.number().nullable(),
+  actualWeight: z.number().nullable(),
   completed: z.boolean(),
 });
 export type LoggedSetDto = z.infer<typeof loggedSetDto>;

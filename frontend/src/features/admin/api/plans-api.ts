@@ -1,20 +1,33 @@
 import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { PlanBody, PlanDetailDto, PlanPreview, PlanPreviewBody, PlanSummaryDto } from '@liftplan/domain';
+import type {
+  PlanDetailDto,
+  PlanPreview,
+  PlanSummaryDto,
+  ProgressionRuleDto,
+  ProgressionRuleInput,
+  ProjectionResponse,
+} from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
+import type { PlanRequestBody } from '../builder/builder-state';
+import type { PreviewBody } from '../builder/preview-request';
+import type { ProjectionBody } from '../builder/projection';
 import { adminKeys } from './admin-keys';
 
 export const fetchAdminPlans = (signal?: AbortSignal) =>
   apiClient.get<{ plans: PlanSummaryDto[] }>('/admin/plans', { signal });
 export const fetchAdminPlan = (id: number, signal?: AbortSignal) =>
   apiClient.get<{ plan: PlanDetailDto }>(`/admin/plans/${id}`, { signal });
-export const createPlan = (body: PlanBody) => apiClient.post<{ plan: PlanDetailDto }>('/admin/plans', body);
+export const createPlan = (body: PlanRequestBody) => apiClient.post<{ plan: PlanDetailDto }>('/admin/plans', body);
 /** `expectedUpdatedAt`: the plan's updatedAt when the editor loaded it; the API answers 409 PLAN_CHANGED if it moved on. */
-export const updatePlan = (id: number, body: PlanBody, expectedUpdatedAt?: string) => {
+export const updatePlan = (id: number, body: PlanRequestBody, expectedUpdatedAt?: string) => {
   const query = expectedUpdatedAt ? `?expectedUpdatedAt=${encodeURIComponent(expectedUpdatedAt)}` : '';
   return apiClient.put<{ plan: PlanDetailDto }>(`/admin/plans/${id}${query}`, body);
 };
-export const previewPlan = (body: PlanPreviewBody, signal?: AbortSignal) =>
+export const previewPlan = (body: PreviewBody, signal?: AbortSignal) =>
   apiClient.post<{ preview: PlanPreview }>('/admin/plans/preview', body, { signal });
+/** An unsaved plan run for N weeks with sample TMs (nothing written). */
+export const projectDraftPlan = (body: ProjectionBody, signal?: AbortSignal) =>
+  apiClient.post<ProjectionResponse>('/admin/plans/preview/projection', body, { signal });
 
 /** DELETE answers 204 (deleted) or 200 `{ archived: true }` (it had history, so it was archived). */
 export async function deletePlan(id: number): Promise<{ archived: boolean }> {
@@ -50,8 +63,15 @@ function invalidatePlans(queryClient: QueryClient) {
 export function useSavePlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, body, expectedUpdatedAt }: { id: number | null; body: PlanBody; expectedUpdatedAt?: string }) =>
-      id === null ? createPlan(body) : updatePlan(id, body, expectedUpdatedAt),
+    mutationFn: ({
+      id,
+      body,
+      expectedUpdatedAt,
+    }: {
+      id: number | null;
+      body: PlanRequestBody;
+      expectedUpdatedAt?: string;
+    }) => (id === null ? createPlan(body) : updatePlan(id, body, expectedUpdatedAt)),
     onSuccess: ({ plan }) => {
       queryClient.setQueryData(adminKeys.plan(plan.id), { plan });
       invalidatePlans(queryClient);
@@ -111,39 +131,73 @@ export function useSetPlanVisibility() {
   });
 }
 
-/** A saved plan as a request body (what "save as new plan" posts). */
-export function planToBody(plan: PlanDetailDto): PlanBody {
+/** A saved plan as a request body (what "duplicate" posts and a visibility change puts), in the weeks shape. */
+export function planToBody(plan: PlanDetailDto): PlanRequestBody {
+  const weeks = plan.weeks?.length ? plan.weeks : [{ weekNumber: 1, name: null, isDeload: false, days: plan.days }];
   return {
     name: plan.name,
     slug: plan.slug,
     description: plan.description,
     daysPerWeek: plan.daysPerWeek,
     isPublic: plan.isPublic,
-    days: plan.days.map((day) => ({
-      dayNumber: day.dayNumber,
-      name: day.name,
-      exercises: day.exercises.map((slot) => ({
-        exerciseId: slot.exerciseId,
-        tmExerciseId: slot.tmExerciseId,
-        tier: slot.tier,
-        sortOrder: slot.sortOrder,
-        displayName: slot.displayName,
-        sets: slot.sets.map(({ setOrder, percentage, reps, isAmrap, isProgression }) => ({
-          setOrder,
-          percentage,
-          reps,
-          isAmrap,
-          isProgression,
+    cycleWeeks: plan.cycleWeeks ?? weeks.length,
+    tmPercent: plan.tmPercent ?? 0.9,
+    weeks: weeks.map((week) => ({
+      weekNumber: week.weekNumber,
+      name: week.name,
+      isDeload: week.isDeload,
+      days: week.days.map((day) => ({
+        dayNumber: day.dayNumber,
+        name: day.name,
+        exercises: day.exercises.map((slot) => ({
+          exerciseId: slot.exerciseId,
+          tmExerciseId: slot.tmExerciseId,
+          tier: slot.tier,
+          sortOrder: slot.sortOrder,
+          displayName: slot.displayName,
+          restSeconds: slot.restSeconds ?? null,
+          sets: slot.sets.map((set) => ({
+            setOrder: set.setOrder,
+            kind: set.kind ?? 'main',
+            percentage: set.percentage,
+            reps: set.reps,
+            repsMax: set.repsMax ?? null,
+            incrementOffset: set.incrementOffset ?? 0,
+            isAmrap: set.isAmrap,
+            isProgression: set.isProgression,
+          })),
         })),
       })),
     })),
-    progressionRules: plan.progressionRules.map(({ exerciseId, category, minReps, maxReps, increase, unit }) => ({
-      exerciseId,
-      category,
-      minReps,
-      maxReps,
-      increase,
-      unit,
-    })),
+    progressionRules: plan.progressionRules.map(ruleToBody),
   };
+}
+
+/** A rule as read (every kind's fields, null where they don't apply) → as written (only its kind's fields). */
+function ruleToBody(rule: ProgressionRuleDto): ProgressionRuleInput {
+  const scope = { exerciseId: rule.exerciseId, category: rule.category };
+  const weightUnit = rule.unit === 'lb' ? 'lb' : 'kg';
+  switch (rule.kind ?? 'amrap_table') {
+    case 'amrap_table':
+      return {
+        kind: 'amrap_table',
+        ...scope,
+        minReps: rule.minReps ?? 0,
+        maxReps: rule.maxReps ?? 0,
+        increase: rule.increase ?? 0,
+        unit: weightUnit,
+      };
+    case 'reps_over_target':
+      return {
+        kind: 'reps_over_target',
+        ...scope,
+        increase: rule.increase ?? 0,
+        unit: weightUnit,
+        maxSteps: rule.maxSteps ?? null,
+      };
+    case 'cycle_increment':
+      return { kind: 'cycle_increment', ...scope, increase: rule.increase ?? 0, unit: rule.unit ?? 'kg' };
+    case 'stall_reset':
+      return { kind: 'stall_reset', ...scope, failures: rule.failures ?? 1, factor: rule.factor ?? 0.9 };
+  }
 }

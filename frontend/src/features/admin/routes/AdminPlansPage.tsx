@@ -129,6 +129,7 @@ function PlansTable({
                 <Link to={paths.adminPlanEdit(plan.id)}>{plan.name}</Link>
                 <div className="muted">
                   <code>{plan.slug}</code>
+                  {plan.cycleWeeks > 1 && ` · ${plan.cycleWeeks}-week cycle`}
                 </div>
               </th>
               <td>

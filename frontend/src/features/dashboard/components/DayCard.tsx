@@ -6,14 +6,17 @@ import { dayTitle, pluralize } from '@/lib/format';
 type DayCardProps = {
   day: PlanDayDto;
   isNext: boolean;
+  /** Done, skipped or in progress this week, when known. */
+  status: { label: string; tone: 'success' | 'neutral' | 'primary' } | null;
   isStarting: boolean;
   disabled: boolean;
-  onStart: (dayNumber: number) => void;
+  onStart: () => void;
 };
 
-/** A plan day: its exercises, and a button to start it. The suggested next day stands out. */
-export function DayCard({ day, isNext, isStarting, disabled, onStart }: DayCardProps) {
+/** A day of the current week: its exercises, and a button to start it. The suggested next day stands out. */
+export function DayCard({ day, isNext, status, isStarting, disabled, onStart }: DayCardProps) {
   const titleId = `day-tile-${day.dayNumber}`;
+  const slots = day.exercises.filter((e) => e.sets.some((s) => s.kind !== 'warmup'));
   return (
     <li className={`card day-tile${isNext ? ' day-tile--next' : ''}`} aria-labelledby={titleId}>
       <div className="day-tile__header">
@@ -21,12 +24,13 @@ export function DayCard({ day, isNext, isStarting, disabled, onStart }: DayCardP
           {dayTitle(day.dayNumber, day.name)}
         </h3>
         {isNext && <Badge tone="primary">Next</Badge>}
+        {!isNext && status && <Badge tone={status.tone}>{status.label}</Badge>}
       </div>
       <ul className="day-tile__exercises">
-        {day.exercises.map((exercise) => (
+        {slots.map((exercise) => (
           <li key={exercise.id}>
             <span className="tier">{exercise.tier}</span> {exercise.displayName ?? exercise.exercise.name}{' '}
-            <span className="muted">· {pluralize(exercise.sets.length, 'set')}</span>
+            <span className="muted">· {pluralize(exercise.sets.filter((s) => s.kind !== 'warmup').length, 'set')}</span>
           </li>
         ))}
       </ul>
@@ -35,7 +39,7 @@ export function DayCard({ day, isNext, isStarting, disabled, onStart }: DayCardP
         fullWidth
         isLoading={isStarting}
         disabled={disabled}
-        onClick={() => onStart(day.dayNumber)}
+        onClick={onStart}
         aria-describedby={titleId}
       >
         Start day {day.dayNumber}

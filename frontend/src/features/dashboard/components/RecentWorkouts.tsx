@@ -1,20 +1,27 @@
 import type { WorkoutSummaryDto } from '@liftplan/domain';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
-import { dayTitle, formatDate, formatIncrease } from '@/lib/format';
+import { formatDate, formatIncrease, workoutTitle } from '@/lib/format';
 import { paths } from '@/lib/paths';
 
-const STATUS_LABEL = { completed: 'Completed', abandoned: 'Abandoned', in_progress: 'In progress' } as const;
-const STATUS_TONE = { completed: 'success', abandoned: 'warning', in_progress: 'primary' } as const;
+const STATUS_LABEL = {
+  completed: 'Completed',
+  abandoned: 'Abandoned',
+  in_progress: 'In progress',
+  skipped: 'Skipped',
+} as const;
+const STATUS_TONE = { completed: 'success', abandoned: 'warning', in_progress: 'primary', skipped: 'neutral' } as const;
 
 /** The last few workouts, each opening its page. */
 type RecentWorkoutsProps = {
   workouts: WorkoutSummaryDto[];
   /** An exercise's name (progression results carry only its id and slug). */
   nameOf: (exerciseId: number, slug: string) => string;
+  /** Cycle length of a workout's plan, when known (the current plan's). */
+  cycleWeeksOf?: (workout: WorkoutSummaryDto) => number;
 };
 
-export function RecentWorkouts({ workouts, nameOf }: RecentWorkoutsProps) {
+export function RecentWorkouts({ workouts, nameOf, cycleWeeksOf = () => 1 }: RecentWorkoutsProps) {
   return (
     <ul className="workout-list">
       {workouts.map((workout) => {
@@ -22,10 +29,10 @@ export function RecentWorkouts({ workouts, nameOf }: RecentWorkoutsProps) {
         return (
           <li key={workout.id} className="workout-list__item">
             <Link className="workout-list__link" to={paths.workout(workout.id)}>
-              <span className="workout-list__title">{dayTitle(workout.dayNumber, workout.dayName)}</span>
+              <span className="workout-list__title">{workoutTitle(workout, cycleWeeksOf(workout))}</span>
               <span className="workout-list__meta">
-                {formatDate(workout.completedAt ?? workout.createdAt)} · {workout.completedSetCount}/{workout.setCount}{' '}
-                sets
+                {formatDate(workout.completedAt ?? workout.createdAt)}
+                {workout.status !== 'skipped' && ` · ${workout.completedSetCount}/${workout.setCount} sets`}
               </span>
             </Link>
             <span className="workout-list__badges">

@@ -14,10 +14,11 @@ type Group = { key: string; title: string; sets: WorkoutSetDto[] };
 export function PlannedVsActual({ workout, recordSetIds }: PlannedVsActualProps) {
   const groups: Group[] = [];
   for (const set of workout.sets) {
-    const key = `${set.exerciseOrder}`;
+    const key = `${set.exerciseOrder}:${set.kind}`;
     let group = groups.find((g) => g.key === key);
     if (!group) {
-      group = { key, title: `${set.tier} ${set.displayName ?? set.exercise.name}`, sets: [] };
+      const kind = set.kind === 'main' ? '' : ` (${set.kind === 'warmup' ? 'warm-up' : set.kind})`;
+      group = { key, title: `${set.tier} ${set.displayName ?? set.exercise.name}${kind}`, sets: [] };
       groups.push(group);
     }
     group.sets.push(set);
@@ -39,11 +40,12 @@ export function PlannedVsActual({ workout, recordSetIds }: PlannedVsActualProps)
               <tr key={set.id} className={set.isAmrap ? 'set-table__amrap' : undefined}>
                 <th scope="row">{set.setOrder}</th>
                 <td>
-                  {formatWeight(set.prescribedWeight, workout.unit)} × {formatReps(set.prescribedReps, set.isAmrap)}
+                  {set.prescribedWeight === null ? 'your weight' : formatWeight(set.prescribedWeight, workout.unit)} ×{' '}
+                  {formatReps(set.prescribedReps, set.isAmrap, set.repsMax)}
                   {set.isAmrap && <span className="visually-hidden"> (as many as possible)</span>}
                 </td>
                 <td>
-                  <Actual set={set} />
+                  <Actual set={set} unit={workout.unit} />
                   {recordSetIds.has(set.id) && (
                     <>
                       {' '}
@@ -60,14 +62,20 @@ export function PlannedVsActual({ workout, recordSetIds }: PlannedVsActualProps)
   );
 }
 
-function Actual({ set }: { set: WorkoutSetDto }) {
+function Actual({ set, unit }: { set: WorkoutSetDto; unit: WorkoutDto['unit'] }) {
   // Un-ticking a set keeps the reps the server filled in when it was ticked: only AMRAP reps were typed in.
   if (!set.completed && (set.actualReps === null || !set.isAmrap)) return <span className="muted">Not done</span>;
-  if (set.actualReps === null) return <span>Done</span>;
+  // The weight, when it is not the prescribed one (an accessory the lifter weighed, a set done lighter or heavier).
+  const weight =
+    set.actualWeight !== null && set.actualWeight !== set.prescribedWeight
+      ? `${formatWeight(set.actualWeight, unit)} × `
+      : '';
+  if (set.actualReps === null) return <span>{weight ? `${weight}done` : 'Done'}</span>;
   const missed = set.actualReps < set.prescribedReps;
   const beat = set.isAmrap && set.actualReps > set.prescribedReps;
   return (
     <span className={missed ? 'actual actual--missed' : beat ? 'actual actual--beat' : 'actual'}>
+      {weight}
       {set.actualReps} {set.actualReps === 1 ? 'rep' : 'reps'}
       {missed && <span className="visually-hidden"> (fewer than planned)</span>}
       {beat && <span className="visually-hidden"> (more than planned)</span>}

@@ -3,7 +3,7 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
 import { QueryState } from '@/components/QueryState';
-import { dayTitle, formatDate, formatIncrease } from '@/lib/format';
+import { formatDate, formatIncrease, workoutTitle } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useHistoryWorkout } from '../api/history-api';
 import { PlannedVsActual } from './PlannedVsActual';
@@ -12,6 +12,7 @@ const STATUS = {
   completed: { label: 'Completed', tone: 'success' },
   abandoned: { label: 'Abandoned', tone: 'warning' },
   in_progress: { label: 'In progress', tone: 'primary' },
+  skipped: { label: 'Skipped', tone: 'neutral' },
 } as const;
 
 type PrPoint = { exerciseId: number; weight: number; reps: number };
@@ -21,21 +22,25 @@ type WorkoutHistoryItemProps = {
   /** Personal records set in this workout. */
   records: PrPoint[];
   nameOf: (exerciseId: number, slug: string) => string;
+  /** Cycle length of the workout's plan when known: plans of several weeks show the week in the title. */
+  cycleWeeks?: number;
 };
 
 /** One past workout; expands to its sets, planned vs done. */
-export function WorkoutHistoryItem({ workout, records, nameOf }: WorkoutHistoryItemProps) {
+export function WorkoutHistoryItem({ workout, records, nameOf, cycleWeeks = 1 }: WorkoutHistoryItemProps) {
   const [expanded, setExpanded] = useState(false);
   const panelId = useId();
   const status = STATUS[workout.status];
   const changes = (workout.progression ?? []).filter((p) => p.increase !== 0);
   const date = formatDate(workout.completedAt ?? workout.createdAt);
+  const title = workoutTitle(workout, cycleWeeks);
+  const skipped = workout.status === 'skipped';
 
   return (
     <li className="card history-item">
       <div className="history-item__header">
         <h3 className="history-item__title">
-          <Link to={paths.workout(workout.id)}>{dayTitle(workout.dayNumber, workout.dayName)}</Link>
+          <Link to={paths.workout(workout.id)}>{title}</Link>
         </h3>
         <span className="history-item__badges">
           <Badge tone={status.tone}>{status.label}</Badge>
@@ -44,7 +49,8 @@ export function WorkoutHistoryItem({ workout, records, nameOf }: WorkoutHistoryI
       </div>
       <p className="history-item__meta muted">
         {date}
-        {workout.planName && ` · ${workout.planName}`} · {workout.completedSetCount}/{workout.setCount} sets
+        {workout.planName && ` · ${workout.planName}`}
+        {skipped ? ' · skipped, no sets done' : ` · ${workout.completedSetCount}/${workout.setCount} sets`}
       </p>
       {changes.length > 0 && (
         <p className="history-item__changes">
@@ -53,22 +59,26 @@ export function WorkoutHistoryItem({ workout, records, nameOf }: WorkoutHistoryI
             .join(' · ')}
         </p>
       )}
-      <button
-        type="button"
-        className="disclosure"
-        aria-expanded={expanded}
-        aria-controls={panelId}
-        onClick={() => setExpanded((value) => !value)}
-      >
-        {expanded ? 'Hide sets' : 'Show sets'}
-        <span className="visually-hidden">
-          {' '}
-          of {dayTitle(workout.dayNumber, workout.dayName)}, {date}
-        </span>
-      </button>
-      <div id={panelId} hidden={!expanded}>
-        {expanded && <WorkoutSets workoutId={workout.id} records={records} />}
-      </div>
+      {!skipped && (
+        <button
+          type="button"
+          className="disclosure"
+          aria-expanded={expanded}
+          aria-controls={panelId}
+          onClick={() => setExpanded((value) => !value)}
+        >
+          {expanded ? 'Hide sets' : 'Show sets'}
+          <span className="visually-hidden">
+            {' '}
+            of {title}, {date}
+          </span>
+        </button>
+      )}
+      {!skipped && (
+        <div id={panelId} hidden={!expanded}>
+          {expanded && <WorkoutSets workoutId={workout.id} records={records} />}
+        </div>
+      )}
     </li>
   );
 }

@@ -13,10 +13,22 @@ vi.mock('../components/ProgressCharts', () => ({
 }));
 
 const squat = { id: 2, slug: 'squat', name: 'Squat' };
-const progression = [{ exerciseId: 2, slug: 'squat', previousTM: 126, newTM: 133.5, increase: 7.5, amrapReps: 6 }];
+const progression = [
+  {
+    exerciseId: 2,
+    slug: 'squat',
+    previousTM: 126,
+    newTM: 133.5,
+    increase: 7.5,
+    amrapReps: 6,
+    kind: 'amrap_table' as const,
+  },
+];
 
 const summary: WorkoutSummaryDto = {
   id: 5,
+  cycle: 1,
+  weekNumber: 1,
   dayNumber: 2,
   dayName: 'Squat + Sumo Deadlift',
   planId: 1,
@@ -37,14 +49,18 @@ const set = (o: Partial<WorkoutDto['sets'][number]>): WorkoutDto['sets'][number]
   tmExerciseId: 2,
   displayName: null,
   tier: 'T1',
+  kind: 'main',
   exerciseOrder: 1,
   setOrder: 1,
   percentage: 0.75,
   prescribedWeight: 95,
   prescribedReps: 5,
+  repsMax: null,
+  restSeconds: null,
   isAmrap: false,
   isProgression: false,
   actualReps: 5,
+  actualWeight: null,
   completed: true,
   plates: null,
   ...o,
@@ -123,6 +139,52 @@ describe('HistoryPage', () => {
 
     expect(screen.getByText('144 kg')).toBeTruthy();
     expect(await screen.findByText('Charts of 1 lifts')).toBeTruthy();
+  });
+
+  it('shows a skipped day as skipped, and the weight used on an accessory set the lifter weighed', async () => {
+    const skipped: WorkoutSummaryDto = {
+      ...summary,
+      id: 6,
+      dayNumber: 3,
+      dayName: 'Bench day',
+      status: 'skipped',
+      completedAt: null,
+      progression: [],
+      completedSetCount: 0,
+    };
+    const withAccessory: WorkoutDto = {
+      ...workout,
+      sets: [
+        set({
+          id: 9,
+          kind: 'accessory',
+          tier: 'T3',
+          exerciseOrder: 3,
+          percentage: null,
+          prescribedWeight: null,
+          prescribedReps: 10,
+          repsMax: 12,
+          actualReps: 11,
+          actualWeight: 22.5,
+        }),
+      ],
+    };
+    fakeApi(
+      answer('GET', '/api/workouts', 200, { items: [skipped, summary], page: 1, pageSize: 10, total: 2 }),
+      answer('GET', '/api/workouts/5', 200, { workout: withAccessory }),
+      answer('GET', '/api/progress', 200, progress),
+    );
+    const { user } = renderWithProviders(<HistoryPage />, { route: '/history' });
+
+    const skippedItem = (await screen.findByRole('link', { name: 'Day 3 · Bench day' })).closest('li')!;
+    expect(within(skippedItem).getByText('Skipped')).toBeTruthy();
+    expect(skippedItem.textContent).toContain('skipped, no sets done');
+    expect(within(skippedItem).queryByRole('button', { name: /Show sets/ })).toBeNull();
+
+    const item = screen.getByRole('link', { name: 'Day 2 · Squat + Sumo Deadlift' }).closest('li')!;
+    await user.click(within(item).getByRole('button', { name: /Show sets/ }));
+    const table = await within(item).findByRole('table', { name: 'T3 Squat (accessory)' });
+    expect(within(table).getAllByRole('row')[1]!.textContent).toBe('1your weight × 10–1222.5 kg × 11 reps');
   });
 
   it('says so when there is nothing yet', async () => {

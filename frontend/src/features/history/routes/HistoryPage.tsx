@@ -7,6 +7,7 @@ import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { Loading } from '@/components/Spinner';
 import { paths } from '@/lib/paths';
+import { useCurrentPlan } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { HISTORY_PAGE_SIZE, useProgress, useWorkoutHistory } from '../api/history-api';
 import { PersonalRecords } from '../components/PersonalRecords';
@@ -36,6 +37,9 @@ export function HistoryPage() {
   const names = new Map<number, string>();
   for (const series of progress.data?.trainingMaxes ?? []) names.set(series.exercise.id, series.exercise.name);
   const nameOf = (exerciseId: number, slug: string) => names.get(exerciseId) ?? slug;
+  const currentPlan = useCurrentPlan().data?.plan;
+  const cycleWeeksOf = (planId: number | null) =>
+    currentPlan && planId === currentPlan.id ? currentPlan.cycleWeeks : 1;
 
   const goTo = (next: number) => {
     setSearchParams(next === 1 ? {} : { page: String(next) });
@@ -75,6 +79,7 @@ export function HistoryPage() {
                       workout={workout}
                       records={recordsByWorkout.get(workout.id) ?? []}
                       nameOf={nameOf}
+                      cycleWeeks={cycleWeeksOf(workout.planId)}
                     />
                   ))}
                 </ul>

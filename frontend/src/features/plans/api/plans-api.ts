@@ -1,7 +1,13 @@
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { PlanDetailDto, PlanSummaryDto, SubscribeResponse } from '@liftplan/domain';
+import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type {
+  PlanDetailDto,
+  PlanSummaryDto,
+  ProjectionBody,
+  ProjectionResponse,
+  SubscribeResponse,
+} from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
-import { invalidateTrainingState } from '@/lib/training-state';
+import { invalidateTrainingState, trainingStateKeys } from '@/lib/training-state';
 
 export const planKeys = {
   all: ['plans'] as const,
@@ -14,6 +20,12 @@ export const fetchPlans = (signal?: AbortSignal) => apiClient.get<{ plans: PlanS
 export const fetchPlan = (id: number, signal?: AbortSignal) =>
   apiClient.get<{ plan: PlanDetailDto }>(`/plans/${id}`, { signal });
 
+export type ProjectionOptions = Pick<ProjectionBody, 'weeks' | 'amrapExtraReps'>;
+
+/** Weeks of training from week 1 with the lifter's current TMs; nothing is written (a POST only for its body). */
+export const fetchProjection = (id: number, options: ProjectionOptions, signal?: AbortSignal) =>
+  apiClient.post<ProjectionResponse>(`/plans/${id}/projection`, options, { signal });
+
 export const subscribeToPlan = (id: number) => apiClient.post<SubscribeResponse>(`/plans/${id}/subscribe`);
 
 export function usePlans() {
@@ -25,6 +37,16 @@ export function usePlan(id: number) {
     queryKey: planKeys.detail(id),
     queryFn: ({ signal }) => fetchPlan(id, signal),
     enabled: Number.isInteger(id) && id > 0,
+  });
+}
+
+export function useProjection(id: number, options: ProjectionOptions, { enabled = true } = {}) {
+  return useQuery({
+    queryKey: [...trainingStateKeys.projections, id, options] as const,
+    queryFn: ({ signal }) => fetchProjection(id, options, signal),
+    enabled,
+    // Changing the weeks or the AMRAP reps keeps the last answer on screen until the new one is in.
+    placeholderData: keepPreviousData,
   });
 }
 

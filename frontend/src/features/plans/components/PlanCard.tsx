@@ -1,7 +1,7 @@
 import type { PlanSummaryDto } from '@liftplan/domain';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
-import { pluralize } from '@/lib/format';
+import { formatPercent, pluralize } from '@/lib/format';
 import { paths } from '@/lib/paths';
 
 /** One plan in the list: the whole card opens the plan (the title is the link; the card stretches it). */
@@ -30,6 +30,16 @@ export function PlanCard({ plan }: { plan: PlanSummaryDto }) {
               ? pluralize(plan.setsPerDay[0] ?? 0, 'set')
               : plan.setsPerDay.join(' · ')}
           </dd>
+        </div>
+        {plan.cycleWeeks > 1 && (
+          <div className="facts__item">
+            <dt>Cycle</dt>
+            <dd>{pluralize(plan.cycleWeeks, 'week')}</dd>
+          </div>
+        )}
+        <div className="facts__item">
+          <dt>Training max</dt>
+          <dd>{formatPercent(plan.tmPercent)} of 1RM</dd>
         </div>
         <div className="facts__item facts__item--wide">
           <dt>Main lifts</dt>

@@ -1,29 +1,53 @@
-import type { PlanDayDto, PlanExerciseDto } from '@liftplan/domain';
-import { dayTitle, formatPercent, formatReps, pluralize } from '@/lib/format';
+import { dec, toNumber, type PlanDayDto, type PlanExerciseDto, type PlanSetDto } from '@liftplan/domain';
+import {
+  dayTitle,
+  formatPercent,
+  formatReps,
+  formatRest,
+  formatWeight,
+  pluralize,
+  setKindLabel,
+  type Unit,
+} from '@/lib/format';
 
-/** One day of a plan: per exercise a table of its sets (% of the TM, reps; AMRAP as "8+", the progression set starred). */
-export function PlanDayView({ day }: { day: PlanDayDto }) {
-  const setCount = day.exercises.reduce((sum, e) => sum + e.sets.length, 0);
+/** The lifter's increment, to say what an increment offset adds ("85% + 5 kg"). */
+export type IncrementInfo = { weightIncrement: number; unit: Unit };
+
+type PlanDayViewProps = {
+  day: PlanDayDto;
+  increment?: IncrementInfo;
+  /** Makes heading ids unique when several weeks are on the page. */
+  idPrefix?: string;
+};
+
+/**
+ * One day of a plan: per exercise a table of its sets (% of the TM, reps; AMRAP as "8+", ranges as "10–12", the
+ * progression set starred). Warm-up sets are muted, supplemental and accessory sets labelled.
+ */
+export function PlanDayView({ day, increment, idPrefix = '' }: PlanDayViewProps) {
+  const setCount = day.exercises.reduce((sum, e) => sum + e.sets.filter((s) => s.kind !== 'warmup').length, 0);
+  const headingId = `${idPrefix}day-${day.dayNumber}`;
   return (
-    <section className="card plan-day" aria-labelledby={`day-${day.dayNumber}`}>
-      <h3 className="plan-day__title" id={`day-${day.dayNumber}`}>
+    <section className="card plan-day" aria-labelledby={headingId}>
+      <h3 className="plan-day__title" id={headingId}>
         {dayTitle(day.dayNumber, day.name)}
         <span className="plan-day__count">{pluralize(setCount, 'set')}</span>
       </h3>
       <div className="plan-day__exercises">
         {day.exercises.map((exercise) => (
-          <ExerciseTable key={exercise.id} exercise={exercise} />
+          <ExerciseTable key={exercise.id} exercise={exercise} increment={increment} />
         ))}
       </div>
     </section>
   );
 }
 
-function ExerciseTable({ exercise }: { exercise: PlanExerciseDto }) {
+function ExerciseTable({ exercise, increment }: { exercise: PlanExerciseDto; increment?: IncrementInfo }) {
   const name = exercise.displayName ?? exercise.exercise.name;
   const details = [
     exercise.displayName && exercise.displayName !== exercise.exercise.name ? exercise.exercise.name : null,
     exercise.tmExerciseId !== exercise.exerciseId ? `% of ${exercise.tmExercise.name} TM` : null,
+    exercise.restSeconds !== null && exercise.restSeconds > 0 ? `Rest ${formatRest(exercise.restSeconds)}` : null,
   ].filter(Boolean);
   return (
     <table className="set-table">
@@ -40,11 +64,16 @@ function ExerciseTable({ exercise }: { exercise: PlanExerciseDto }) {
       </thead>
       <tbody>
         {exercise.sets.map((set) => (
-          <tr key={set.id} className={set.isAmrap ? 'set-table__amrap' : undefined}>
-            <th scope="row">{set.setOrder}</th>
-            <td>{formatPercent(set.percentage)}</td>
+          <tr key={set.id} className={rowClass(set)}>
+            <th scope="row">
+              {set.setOrder}
+              {set.kind !== 'main' && <span className={`set-kind set-kind--${set.kind}`}>{kindTag(set.kind)}</span>}
+            </th>
             <td>
-              {formatReps(set.reps, set.isAmrap)}
+              <Load set={set} increment={increment} />
+            </td>
+            <td>
+              {formatReps(set.reps, set.isAmrap, set.repsMax)}
               {set.isAmrap && <span className="visually-hidden"> (as many as possible)</span>}
               {set.isProgression && (
                 <span className="progression-mark" title="Progression set: its reps move the training max">
@@ -58,4 +87,31 @@ function ExerciseTable({ exercise }: { exercise: PlanExerciseDto }) {
       </tbody>
     </table>
   );
+}
+
+function Load({ set, increment }: { set: PlanSetDto; increment?: IncrementInfo }) {
+  if (set.percentage === null) return <span className="muted">your weight</span>;
+  if (set.incrementOffset === 0) return <>{formatPercent(set.percentage)}</>;
+  const sign = set.incrementOffset > 0 ? '+' : '−';
+  const steps = Math.abs(set.incrementOffset);
+  const added = increment
+    ? formatWeight(toNumber(dec(increment.weightIncrement).mul(steps)), increment.unit)
+    : pluralize(steps, 'increment');
+  return (
+    <>
+      {formatPercent(set.percentage)}{' '}
+      <span className="set-table__offset">
+        {sign} {added}
+      </span>
+    </>
+  );
+}
+
+function rowClass(set: PlanSetDto): string | undefined {
+  const classes = [set.isAmrap && 'set-table__amrap', set.kind === 'warmup' && 'set-table__warmup'].filter(Boolean);
+  return classes.length > 0 ? classes.join(' ') : undefined;
+}
+
+function kindTag(kind: PlanSetDto['kind']): string {
+  return kind === 'warmup' ? 'warm-up' : setKindLabel(kind).toLowerCase();
 }

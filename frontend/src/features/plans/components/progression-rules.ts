@@ -1,5 +1,5 @@
 import type { PlanDetailDto, ProgressionRuleDto } from '@liftplan/domain';
-import { formatNumber } from '@/lib/format';
+import { formatNumber, formatPercent } from '@/lib/format';
 
 /** Reps at or above this are "and more" (plans write the open end of the last range as 99 or similar). */
 const OPEN_ENDED_REPS = 99;
@@ -9,7 +9,7 @@ export type RuleGroup = {
   scope: string;
   /** Which lifts the scope covers, for the category groups. */
   lifts: string[];
-  /** "2–3 reps → +2.5 kg", in rep order. */
+  /** "2–3 reps → +2.5 kg", in rep order, then the other kinds of rule. */
   lines: string[];
 };
 
@@ -20,7 +20,33 @@ export function describeRepRange(minReps: number, maxReps: number): string {
 }
 
 export function describeIncrease(rule: Pick<ProgressionRuleDto, 'increase' | 'unit'>): string {
-  return rule.increase === 0 ? 'no change' : `+${formatNumber(rule.increase)} ${rule.unit}`;
+  const increase = rule.increase ?? 0;
+  if (increase === 0) return 'no change';
+  return rule.unit === 'percent' ? `+${formatNumber(increase)}%` : `+${formatNumber(increase)} ${rule.unit ?? 'kg'}`;
+}
+
+const KIND_ORDER: Record<ProgressionRuleDto['kind'], number> = {
+  amrap_table: 0,
+  reps_over_target: 1,
+  cycle_increment: 2,
+  stall_reset: 3,
+};
+
+/** One rule in plain words: "2–3 reps → +2.5 kg", "after 2 misses in a row → TM × 90%". */
+export function describeRule(rule: ProgressionRuleDto): string {
+  switch (rule.kind) {
+    case 'amrap_table':
+      return `${describeRepRange(rule.minReps ?? 0, rule.maxReps ?? OPEN_ENDED_REPS)} → ${describeIncrease(rule)}`;
+    case 'reps_over_target':
+      return `each rep over the target → ${describeIncrease(rule)}${rule.maxSteps ? ` (counting at most ${rule.maxSteps})` : ''}`;
+    case 'cycle_increment':
+      return `each finished cycle → ${describeIncrease(rule)}${rule.unit === 'percent' ? ' of the training max' : ''}`;
+    case 'stall_reset': {
+      const failures = rule.failures ?? 1;
+      const factor = rule.factor ?? 1;
+      return `${failures === 1 ? 'a miss' : `${failures} misses in a row`} → training max × ${formatPercent(factor)}`;
+    }
+  }
 }
 
 /**
@@ -57,7 +83,7 @@ export function describeProgressionRules(
       scope,
       lifts,
       lines: [...rules]
-        .sort((a, b) => a.minReps - b.minReps)
-        .map((rule) => `${describeRepRange(rule.minReps, rule.maxReps)} → ${describeIncrease(rule)}`),
+        .sort((a, b) => KIND_ORDER[a.kind] - KIND_ORDER[b.kind] || (a.minReps ?? 0) - (b.minReps ?? 0))
+        .map(describeRule),
     }));
 }

@@ -1,16 +1,18 @@
-import { screen, within } from '@testing-library/react';
-import type { CurrentPlanResponse, PlanDetailDto } from '@liftplan/domain';
+import { screen, waitFor, within } from '@testing-library/react';
+import type { CurrentPlanResponse, PlanDetailDto, PlanSetDto } from '@liftplan/domain';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
-import { answer, apiErrorBody, fakeApi } from '@/test/fake-api';
+import { CurrentUserProvider } from '@/lib/current-user';
+import { aUser, answer, apiErrorBody, fakeApi, type FakeRoute } from '@/test/fake-api';
 import { LocationProbe, renderWithProviders } from '@/test/render';
 import { describeProgressionRules } from '../components/progression-rules';
 import { PlanDetailPage } from './PlanDetailPage';
 
 const bench = { id: 1, slug: 'bench-press', name: 'Bench Press', isUpperBody: true };
 const squat = { id: 2, slug: 'squat', name: 'Squat', isUpperBody: false };
-const rule = (r: Partial<PlanDetailDto['progressionRules'][number]>) => ({
+const rule = (r: Partial<PlanDetailDto['progressionRules'][number]>): PlanDetailDto['progressionRules'][number] => ({
   id: 1,
+  kind: 'amrap_table',
   exerciseId: null,
   exercise: null,
   category: null,
@@ -18,8 +20,43 @@ const rule = (r: Partial<PlanDetailDto['progressionRules'][number]>) => ({
   maxReps: 1,
   increase: 0,
   unit: 'kg' as const,
+  maxSteps: null,
+  failures: null,
+  factor: null,
   ...r,
 });
+const aSet = (o: Partial<PlanSetDto>): PlanSetDto => ({
+  id: 1,
+  setOrder: 1,
+  kind: 'main',
+  percentage: 0.65,
+  reps: 8,
+  repsMax: null,
+  incrementOffset: 0,
+  isAmrap: false,
+  isProgression: false,
+  ...o,
+});
+const benchDay = {
+  id: 1,
+  weekNumber: 1,
+  dayNumber: 1,
+  name: 'Bench Volume + OHP',
+  exercises: [
+    {
+      id: 1,
+      exerciseId: 1,
+      exercise: bench,
+      tier: 'T1',
+      sortOrder: 1,
+      tmExerciseId: 1,
+      tmExercise: bench,
+      displayName: 'Bench Volume',
+      restSeconds: null,
+      sets: [aSet({ id: 1 }), aSet({ id: 2, setOrder: 2, isAmrap: true, isProgression: true })],
+    },
+  ],
+};
 
 const plan: PlanDetailDto = {
   id: 7,
@@ -27,34 +64,15 @@ const plan: PlanDetailDto = {
   name: 'nSuns 4-Day LP',
   description: 'Linear progression',
   daysPerWeek: 1,
+  cycleWeeks: 1,
+  tmPercent: 0.9,
   isPublic: true,
   version: 1,
   versionId: 7,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
-  days: [
-    {
-      id: 1,
-      dayNumber: 1,
-      name: 'Bench Volume + OHP',
-      exercises: [
-        {
-          id: 1,
-          exerciseId: 1,
-          exercise: bench,
-          tier: 'T1',
-          sortOrder: 1,
-          tmExerciseId: 1,
-          tmExercise: bench,
-          displayName: 'Bench Volume',
-          sets: [
-            { id: 1, setOrder: 1, percentage: 0.65, reps: 8, isAmrap: false, isProgression: false },
-            { id: 2, setOrder: 2, percentage: 0.65, reps: 8, isAmrap: true, isProgression: true },
-          ],
-        },
-      ],
-    },
-  ],
+  weeks: [{ weekNumber: 1, name: null, isDeload: false, days: [benchDay] }],
+  days: [benchDay],
   progressionRules: [
     rule({ id: 1, category: 'upper', minReps: 2, maxReps: 3, increase: 2.5 }),
     rule({ id: 2, category: 'upper', minReps: 0, maxReps: 1, increase: 0 }),
@@ -64,9 +82,14 @@ const plan: PlanDetailDto = {
   requiredExercises: [bench, squat],
 };
 
-function renderDetail(current: CurrentPlanResponse | null) {
+function renderDetail(current: CurrentPlanResponse | null, ...routes: FakeRoute[]) {
+  return renderPlan(plan, current, ...routes);
+}
+
+function renderPlan(shown: PlanDetailDto, current: CurrentPlanResponse | null, ...routes: FakeRoute[]) {
   const api = fakeApi(
-    answer('GET', '/api/plans/7', 200, { plan }),
+    ...routes,
+    answer('GET', `/api/plans/${shown.id}`, 200, { plan: shown }),
     current
       ? answer('GET', '/api/plans/current', 200, current)
       : answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
@@ -77,11 +100,13 @@ function renderDetail(current: CurrentPlanResponse | null) {
     }),
   );
   const view = renderWithProviders(
-    <Routes>
-      <Route path="/plans/:planId" element={<PlanDetailPage />} />
-      <Route path="*" element={<LocationProbe />} />
-    </Routes>,
-    { route: '/plans/7' },
+    <CurrentUserProvider user={aUser()}>
+      <Routes>
+        <Route path="/plans/:planId" element={<PlanDetailPage />} />
+        <Route path="*" element={<LocationProbe />} />
+      </Routes>
+    </CurrentUserProvider>,
+    { route: `/plans/${shown.id}` },
   );
   return { ...api, ...view };
 }
@@ -125,6 +150,296 @@ describe('PlanDetailPage', () => {
   });
 });
 
+const dips = { id: 5, slug: 'dips', name: 'Dips', isUpperBody: true };
+
+/** 5/3/1-like: a 3-week cycle, the last a deload; warm-ups, supplemental and accessory sets; TM 85 % of the 1RM. */
+function aWavePlan(): PlanDetailDto {
+  const week = (weekNumber: number, top: number, isDeload = false) => {
+    const id = weekNumber * 100;
+    return {
+      weekNumber,
+      name: isDeload ? 'Deload' : `${weekNumber === 1 ? '5s' : '3s'} week`,
+      isDeload,
+      days: [
+        {
+          id,
+          weekNumber,
+          dayNumber: 1,
+          name: 'Squat day',
+          exercises: [
+            {
+              id: id + 1,
+              exerciseId: 2,
+              exercise: squat,
+              tier: 'T1',
+              sortOrder: 1,
+              tmExerciseId: 2,
+              tmExercise: squat,
+              displayName: null,
+              restSeconds: 180,
+              sets: [
+                aSet({ id: id + 11, setOrder: 1, kind: 'warmup', percentage: 0.4, reps: 5 }),
+                aSet({ id: id + 12, setOrder: 2, percentage: top, reps: 5, isAmrap: true, isProgression: true }),
+              ],
+            },
+            {
+              id: id + 2,
+              exerciseId: 2,
+              exercise: squat,
+              tier: 'T2',
+              sortOrder: 2,
+              tmExerciseId: 2,
+              tmExercise: squat,
+              displayName: 'BBB Squat',
+              restSeconds: 90,
+              sets: [aSet({ id: id + 21, kind: 'supplemental', percentage: 0.5, reps: 10, incrementOffset: 2 })],
+            },
+            {
+              id: id + 3,
+              exerciseId: 5,
+              exercise: dips,
+              tier: 'T3',
+              sortOrder: 3,
+              tmExerciseId: 5,
+              tmExercise: dips,
+              displayName: null,
+              restSeconds: 60,
+              sets: [aSet({ id: id + 31, kind: 'accessory', percentage: null, reps: 10, repsMax: 12 })],
+            },
+          ],
+        },
+      ],
+    };
+  };
+  const weeks = [week(1, 0.85), week(2, 0.9), week(3, 0.6, true)];
+  return {
+    ...plan,
+    id: 8,
+    slug: 'wave',
+    name: 'Wave 3-Week',
+    description: null,
+    cycleWeeks: 3,
+    tmPercent: 0.85,
+    weeks,
+    days: weeks[0]!.days,
+    progressionRules: [
+      rule({ id: 1, kind: 'cycle_increment', category: 'lower', minReps: null, maxReps: null, increase: 5 }),
+      rule({
+        id: 2,
+        kind: 'stall_reset',
+        category: 'lower',
+        minReps: null,
+        maxReps: null,
+        increase: null,
+        unit: null,
+        failures: 2,
+        factor: 0.9,
+      }),
+    ],
+    requiredExercises: [squat],
+  };
+}
+
+function aCurrent(onPlan: PlanDetailDto, weekNumber: number): CurrentPlanResponse {
+  return {
+    userPlan: {
+      id: 1,
+      planId: onPlan.id,
+      planVersionId: onPlan.versionId,
+      version: 1,
+      startedAt: '2026-03-01T00:00:00.000Z',
+    },
+    plan: onPlan,
+    requiredExercises: [],
+    missingTMs: [],
+    next: { cycle: 1, weekNumber, dayNumber: 1, dayName: 'Squat day', weekName: null, isDeload: false },
+    nextDayNumber: 1,
+    inProgressWorkout: null,
+  };
+}
+
+const projectedSet = (o: Record<string, unknown>) => ({
+  exerciseId: 2,
+  exercise: { id: 2, slug: 'squat', name: 'Squat' },
+  tmExerciseId: 2,
+  displayName: null,
+  tier: 'T1',
+  kind: 'main',
+  exerciseOrder: 1,
+  setOrder: 1,
+  percentage: 0.85,
+  prescribedWeight: 107.5,
+  prescribedReps: 5,
+  repsMax: null,
+  restSeconds: 180,
+  isAmrap: true,
+  isProgression: true,
+  actualReps: null,
+  actualWeight: null,
+  completed: false,
+  plates: null,
+  ...o,
+});
+
+const session = (cycle: number, weekNumber: number, top: number, tm: number, isDeload = false) => ({
+  cycle,
+  weekNumber,
+  dayNumber: 1,
+  dayName: 'Squat day',
+  isDeload,
+  sets: [
+    projectedSet({
+      kind: 'warmup',
+      setOrder: 1,
+      percentage: 0.4,
+      prescribedWeight: 50,
+      isAmrap: false,
+      isProgression: false,
+    }),
+    projectedSet({ setOrder: 2, prescribedWeight: top }),
+    projectedSet({
+      exerciseId: 5,
+      exercise: { id: 5, slug: 'dips', name: 'Dips' },
+      tmExerciseId: 5,
+      tier: 'T3',
+      kind: 'accessory',
+      exerciseOrder: 3,
+      percentage: null,
+      prescribedWeight: null,
+      prescribedReps: 10,
+      repsMax: 12,
+      isAmrap: false,
+      isProgression: false,
+    }),
+  ],
+  trainingMaxes: [{ exerciseId: 2, slug: 'squat', trainingMax: tm }],
+});
+
+const benchSession = {
+  ...session(2, 1, 0, 0),
+  dayNumber: 2,
+  dayName: 'Bench day',
+  sets: [
+    projectedSet({
+      exerciseId: 1,
+      exercise: { id: 1, slug: 'bench-press', name: 'Bench Press' },
+      tmExerciseId: 1,
+      prescribedWeight: 77.5,
+    }),
+  ],
+  trainingMaxes: [{ exerciseId: 1, slug: 'bench-press', trainingMax: 90 }],
+};
+
+/** Sessions list only the TMs they use: the last one here has no squat in it. */
+const projection = {
+  unit: 'kg',
+  increment: 2.5,
+  rounding: 'nearest',
+  sessions: [
+    session(1, 1, 107.5, 126),
+    session(1, 2, 112.5, 126),
+    session(1, 3, 75, 126, true),
+    session(2, 1, 112.5, 131),
+    benchSession,
+  ],
+};
+
+describe('PlanDetailPage, plan model v2', () => {
+  it('shows the TM percentage, the weeks as tabs with the deload marked, and set kinds, ranges and rests', async () => {
+    const { user } = renderPlan(aWavePlan(), null);
+
+    expect(await screen.findByText('Training max: 85% of your 1RM')).toBeTruthy();
+    const tabs = screen.getAllByRole('tab');
+    expect(tabs.map((t) => t.getAttribute('aria-label'))).toEqual(['Week 1', 'Week 2', 'Week 3 (deload)']);
+    expect(tabs[2]!.textContent).toBe('Week 3Deload');
+    expect(tabs[0]!.getAttribute('aria-selected')).toBe('true');
+
+    const panel = screen.getByRole('tabpanel');
+    const main = within(panel).getByRole('table', { name: /^T1 Squat/ });
+    expect(main.querySelector('caption')?.textContent).toContain('Rest 3 min');
+    const rows = within(main)
+      .getAllByRole('row')
+      .map((r) => r.textContent);
+    expect(rows.slice(1)).toEqual(['1warm-up40%5', '285%5+ (as many as possible) ★, progression set']);
+    expect(within(main).getAllByRole('row')[1]!.className).toContain('set-table__warmup');
+    // Two increments of the lifter's 2.5 kg on top of 50 %.
+    const bbb = within(panel).getByRole('table', { name: /BBB Squat/ });
+    expect(within(bbb).getAllByRole('row')[1]!.textContent).toBe('1supplemental50% + 5 kg10');
+    const accessory = within(panel).getByRole('table', { name: /T3 Dips/ });
+    expect(within(accessory).getAllByRole('row')[1]!.textContent).toBe('1accessoryyour weight10–12');
+    expect(accessory.querySelector('caption')?.textContent).toContain('Rest 1 min');
+
+    await user.click(tabs[2]!);
+    expect(screen.getByRole('tab', { name: 'Week 3 (deload)' }).getAttribute('aria-selected')).toBe('true');
+    expect(within(screen.getByRole('tabpanel')).getByText('Deload', { selector: '.pill' })).toBeTruthy();
+    expect(within(screen.getByRole('tabpanel')).getByRole('table', { name: /^T1 Squat/ }).textContent).toContain('60%');
+
+    // Arrow keys move between weeks.
+    await user.keyboard('{ArrowLeft}');
+    expect(document.activeElement).toBe(screen.getByRole('tab', { name: 'Week 2' }));
+    expect(screen.getByRole('tab', { name: 'Week 2' }).getAttribute('aria-selected')).toBe('true');
+
+    expect(screen.getByText(/each finished cycle → \+5 kg/)).toBeTruthy();
+    expect(screen.getByText(/2 misses in a row → training max × 90%/)).toBeTruthy();
+  });
+
+  it('opens on the lifter’s own week and projects their next weeks at once, TM changes highlighted', async () => {
+    const wave = aWavePlan();
+    const { user, requests } = renderPlan(
+      wave,
+      aCurrent(wave, 2),
+      answer('POST', '/api/plans/8/projection', 200, projection),
+    );
+
+    expect((await screen.findByRole('tab', { name: 'Week 2, your week' })).getAttribute('aria-selected')).toBe('true');
+    const section = screen.getByRole('region', { name: 'Your next weeks' });
+    const summary = await within(section).findByRole('table', { name: 'Training maxes' });
+    expect(
+      within(summary)
+        .getAllByRole('row')
+        .map((r) => r.textContent),
+    ).toEqual(['LiftNowBy week 4', 'Squat126 kg131 kg +5 kg', 'Bench Press90 kg90 kg ']);
+
+    const week = within(section).getByRole('region', { name: 'Cycle 2 · Week 1 of 3' });
+    const card = within(week).getAllByRole('listitem')[0]!;
+    expect(within(card).getByRole('list', { name: 'Top sets' }).textContent).toBe('Squat112.5 kg × 5+');
+    expect(card.querySelector('mark')?.textContent).toBe('Squat 131 kg (+5 kg)');
+    expect(within(section).getByRole('region', { name: 'Cycle 1 · Week 3 of 3 (deload)' })).toBeTruthy();
+    expect(section.querySelectorAll('mark')).toHaveLength(1);
+
+    await user.click(within(section).getByRole('radio', { name: '2 reps over' }));
+    await user.selectOptions(within(section).getByLabelText('Weeks ahead'), '12 weeks (4 cycles)');
+    await waitFor(() => expect(requests.filter((r) => r.method === 'POST')).toHaveLength(3));
+    const bodies = await Promise.all(requests.filter((r) => r.method === 'POST').map((r) => r.json()));
+    expect(bodies).toEqual([
+      { weeks: 6, amrapExtraReps: 0 },
+      { weeks: 6, amrapExtraReps: 2 },
+      { weeks: 12, amrapExtraReps: 2 },
+    ]);
+  });
+
+  it('projects another plan on request, and says which training maxes are missing', async () => {
+    const { user } = renderPlan(
+      aWavePlan(),
+      null,
+      answer(
+        'POST',
+        '/api/plans/8/projection',
+        422,
+        apiErrorBody('MISSING_TRAINING_MAX', 'Set a training max first for: Squat', {
+          missingTMs: [{ exerciseId: 2, slug: 'squat', name: 'Squat' }],
+        }),
+      ),
+    );
+
+    await user.click(await screen.findByRole('button', { name: 'Show where this plan takes my numbers' }));
+
+    expect(
+      await screen.findByText(/You have no training max yet for Squat\. Start this plan and enter them/),
+    ).toBeTruthy();
+  });
+});
+
 describe('describeProgressionRules', () => {
   it('puts the rules in plain words, by body part, in rep order', () => {
     expect(describeProgressionRules(plan)).toEqual([
@@ -134,6 +449,21 @@ describe('describeProgressionRules', () => {
         lines: ['0–1 reps → no change', '2–3 reps → +2.5 kg', '6+ reps → +5 kg'],
       },
       { scope: 'Lower body', lifts: ['Squat'], lines: ['4–5 reps → +5 kg'] },
+    ]);
+  });
+
+  it('describes every kind of rule', () => {
+    const rules = [
+      rule({ id: 1, kind: 'reps_over_target', category: 'upper', increase: 1.25, maxSteps: 5 }),
+      rule({ id: 2, kind: 'cycle_increment', category: 'upper', increase: 2, unit: 'percent' }),
+      rule({ id: 3, kind: 'stall_reset', category: 'upper', failures: 3, factor: 0.85 }),
+      rule({ id: 4, category: 'upper', minReps: 2, maxReps: 3, increase: 2.5 }),
+    ];
+    expect(describeProgressionRules({ ...plan, progressionRules: rules })[0]?.lines).toEqual([
+      '2–3 reps → +2.5 kg',
+      'each rep over the target → +1.25 kg (counting at most 5)',
+      'each finished cycle → +2% of the training max',
+      '3 misses in a row → training max × 85%',
     ]);
   });
 

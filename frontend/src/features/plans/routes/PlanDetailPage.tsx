@@ -7,13 +7,16 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { ApiError } from '@/lib/api-client';
-import { pluralize } from '@/lib/format';
+import { useCurrentUser } from '@/lib/current-user';
+import { formatPercent, pluralize } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useCurrentPlan } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePlan, useSubscribeToPlan } from '../api/plans-api';
-import { PlanDayView } from '../components/PlanDayView';
+import { NextWeeks } from '../components/NextWeeks';
+import { PlanDayView, type IncrementInfo } from '../components/PlanDayView';
 import { describeProgressionRules } from '../components/progression-rules';
+import { WeekTabs } from '../components/WeekTabs';
 import '@/components/ui.css';
 import '../plans.css';
 
@@ -43,7 +46,16 @@ function PlanNotFound() {
 }
 
 function PlanDetail({ plan }: { plan: PlanDetailDto }) {
+  const user = useCurrentUser();
+  const current = useCurrentPlan();
   const ruleGroups = describeProgressionRules(plan);
+  const currentHere = current.data?.plan.id === plan.id ? current.data : null;
+  const increment: IncrementInfo = { weightIncrement: user.weightIncrement, unit: user.unitPreference };
+  const hasCycleRule = plan.progressionRules.some((r) => r.kind === 'cycle_increment');
+  const hasPerWorkoutRule = plan.progressionRules.some(
+    (r) => r.kind === 'amrap_table' || r.kind === 'reps_over_target',
+  );
+
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
@@ -52,7 +64,13 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
       <header className="page__header">
         <h1 className="page__title">{plan.name}</h1>
         <p className="page__intro">
-          {pluralize(plan.daysPerWeek, 'day')} a week · {plan.requiredExercises.map((e) => e.name).join(', ')}
+          {pluralize(plan.daysPerWeek, 'day')} a week
+          {plan.cycleWeeks > 1 && ` · ${plan.cycleWeeks}-week cycle`} ·{' '}
+          {plan.requiredExercises.map((e) => e.name).join(', ')}
+        </p>
+        <p className="plan-tm-percent">
+          <strong>Training max: {formatPercent(plan.tmPercent)} of your 1RM</strong>
+          <span className="muted"> — every percentage below is of that training max (TM).</span>
         </p>
         {plan.description && <p>{plan.description}</p>}
       </header>
@@ -68,8 +86,10 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
         ) : (
           <div className="card">
             <p>
-              After each workout, the reps you get on the progression set <span aria-hidden="true">(★)</span> raise that
-              lift's training max:
+              {hasPerWorkoutRule &&
+                "After each workout, the reps you get on the progression set (★) move that lift's training max. "}
+              {hasCycleRule && 'At the end of each cycle, the training maxes go up. '}
+              {plan.weeks.some((w) => w.isDeload) && 'Deload weeks change nothing.'}
             </p>
             <ul className="rule-list">
               {ruleGroups.map((group) => (
@@ -88,18 +108,45 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
         )}
       </section>
 
+      <NextWeeks key={plan.id} plan={plan} isCurrent={currentHere !== null && currentHere.missingTMs.length === 0} />
+
       <section className="stack" aria-labelledby="days-heading">
         <h2 className="section-title" id="days-heading">
-          Day by day
+          {plan.cycleWeeks > 1 ? 'Week by week' : 'Day by day'}
         </h2>
         <p className="muted">
-          Percentages are of the lift's training max (TM). “8+” means as many reps as possible, at least 8.
+          Percentages are of the lift's training max (TM). “8+” means as many reps as possible, at least 8; “10–12” a
+          rep range. Warm-up sets are greyed out.
         </p>
-        {plan.days.map((day) => (
-          <PlanDayView key={day.id} day={day} />
-        ))}
+        {plan.cycleWeeks > 1 ? (
+          <PlanWeeks plan={plan} increment={increment} currentWeek={currentHere?.next.weekNumber} />
+        ) : (
+          (plan.weeks[0]?.days ?? plan.days).map((day) => <PlanDayView key={day.id} day={day} increment={increment} />)
+        )}
       </section>
     </div>
+  );
+}
+
+function PlanWeeks({
+  plan,
+  increment,
+  currentWeek,
+}: {
+  plan: PlanDetailDto;
+  increment: IncrementInfo;
+  currentWeek: number | undefined;
+}) {
+  // Opens on the lifter's current week (known once their plan has loaded) until they pick another.
+  const [picked, setPicked] = useState<number | null>(null);
+  return (
+    <WeekTabs weeks={plan.weeks} selected={picked ?? currentWeek ?? 1} onSelect={setPicked} currentWeek={currentWeek}>
+      {(week) =>
+        week.days.map((day) => (
+          <PlanDayView key={day.id} day={day} increment={increment} idPrefix={`week-${week.weekNumber}-`} />
+        ))
+      }
+    </WeekTabs>
   );
 }
 
@@ -149,7 +196,7 @@ function StartPlan({ plan }: { plan: PlanDetailDto }) {
         >
           <p>
             {isCurrent
-              ? 'You start again from its latest version, at day 1.'
+              ? `You start again from its latest version, at ${plan.cycleWeeks > 1 ? 'week 1, ' : ''}day 1.`
               : `This replaces your current plan, ${currentPlan.name}.`}{' '}
             Your training maxes and workout history are kept.
           </p>

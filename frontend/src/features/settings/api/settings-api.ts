@@ -2,7 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UpdateMeBody, UserDto } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { currentUserQueryKey, type CurrentUserResponse } from '@/lib/current-user';
-import { invalidateTrainingState } from '@/lib/training-state';
+import { invalidateTrainingState, trainingStateKeys } from '@/lib/training-state';
 
 export const updateMe = (body: UpdateMeBody) => apiClient.patch<{ user: UserDto }>('/users/me', body);
 
@@ -14,6 +14,10 @@ export function useUpdateMe() {
     onSuccess: (response, body) => {
       queryClient.setQueryData<CurrentUserResponse>(currentUserQueryKey, response);
       if (body.unitPreference !== undefined) void invalidateTrainingState(queryClient);
+      // Increment and rounding change every weight a projection of a plan shows.
+      if (body.weightIncrement !== undefined || body.rounding !== undefined) {
+        void queryClient.invalidateQueries({ queryKey: trainingStateKeys.projections });
+      }
       // Plates and bar change the per-side breakdown of workouts in progress.
       if (body.unitPreference !== undefined || body.plates !== undefined || body.barWeight !== undefined) {
         void queryClient.invalidateQueries({ queryKey: ['workout'] });

@@ -9,15 +9,24 @@ import { useUpdateMe } from '../api/settings-api';
 import { parsePositiveWeight, settingsErrorsFromApi, sortPlates, STANDARD_PLATES } from './settings-model';
 import { SavedNote } from './SavedNote';
 
-type EquipmentField = 'weightIncrement' | 'barWeight' | 'plates' | 'newPlate';
-const API_FIELDS = ['weightIncrement', 'barWeight', 'plates'] as const;
+type EquipmentField = 'weightIncrement' | 'rounding' | 'barWeight' | 'plates' | 'newPlate';
+const API_FIELDS = ['weightIncrement', 'rounding', 'barWeight', 'plates'] as const;
 
-/** Rounding increment, bar and plate inventory: what the per-side plate breakdown is worked out from. */
+const ROUNDING_OPTIONS: Array<{ value: UserDto['rounding']; label: string }> = [
+  { value: 'nearest', label: 'Nearest' },
+  { value: 'down', label: 'Down' },
+];
+
+/**
+ * Rounding increment and direction, bar and plate inventory: what prescribed weights and the per-side plate
+ * breakdown are worked out from.
+ */
 export function EquipmentForm({ user }: { user: UserDto }) {
   const unit = user.unitPreference;
   const update = useUpdateMe();
   const [saved, setSaved] = useState(false);
   const [increment, setIncrement] = useState(String(user.weightIncrement));
+  const [rounding, setRounding] = useState<UserDto['rounding']>(user.rounding ?? 'nearest');
   const [bar, setBar] = useState(String(user.barWeight));
   const [available, setAvailable] = useState(() => sortPlates([...STANDARD_PLATES[unit], ...user.plates]));
   const [selected, setSelected] = useState(() => new Set(user.plates));
@@ -59,6 +68,7 @@ export function EquipmentForm({ user }: { user: UserDto }) {
     const plates = sortPlates(selected);
     const body: UpdateMeBody = {};
     if (inc.value !== user.weightIncrement) body.weightIncrement = inc.value;
+    if (rounding !== (user.rounding ?? 'nearest')) body.rounding = rounding;
     if (barWeight.value !== user.barWeight) body.barWeight = barWeight.value;
     if (plates.join() !== sortPlates(user.plates).join()) body.plates = plates;
     if (Object.keys(body).length === 0) return setSaved(true);
@@ -90,6 +100,28 @@ export function EquipmentForm({ user }: { user: UserDto }) {
         hint={`Prescribed weights are rounded to a multiple of this, e.g. ${unit === 'kg' ? '2.5, or 1 with microplates' : '5'}.`}
         error={errors.fields.weightIncrement}
       />
+      <fieldset className="fieldset" aria-describedby="rounding-hint">
+        <legend className="field__label">Rounding</legend>
+        <div className="segmented">
+          {ROUNDING_OPTIONS.map((option) => (
+            <label key={option.value} className="segmented__option">
+              <input
+                type="radio"
+                name="rounding"
+                value={option.value}
+                checked={rounding === option.value}
+                onChange={() => setRounding(option.value)}
+              />
+              <span>{option.label}</span>
+            </label>
+          ))}
+        </div>
+        <p className="field__hint" id="rounding-hint">
+          {rounding === 'down'
+            ? 'Each weight goes down to a multiple of the increment: never above what the percentage says.'
+            : 'Each weight goes to the nearest multiple of the increment (halves round up).'}
+        </p>
+      </fieldset>
       <TextField
         label={`Bar weight (${unit})`}
         name="barWeight"

@@ -78,6 +78,24 @@ describe('SettingsPage', () => {
     expect(increment.getAttribute('aria-invalid')).toBe('true');
   });
 
+  it('offers rounding down next to the increment, and saves only that', async () => {
+    const user = aUser({ rounding: 'nearest' });
+    const { user: clicker, requests } = renderSettings(
+      user,
+      answer('PATCH', '/api/users/me', 200, { user: { ...user, rounding: 'down' } }),
+    );
+    const equipment = screen.getByRole('form', { name: 'Equipment' });
+    const rounding = within(equipment).getByRole('group', { name: 'Rounding' });
+    expect((within(rounding).getByLabelText('Nearest') as HTMLInputElement).checked).toBe(true);
+
+    await clicker.click(within(rounding).getByLabelText('Down'));
+    expect(rounding.textContent).toContain('never above what the percentage says');
+    await clicker.click(within(equipment).getByRole('button', { name: 'Save equipment' }));
+
+    expect(await within(equipment).findByText('✓ Saved')).toBeTruthy();
+    expect(await requests.find((r) => r.method === 'PATCH')?.json()).toEqual({ rounding: 'down' });
+  });
+
   it('switches the unit on its own and explains that training maxes are converted', async () => {
     const { user: clicker, requests } = renderSettings(
       aUser(),

@@ -10,6 +10,7 @@ import { buildSubmission, parseWeight, serverErrorsByField, type SetupRow } from
 const trainingMaxes: TrainingMaxesResponse = {
   unit: 'kg',
   planId: 1,
+  tmPercent: 0.9,
   trainingMaxes: [
     {
       exercise: { id: 1, slug: 'bench-press', name: 'Bench Press' },
@@ -29,8 +30,12 @@ const trainingMaxes: TrainingMaxesResponse = {
 };
 
 function renderSetup(...routes: Parameters<typeof fakeApi>) {
+  return renderSetupWith(trainingMaxes, ...routes);
+}
+
+function renderSetupWith(response: TrainingMaxesResponse, ...routes: Parameters<typeof fakeApi>) {
   const api = fakeApi(
-    answer('GET', '/api/training-maxes', 200, trainingMaxes),
+    answer('GET', '/api/training-maxes', 200, response),
     answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
     ...routes,
   );
@@ -87,12 +92,36 @@ describe('SetupPage', () => {
     await user.clear(squat);
     await user.type(squat, '140');
     expect(squat.getAttribute('aria-invalid')).toBeNull();
-    expect(describedBy(squat)).toContain('Training max: 126 kg (90% of your 1RM)');
+    expect(describedBy(squat)).toContain('Training max = 126 kg: 90% of your 1RM, as this plan prescribes');
     await user.click(screen.getByRole('button', { name: 'Save training maxes' }));
 
     expect((await screen.findByTestId('location')).textContent).toBe('/');
     const post = requests.find((r) => r.method === 'POST');
     expect(await post?.json()).toEqual({ exerciseTMs: [{ exerciseId: 2, oneRepMax: 140 }] });
+  });
+
+  it('takes the plan’s own share of the 1RM as the TM, and says so', async () => {
+    const { user, requests } = renderSetupWith(
+      { ...trainingMaxes, tmPercent: 0.85 },
+      answer('POST', '/api/training-maxes/setup', 201, trainingMaxes),
+    );
+    expect(await screen.findByText(/your training max is 85% of it/)).toBeTruthy();
+    const squat = screen.getByLabelText('One-rep max for Squat (kg)');
+    expect(describedBy(squat)).toContain('Your training max will be 85% of it, as this plan prescribes.');
+
+    await user.type(squat, '140.5');
+    // 140.5 × 0.85 = 119.425 → 119.43, as the API stores it.
+    expect(describedBy(squat)).toContain('Training max = 119.43 kg: 85% of your 1RM, as this plan prescribes');
+
+    // Switching to a TM keeps the meaning with the plan's percentage: 1RM 100 ↔ TM 85.
+    const bench = screen.getByRole('radiogroup', { name: 'Enter Bench Press as' });
+    await user.click(within(bench).getByLabelText('1RM'));
+    expect((screen.getByLabelText('One-rep max for Bench Press (kg)') as HTMLInputElement).value).toBe('105.88');
+
+    await user.click(screen.getByRole('button', { name: 'Save training maxes' }));
+    expect(await requests.find((r) => r.method === 'POST')?.json()).toEqual({
+      exerciseTMs: [{ exerciseId: 2, oneRepMax: 140.5 }],
+    });
   });
 
   it('switches an entry between 1RM and TM without changing what it means', async () => {
@@ -130,7 +159,7 @@ describe('SetupPage', () => {
 
   it('sends users without a plan to the plans first', async () => {
     fakeApi(
-      answer('GET', '/api/training-maxes', 200, { unit: 'kg', planId: null, trainingMaxes: [] }),
+      answer('GET', '/api/training-maxes', 200, { unit: 'kg', planId: null, tmPercent: 0.9, trainingMaxes: [] }),
       answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
     );
     renderWithProviders(<SetupPage />, { route: '/setup' });

@@ -4,7 +4,7 @@ import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { ApiError } from '@/lib/api-client';
-import { formatWeight, type Unit } from '@/lib/format';
+import { formatPercent, formatWeight, type Unit } from '@/lib/format';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useSaveTrainingMaxes } from '../api/setup-api';
 import {
@@ -24,6 +24,7 @@ type SetupFormProps = { trainingMaxes: TrainingMaxesResponse; onSaved: () => voi
 /** One input per TM the plan needs, each as a 1RM or a TM, in the lifter's unit. */
 export function SetupForm({ trainingMaxes, onSaved }: SetupFormProps) {
   const unit = trainingMaxes.unit;
+  const tmPercent = trainingMaxes.tmPercent;
   const [rows, setRows] = useState(() => initialRows(trainingMaxes));
   const save = useSaveTrainingMaxes();
   const { formRef, errors, show, clear, clearFieldErrorOnChange } = useFormErrors<string>();
@@ -33,7 +34,7 @@ export function SetupForm({ trainingMaxes, onSaved }: SetupFormProps) {
 
   function handleSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const submission = buildSubmission(rows, unit);
+    const submission = buildSubmission(rows, unit, tmPercent);
     if (!submission.ok) return show({ fields: submission.errors });
     clear();
     if (submission.body === null) return onSaved();
@@ -55,9 +56,10 @@ export function SetupForm({ trainingMaxes, onSaved }: SetupFormProps) {
           key={row.exerciseId}
           row={row}
           unit={unit}
+          tmPercent={tmPercent}
           error={errors.fields[fieldName(row.exerciseId)]}
           onModeChange={(mode) =>
-            update(row.exerciseId, (r) => ({ ...r, mode, value: convertForMode(r.value, r.mode, mode) }))
+            update(row.exerciseId, (r) => ({ ...r, mode, value: convertForMode(r.value, r.mode, mode, tmPercent) }))
           }
           onValueChange={(value) => update(row.exerciseId, (r) => ({ ...r, value }))}
         />
@@ -72,12 +74,14 @@ export function SetupForm({ trainingMaxes, onSaved }: SetupFormProps) {
 type TmFieldProps = {
   row: SetupRow;
   unit: Unit;
+  /** The share of a 1RM the plan takes as the TM (0.85 → 85 %). */
+  tmPercent: number;
   error?: string;
   onModeChange: (mode: EntryMode) => void;
   onValueChange: (value: string) => void;
 };
 
-function TmField({ row, unit, error, onModeChange, onValueChange }: TmFieldProps) {
+function TmField({ row, unit, tmPercent, error, onModeChange, onValueChange }: TmFieldProps) {
   const id = useId();
   const inputId = `${id}-input`;
   const hintId = `${id}-hint`;
@@ -87,8 +91,8 @@ function TmField({ row, unit, error, onModeChange, onValueChange }: TmFieldProps
   const hint =
     row.mode === 'oneRepMax'
       ? 'value' in parsed
-        ? `Training max: ${formatWeight(resultingTm('oneRepMax', parsed.value), unit)} (90% of your 1RM)`
-        : 'Your training max will be 90% of it.'
+        ? `Training max = ${formatWeight(resultingTm('oneRepMax', parsed.value, tmPercent), unit)}: ${formatPercent(tmPercent)} of your 1RM, as this plan prescribes`
+        : `Your training max will be ${formatPercent(tmPercent)} of it, as this plan prescribes.`
       : row.currentTm !== null
         ? `Current: ${formatWeight(row.currentTm, unit)}`
         : 'Used as is for every percentage.';

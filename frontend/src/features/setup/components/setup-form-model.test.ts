@@ -19,6 +19,13 @@ describe('the setup form shows the TM the server stores', () => {
     expect(mismatches).toEqual([]);
   });
 
+  it('with the plan’s tmPercent: 85 % and 100 % (1RM-based plans)', () => {
+    expect(resultingTm('oneRepMax', 140, 0.85)).toBe(119);
+    expect(resultingTm('oneRepMax', 70.85, 0.85)).toBe(60.22); // 60.2225 → 60.22
+    expect(resultingTm('oneRepMax', 140, 1)).toBe(140);
+    expect(convertForMode('119', 'trainingMax', 'oneRepMax', 0.85)).toBe('140');
+  });
+
   it('the audit case: 1RM 70.85 → TM 63.77 (binary floating point said 63.76)', () => {
     expect(resultingTm('oneRepMax', 70.85)).toBe(63.77);
     expect(convertForMode('70.85', 'oneRepMax', 'trainingMax')).toBe('63.77');

@@ -7,7 +7,7 @@ import {
 } from '@liftplan/domain';
 import { capitalize } from '@/lib/format';
 
-/** What the lifter types for an exercise: a one-rep max (TM = 90 % of it) or the training max itself. */
+/** What the lifter types for an exercise: a one-rep max (TM = the plan's tmPercent of it) or the training max itself. */
 export type EntryMode = 'oneRepMax' | 'trainingMax';
 
 export type SetupRow = {
@@ -50,17 +50,33 @@ export function parseWeight(text: string): { value: number } | { error: string }
   return { value };
 }
 
-/** The TM an entry leads to, to two decimals as the API stores it. */
-export function resultingTm(mode: EntryMode, value: number): number {
-  return mode === 'trainingMax' ? value : toNumber(trainingMaxFromOneRepMax(value));
+/** The share of a 1RM taken as the TM when the API doesn't say (it always does: the plan's tmPercent). */
+const DEFAULT_TM_PERCENT = 0.9;
+
+/**
+ * The TM an entry leads to, to two decimals as the API stores it: the engine's own calculation with the plan's
+ * tmPercent (the API uses the lifter's current plan's), so the form shows what will be saved.
+ */
+export function resultingTm(mode: EntryMode, value: number, tmPercent: number = DEFAULT_TM_PERCENT): number {
+  return mode === 'trainingMax' ? value : toNumber(trainingMaxFromOneRepMax(value, String(tmPercent)));
 }
 
 /** The same weight expressed in the other mode, so switching 1RM ↔ TM changes nothing by itself. */
-export function convertForMode(text: string, from: EntryMode, to: EntryMode): string {
+export function convertForMode(
+  text: string,
+  from: EntryMode,
+  to: EntryMode,
+  tmPercent: number = DEFAULT_TM_PERCENT,
+): string {
   const parsed = parseWeight(text);
   if (from === to || !('value' in parsed)) return text;
+  const percent = String(tmPercent);
   return String(
-    toNumber(to === 'trainingMax' ? trainingMaxFromOneRepMax(parsed.value) : oneRepMaxFromTrainingMax(parsed.value)),
+    toNumber(
+      to === 'trainingMax'
+        ? trainingMaxFromOneRepMax(parsed.value, percent)
+        : oneRepMaxFromTrainingMax(parsed.value, percent),
+    ),
   );
 }
 
@@ -73,7 +89,11 @@ export type SetupSubmission =
  * Validates every row and builds the request: missing TMs always, existing ones only when they change (an
  * unchanged TM is not re-recorded). `body` is null when there is nothing to save.
  */
-export function buildSubmission(rows: SetupRow[], unit: string): SetupSubmission {
+export function buildSubmission(
+  rows: SetupRow[],
+  unit: string,
+  tmPercent: number = DEFAULT_TM_PERCENT,
+): SetupSubmission {
   const errors: Record<string, string> = {};
   const entries: SetupBody['exerciseTMs'] = [];
   const fieldOfEntry: string[] = [];
@@ -86,7 +106,8 @@ export function buildSubmission(rows: SetupRow[], unit: string): SetupSubmission
           : parsed.error;
       continue;
     }
-    const unchanged = !row.missing && row.currentTm !== null && resultingTm(row.mode, parsed.value) === row.currentTm;
+    const unchanged =
+      !row.missing && row.currentTm !== null && resultingTm(row.mode, parsed.value, tmPercent) === row.currentTm;
     if (unchanged) continue;
     entries.push(
       row.mode === 'oneRepMax'

@@ -1,6 +1,7 @@
 import { Link, useNavigate } from 'react-router-dom';
 import { EmptyState } from '@/components/EmptyState';
 import { QueryState } from '@/components/QueryState';
+import { formatPercent } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useCurrentPlan, useTrainingMaxes } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -20,8 +21,9 @@ export function SetupPage() {
       <header className="page__header">
         <h1 className="page__title">Your training maxes</h1>
         <p className="page__intro">
-          {planName ? `${planName} works from these lifts. ` : ''}Enter a recent one-rep max (we take 90% of it as your
-          training max) or a training max you already use.
+          {planName ? `${planName} works from these lifts. ` : ''}Enter a recent one-rep max (your training max is{' '}
+          {formatPercent(trainingMaxes.data?.tmPercent ?? currentPlan.data?.plan.tmPercent ?? 0.9)} of it
+          {planName ? `, as ${planName} prescribes` : ''}) or a training max you already use.
         </p>
       </header>
       <QueryState

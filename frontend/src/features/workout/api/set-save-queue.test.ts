@@ -128,6 +128,30 @@ describe('SetSaveQueue', () => {
     expect(stored()).toBeNull();
   });
 
+  it('keeps and replays the weight of a set the lifter weighed (and drops what it cannot read)', async () => {
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({
+        v: 1,
+        sets: {
+          13: { actualWeight: 22.5, completed: true },
+          14: { actualWeight: 'heavy' },
+          15: { actualWeight: null },
+        },
+      }),
+    );
+    const server = fakeServer();
+
+    const queue = makeQueue(server.send);
+    expect([...queue.pendingPatches()]).toEqual([
+      [13, { actualWeight: 22.5, completed: true }],
+      [15, { actualWeight: null }],
+    ]);
+    queue.enqueue(13, { actualWeight: 25 });
+    expect(server.calls[0]).toMatchObject({ setId: 13, patch: { actualWeight: 25, completed: true } });
+    expect(stored()).toEqual({ v: 1, sets: { 13: { actualWeight: 25, completed: true }, 15: { actualWeight: null } } });
+  });
+
   it('replays what an earlier page load left unsaved', async () => {
     localStorage.setItem(
       KEY,

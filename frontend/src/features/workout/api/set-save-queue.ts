@@ -1,7 +1,10 @@
 import type { LogSetBody } from '@liftplan/domain';
 
-/** A change to one set: reps and/or done. Later changes to the same set merge into the pending one. */
-export type SetPatch = Pick<LogSetBody, 'actualReps' | 'completed'>;
+/**
+ * A change to one set: reps, the weight used (accessory sets the lifter weighs themselves) and/or done. Later
+ * changes to the same set merge into the pending one.
+ */
+export type SetPatch = Pick<LogSetBody, 'actualReps' | 'actualWeight' | 'completed'>;
 
 /** `saving`: sent or about to be; `retrying`: the last attempt failed, another one is scheduled. */
 export type SetSaveState = 'saving' | 'retrying';
@@ -253,16 +256,20 @@ function newEntry(patch: SetPatch): Entry {
 
 function toPatch(value: unknown): SetPatch | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { actualReps, completed } = value as Record<string, unknown>;
+  const { actualReps, actualWeight, completed } = value as Record<string, unknown>;
   const patch: SetPatch = {};
   if (actualReps === null || (typeof actualReps === 'number' && Number.isInteger(actualReps)))
     patch.actualReps = actualReps;
+  if (actualWeight === null || (typeof actualWeight === 'number' && Number.isFinite(actualWeight) && actualWeight >= 0))
+    patch.actualWeight = actualWeight;
   if (typeof completed === 'boolean') patch.completed = completed;
   return Object.keys(patch).length > 0 ? patch : null;
 }
 
+type PatchableSet = { actualReps: number | null; actualWeight: number | null; completed: boolean };
+
 /** Lays unconfirmed changes over the server's sets. */
-export function applyPatches<S extends { id: number; actualReps: number | null; completed: boolean }>(
+export function applyPatches<S extends PatchableSet & { id: number }>(
   sets: S[],
   patches: ReadonlyMap<number, SetPatch>,
 ): S[] {
@@ -273,10 +280,11 @@ export function applyPatches<S extends { id: number; actualReps: number | null; 
   });
 }
 
-export function applyPatch<S extends { actualReps: number | null; completed: boolean }>(set: S, patch: SetPatch): S {
+export function applyPatch<S extends PatchableSet>(set: S, patch: SetPatch): S {
   return {
     ...set,
     ...(patch.actualReps !== undefined ? { actualReps: patch.actualReps } : {}),
+    ...(patch.actualWeight !== undefined ? { actualWeight: patch.actualWeight } : {}),
     ...(patch.completed !== undefined ? { completed: patch.completed } : {}),
   };
 }

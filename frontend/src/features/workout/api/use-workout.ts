@@ -25,11 +25,11 @@ export function useSaveQueueState(workoutId: number) {
 }
 
 type LogSetVariables = { setId: number; patch: SetPatch };
-type LogSetContext = { previous: Pick<WorkoutSetDto, 'actualReps' | 'completed'> | null };
+type LogSetContext = { previous: Pick<WorkoutSetDto, 'actualReps' | 'actualWeight' | 'completed'> | null };
 export type RejectedSave = { setId: number; message: string };
 
 /**
- * Logs reps / done for a set: optimistic (the cache changes at once, in onMutate), durable (the change goes into
+ * Logs reps / weight / done for a set: optimistic (the cache changes at once, in onMutate), durable (the change goes into
  * the persisted save queue before anything is sent, retried until the server has it), and undone only when the
  * server refuses it for good (onError rolls the set back to what it was before its first unsaved change).
  */
@@ -52,7 +52,8 @@ export function useLogSet(workoutId: number) {
           ...workout,
           sets: workout.sets.map((set) => {
             if (set.id !== setId) return set;
-            if (isFirstUnsavedChange) previous = { actualReps: set.actualReps, completed: set.completed };
+            if (isFirstUnsavedChange)
+              previous = { actualReps: set.actualReps, actualWeight: set.actualWeight, completed: set.completed };
             return applyPatch(set, patch);
           }),
         };

@@ -4,6 +4,7 @@ import { formatPercent, formatReps, formatWeight, pluralize, type Unit } from '@
 import type { SetSaveState } from '../api/set-save-queue';
 import { PlateBreakdown } from './PlateBreakdown';
 import { RepStepper } from './RepStepper';
+import { WeightInput } from './WeightInput';
 
 type SetRowProps = {
   set: WorkoutSetDto;
@@ -13,18 +14,44 @@ type SetRowProps = {
   readOnly: boolean;
   onToggle: (set: WorkoutSetDto) => void;
   onReps: (set: WorkoutSetDto, reps: number | null) => void;
+  onWeight: (set: WorkoutSetDto, weight: number | null) => void;
+  /** For a set the lifter weighs: the weight offered until one is entered (the set before's). */
+  offeredWeight?: number | null;
 };
+
+/** An accessory set without a percentage: the plan leaves its weight to the lifter. */
+export const needsOwnWeight = (set: WorkoutSetDto) => set.prescribedWeight === null;
 
 /**
  * One prescribed set. The whole card is a toggle button (aria-pressed) for "done"; AMRAP sets add a rep stepper
- * below it. A set whose change the server doesn't have yet says so.
+ * below it, accessory sets without a prescribed weight a weight field. A set whose change the server doesn't have
+ * yet says so.
  */
-export function SetRow({ set, unit, saveState, readOnly, onToggle, onReps }: SetRowProps) {
+export function SetRow({
+  set,
+  unit,
+  saveState,
+  readOnly,
+  onToggle,
+  onReps,
+  onWeight,
+  offeredWeight = null,
+}: SetRowProps) {
   const platesId = useId();
-  const weight = formatWeight(set.prescribedWeight, unit);
-  const reps = formatReps(set.prescribedReps, set.isAmrap);
-  const name = `Set ${set.setOrder}: ${weight} × ${reps}, ${formatPercent(set.percentage)}${set.isProgression ? ', progression set' : ''}`;
+  const ownWeight = needsOwnWeight(set);
+  const shownWeight = ownWeight ? set.actualWeight : set.prescribedWeight;
+  const weight = shownWeight === null ? 'your weight' : formatWeight(shownWeight, unit);
+  const reps = formatReps(set.prescribedReps, set.isAmrap, set.repsMax);
+  const name = [
+    `Set ${set.setOrder}: ${weight} × ${reps}`,
+    set.percentage !== null && formatPercent(set.percentage),
+    set.kind === 'warmup' && 'warm-up',
+    set.isProgression && 'progression set',
+  ]
+    .filter(Boolean)
+    .join(', ');
   const needsReps = set.isAmrap && set.completed && set.actualReps === null;
+  const needsWeight = ownWeight && set.completed && set.actualWeight === null;
   // While editable, the rep stepper shows the AMRAP reps; afterwards a tag does.
   const showRepsTag = readOnly && set.isAmrap && set.actualReps !== null;
   const missedReps = !set.isAmrap && set.completed && set.actualReps !== null && set.actualReps < set.prescribedReps;
@@ -33,6 +60,7 @@ export function SetRow({ set, unit, saveState, readOnly, onToggle, onReps }: Set
     'set-row',
     set.completed && 'set-row--done',
     set.isAmrap && 'set-row--amrap',
+    set.kind === 'warmup' && 'set-row--warmup',
     saveState === 'retrying' && 'set-row--unsaved',
   ]
     .filter(Boolean)
@@ -56,9 +84,10 @@ export function SetRow({ set, unit, saveState, readOnly, onToggle, onReps }: Set
               {set.setOrder}
             </span>
             <span className="set-row__load">
-              {weight} <span className="set-row__times">×</span> <span className="set-row__reps">{reps}</span>
+              <span className={shownWeight === null ? 'set-row__own-weight' : undefined}>{weight}</span>{' '}
+              <span className="set-row__times">×</span> <span className="set-row__reps">{reps}</span>
             </span>
-            <span className="set-row__percent">{formatPercent(set.percentage)}</span>
+            {set.percentage !== null && <span className="set-row__percent">{formatPercent(set.percentage)}</span>}
           </span>
           <PlateBreakdown id={platesId} plates={set.plates} unit={unit} />
           {(set.isProgression || showRepsTag || missedReps) && (
@@ -78,7 +107,17 @@ export function SetRow({ set, unit, saveState, readOnly, onToggle, onReps }: Set
           onChange={(value) => onReps(set, value)}
         />
       )}
+      {ownWeight && !readOnly && (
+        <WeightInput
+          value={set.actualWeight}
+          unit={unit}
+          offered={offeredWeight}
+          setLabel={`set ${set.setOrder}`}
+          onChange={(value) => onWeight(set, value)}
+        />
+      )}
       {needsReps && !readOnly && <p className="set-row__hint">Enter how many reps you did.</p>}
+      {needsWeight && !readOnly && <p className="set-row__hint">Enter the weight you used.</p>}
       {saveState === 'retrying' && <p className="set-row__save-state">Not saved — retrying</p>}
     </li>
   );

@@ -18,14 +18,18 @@ function aSet(overrides: Partial<WorkoutSetDto>): WorkoutSetDto {
     tmExerciseId: squat.id,
     displayName: null,
     tier: 'T1',
+    kind: 'main',
     exerciseOrder: 1,
     setOrder: 1,
     percentage: 0.75,
     prescribedWeight: 95,
     prescribedReps: 5,
+    repsMax: null,
+    restSeconds: null,
     isAmrap: false,
     isProgression: false,
     actualReps: null,
+    actualWeight: null,
     completed: false,
     plates: { perSide: [25, 10, 2.5], remainderPerSide: 0, belowBar: false },
     ...overrides,
@@ -35,6 +39,8 @@ function aSet(overrides: Partial<WorkoutSetDto>): WorkoutSetDto {
 function aWorkout(overrides: Partial<WorkoutDto> = {}): WorkoutDto {
   return {
     id: 5,
+    cycle: 1,
+    weekNumber: 1,
     dayNumber: 2,
     dayName: 'Squat + Sumo Deadlift',
     planId: 1,
@@ -195,7 +201,15 @@ describe('WorkoutPage', () => {
       sets: aWorkout().sets.map((s) => ({ ...s, completed: true, actualReps: s.isAmrap ? 6 : 5 })),
     });
     const progression = [
-      { exerciseId: squat.id, slug: 'squat', previousTM: 126, newTM: 133.5, increase: 7.5, amrapReps: 6 },
+      {
+        exerciseId: squat.id,
+        slug: 'squat',
+        previousTM: 126,
+        newTM: 133.5,
+        increase: 7.5,
+        amrapReps: 6,
+        kind: 'amrap_table' as const,
+      },
     ];
     const { requests } = fakeApi(
       answer('GET', '/api/workouts/5', 200, { workout: aWorkout() }),
@@ -220,12 +234,23 @@ describe('WorkoutPage', () => {
   });
 
   it('shows the stored result when a completed workout is reopened', async () => {
-    const progression = [{ exerciseId: 4, slug: 'deadlift', previousTM: 162, newTM: 162, increase: 0, amrapReps: 1 }];
+    const progression = [
+      {
+        exerciseId: 4,
+        slug: 'deadlift',
+        previousTM: 162,
+        newTM: 162,
+        increase: 0,
+        amrapReps: 1,
+        kind: 'amrap_table' as const,
+      },
+    ];
     fakeApi(
       answer('GET', '/api/workouts/5', 200, { workout: aWorkout({ status: 'completed', progression }) }),
       answer('GET', '/api/training-maxes', 200, {
         unit: 'kg',
         planId: 1,
+        tmPercent: 0.9,
         trainingMaxes: [
           {
             exercise: { id: 4, slug: 'deadlift', name: 'Deadlift' },
@@ -243,5 +268,201 @@ describe('WorkoutPage', () => {
     await waitFor(() => expect(result.textContent).toContain('Deadlift'));
     expect(result.textContent).toContain('Stays at 162 kg');
     expect(screen.queryByRole('button', { name: 'Complete workout' })).toBeNull();
+  });
+
+  describe('plan model v2', () => {
+    const dips = { id: 5, slug: 'dips', name: 'Dips' };
+    const v2Workout = (overrides: Partial<WorkoutDto> = {}) =>
+      aWorkout({
+        sets: [
+          aSet({ id: 201, kind: 'warmup', setOrder: 1, percentage: 0.4, prescribedWeight: 50, restSeconds: 60 }),
+          aSet({ id: 202, setOrder: 2, percentage: 0.85, prescribedWeight: 107.5, isAmrap: true, isProgression: true }),
+          aSet({
+            id: 203,
+            kind: 'supplemental',
+            tier: 'T2',
+            exerciseOrder: 2,
+            displayName: 'BBB Squat',
+            percentage: 0.5,
+            prescribedWeight: 62.5,
+            prescribedReps: 10,
+          }),
+          aSet({
+            id: 204,
+            kind: 'accessory',
+            tier: 'T3',
+            exerciseId: dips.id,
+            exercise: dips,
+            tmExerciseId: dips.id,
+            exerciseOrder: 3,
+            percentage: null,
+            prescribedWeight: null,
+            prescribedReps: 10,
+            repsMax: 12,
+            restSeconds: 75,
+            plates: null,
+          }),
+          aSet({
+            id: 205,
+            kind: 'accessory',
+            tier: 'T3',
+            exerciseId: dips.id,
+            exercise: dips,
+            tmExerciseId: dips.id,
+            exerciseOrder: 3,
+            setOrder: 2,
+            percentage: null,
+            prescribedWeight: null,
+            prescribedReps: 10,
+            repsMax: 12,
+            restSeconds: 75,
+            plates: null,
+          }),
+        ],
+        ...overrides,
+      });
+
+    it('groups the sets as warm-up, main, supplemental and accessory, with rep ranges', async () => {
+      fakeApi(answer('GET', '/api/workouts/5', 200, { workout: v2Workout() }));
+      renderWorkout();
+
+      await screen.findByRole('region', { name: 'Main' });
+      expect(screen.getAllByRole('heading', { level: 2 }).map((h) => h.textContent)).toEqual([
+        'Warm-up',
+        'Main',
+        'Supplemental',
+        'Accessory',
+      ]);
+      const warmup = screen.getByRole('region', { name: 'T1 Squat, warm-up' });
+      expect(within(warmup).getByRole('button', { name: 'Set 1: 50 kg × 5, 40%, warm-up' })).toBeTruthy();
+      expect(
+        within(screen.getByRole('region', { name: 'T1 Squat' })).getAllByRole('button', { name: /^Set/ }),
+      ).toHaveLength(1);
+      expect(
+        within(screen.getByRole('region', { name: 'T2 BBB Squat, supplemental' })).getByRole('button', {
+          name: 'Set 1: 62.5 kg × 10, 50%',
+        }),
+      ).toBeTruthy();
+      const accessory = screen.getByRole('region', { name: 'T3 Dips, accessory' });
+      expect(within(accessory).getByRole('button', { name: 'Set 1: your weight × 10–12' })).toBeTruthy();
+    });
+
+    it('saves the weight of an accessory set through the save queue, and rests as long as the plan says', async () => {
+      const server = { offline: true, bodies: [] as Array<{ setId: number; body: unknown }> };
+      fakeApi(answer('GET', '/api/workouts/5', 200, { workout: v2Workout() }), patchRoute(server));
+      const { user } = renderWorkout();
+      const accessory = await screen.findByRole('region', { name: 'T3 Dips, accessory' });
+
+      const weight = within(accessory).getByLabelText('Weight used, set 1 (kg)');
+      expect(weight.getAttribute('inputmode')).toBe('decimal');
+      await user.type(weight, '22,5');
+      await user.keyboard('{Enter}');
+
+      expect(within(accessory).getByRole('button', { name: 'Set 1: 22.5 kg × 10–12' })).toBeTruthy();
+      expect(JSON.parse(localStorage.getItem(pendingSetsStorageKey(5)) ?? 'null')).toEqual({
+        v: 1,
+        sets: { 204: { actualWeight: 22.5 } },
+      });
+
+      await user.click(within(accessory).getByRole('button', { name: /^Set 1:/ }));
+      // The slot's 75 s, not the tier's default.
+      expect(within(screen.getByRole('region', { name: 'Rest timer' })).getByRole('timer').textContent).toBe('1:15');
+
+      server.offline = false;
+      act(() => void window.dispatchEvent(new Event('online')));
+      await waitFor(() => expect(saveStatus()).toBe('All sets saved'));
+      expect(server.bodies).toEqual([{ setId: 204, body: { actualWeight: 22.5, completed: true } }]);
+    });
+
+    it('offers the weight of the set before, and uses it when the set is marked done', async () => {
+      const server = { offline: false, bodies: [] as Array<{ setId: number; body: unknown }> };
+      fakeApi(answer('GET', '/api/workouts/5', 200, { workout: v2Workout() }), patchRoute(server));
+      const { user } = renderWorkout();
+      const accessory = await screen.findByRole('region', { name: 'T3 Dips, accessory' });
+      expect(within(accessory).getByLabelText('Weight used, set 2 (kg)').getAttribute('placeholder')).toBe('—');
+
+      await user.type(within(accessory).getByLabelText('Weight used, set 1 (kg)'), '20');
+      await user.tab();
+      expect(within(accessory).getByLabelText('Weight used, set 2 (kg)').getAttribute('placeholder')).toBe('20');
+      await user.click(within(accessory).getByRole('button', { name: /^Set 2:/ }));
+
+      expect(within(accessory).getByRole('button', { name: 'Set 2: 20 kg × 10–12' }).getAttribute('aria-pressed')).toBe(
+        'true',
+      );
+      await waitFor(() => expect(saveStatus()).toBe('All sets saved'));
+      expect(server.bodies).toEqual([
+        { setId: 204, body: { actualWeight: 20 } },
+        { setId: 205, body: { completed: true, actualWeight: 20 } },
+      ]);
+    });
+
+    it('refuses a weight the API would not take, on the field', async () => {
+      const { requests } = fakeApi(answer('GET', '/api/workouts/5', 200, { workout: v2Workout() }));
+      const { user } = renderWorkout();
+      const accessory = await screen.findByRole('region', { name: 'T3 Dips, accessory' });
+      const weight = within(accessory).getByLabelText('Weight used, set 1 (kg)');
+
+      await user.type(weight, '22.555');
+      await user.tab();
+
+      expect(weight.getAttribute('aria-invalid')).toBe('true');
+      expect(within(accessory).getByText('Use at most 2 decimals')).toBeTruthy();
+      expect(requests.filter((r) => r.method === 'PATCH')).toHaveLength(0);
+    });
+
+    it('says what kind of rule moved each TM, and when an increase was capped', async () => {
+      const progression = [
+        {
+          exerciseId: 2,
+          slug: 'squat',
+          previousTM: 126,
+          newTM: 131,
+          increase: 5,
+          amrapReps: null,
+          kind: 'cycle_increment' as const,
+        },
+        {
+          exerciseId: 4,
+          slug: 'deadlift',
+          previousTM: 180,
+          newTM: 162,
+          increase: -18,
+          amrapReps: 3,
+          kind: 'stall_reset' as const,
+        },
+        {
+          exerciseId: 1,
+          slug: 'bench-press',
+          previousTM: 498,
+          newTM: 500,
+          increase: 2,
+          amrapReps: 9,
+          kind: 'amrap_table' as const,
+          capped: true as const,
+        },
+      ];
+      fakeApi(
+        answer('GET', '/api/workouts/5', 200, { workout: v2Workout({ status: 'completed', progression }) }),
+        answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
+        answer('GET', '/api/training-maxes', 404, apiErrorBody('NOPE', 'none')),
+      );
+      renderWorkout();
+
+      const items = (await screen.findByRole('region', { name: 'Workout complete' })).querySelectorAll('li');
+      expect(items[0]?.textContent).toMatch(/126 kg\s*→\s*to 131 kg \+5 kg.*Cycle increase/);
+      expect(items[1]?.textContent).toMatch(/180 kg\s*→\s*to 162 kg −18 kg.*Reset after repeated misses in a row/);
+      expect(items[2]?.textContent).toContain('9 reps on the progression set');
+      expect(items[2]?.textContent).toContain('Capped');
+      expect(items[0]?.textContent).not.toContain('Capped');
+    });
+
+    it('shows a skipped day as skipped', async () => {
+      fakeApi(answer('GET', '/api/workouts/5', 200, { workout: v2Workout({ status: 'skipped', sets: [] }) }));
+      renderWorkout();
+
+      expect(await screen.findByText('Skipped', { selector: '.pill' })).toBeTruthy();
+      expect(screen.getByText(/You skipped this day/)).toBeTruthy();
+      expect(screen.queryByRole('button', { name: 'Complete workout' })).toBeNull();
+    });
   });
 });

@@ -1,4 +1,4 @@
-import type { WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
+import type { CurrentPlanResponse, WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
@@ -7,17 +7,17 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { ApiError } from '@/lib/api-client';
-import { dayTitle, formatDate, pluralize } from '@/lib/format';
+import { dayTitle, formatDate, planPositionLabel, pluralize, workoutTitle } from '@/lib/format';
 import { paths } from '@/lib/paths';
-import { useTrainingMaxes } from '@/lib/training-state';
+import { useCurrentPlan, useTrainingMaxes } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { getSetSaveQueue } from '../api/workout-api';
 import { useAbandonWorkout, useCompleteWorkout, useLogSet, useSaveQueueState, useWorkout } from '../api/use-workout';
 import { ResultPanel } from '../components/ResultPanel';
 import { RestTimer } from '../components/RestTimer';
 import { SaveStatus } from '../components/SaveStatus';
-import { SetRow } from '../components/SetRow';
-import { groupSets } from '../components/set-groups';
+import { needsOwnWeight, SetRow } from '../components/SetRow';
+import { groupSetsByKind, type SetGroup } from '../components/set-groups';
 import { restDurationMs, useRestTimer } from '../components/use-rest-timer';
 import '@/components/ui.css';
 import '../workout.css';
@@ -41,7 +41,7 @@ function WorkoutNotFound() {
 
 function WorkoutLoader({ workoutId }: { workoutId: number }) {
   const workout = useWorkout(workoutId);
-  useDocumentTitle(workout.data ? dayTitle(workout.data.dayNumber, workout.data.dayName) : 'Workout');
+  useDocumentTitle(workout.data ? workoutTitle(workout.data) : 'Workout');
   if (workout.error instanceof ApiError && workout.error.status === 404) return <WorkoutNotFound />;
   return (
     <QueryState query={workout} loadingLabel="Loading your workout…" errorTitle="We couldn't load this workout">
@@ -60,17 +60,69 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
   const [justCompleted, setJustCompleted] = useState(false);
   const [confirm, setConfirm] = useState<'complete' | 'abandon' | null>(null);
   const nameOf = useExerciseNames(workout);
+  const currentPlan = useCurrentPlan();
+  const plan = currentPlan.data?.plan.id === workout.planId ? currentPlan.data : null;
 
-  const groups = groupSets(workout.sets);
+  const sections = groupSetsByKind(workout.sets);
+  const showKinds = sections.length > 1;
   const doneCount = workout.sets.filter((s) => s.completed).length;
   const notDone = workout.sets.length - doneCount;
   const progressionWithoutReps = workout.sets.some((s) => s.isProgression && s.actualReps === null);
+  const doneWithoutWeight = workout.sets.filter(
+    (s) => needsOwnWeight(s) && s.completed && s.actualWeight === null,
+  ).length;
   const savesPending = saveState.pendingCount > 0;
 
   const toggle = (set: WorkoutSetDto) => {
     const completed = !set.completed;
-    logSet(set.id, { completed });
-    if (completed) timer.start(restDurationMs(set.tier));
+    // A set the lifter weighs, done without a weight: the weight of the set before it, as offered in the field.
+    const offered = completed && needsOwnWeight(set) && set.actualWeight === null ? offeredWeight(workout, set) : null;
+    logSet(set.id, offered === null ? { completed } : { completed, actualWeight: offered });
+    // The plan's rest for the slot when it gives one (0: no timer), else a default by tier.
+    const rest = set.restSeconds !== null ? set.restSeconds * 1000 : restDurationMs(set.tier);
+    if (completed && rest > 0) timer.start(rest);
+  };
+
+  const renderGroup = (group: SetGroup, headingLevel: 2 | 3) => {
+    const headingId = `group-${group.key.replace(/\W/g, '-')}`;
+    const groupDone = group.sets.filter((s) => s.completed).length;
+    const Heading = headingLevel === 2 ? 'h2' : 'h3';
+    return (
+      <section
+        key={group.key}
+        className="exercise-group"
+        // Outside "Main" the kind tells apart two groups of one slot (its warm-up and its work sets).
+        aria-labelledby={showKinds && group.kind !== 'main' ? undefined : headingId}
+        aria-label={
+          showKinds && group.kind !== 'main'
+            ? `${group.tier} ${group.name}, ${group.kind === 'warmup' ? 'warm-up' : group.kind}`
+            : undefined
+        }
+      >
+        <Heading className="exercise-group__title" id={headingId}>
+          <span className="tier">{group.tier}</span> {group.name}
+        </Heading>
+        <p className="exercise-group__meta muted">
+          {group.exerciseName && `${group.exerciseName} · `}
+          {groupDone} of {group.sets.length} done
+        </p>
+        <ol className="set-list">
+          {group.sets.map((set) => (
+            <SetRow
+              key={set.id}
+              set={set}
+              unit={workout.unit}
+              saveState={saveState.states.get(set.id)}
+              readOnly={!inProgress}
+              onToggle={toggle}
+              onReps={(s, reps) => logSet(s.id, { actualReps: reps })}
+              onWeight={(s, weight) => logSet(s.id, { actualWeight: weight })}
+              offeredWeight={needsOwnWeight(set) ? offeredWeight(workout, set) : null}
+            />
+          ))}
+        </ol>
+      </section>
+    );
   };
 
   const finish = () =>
@@ -90,7 +142,13 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
       <header className="page__header">
         <h1 className="page__title">{dayTitle(workout.dayNumber, workout.dayName)}</h1>
         <p className="page__intro">
-          {[workout.planName, formatDate(workout.createdAt)].filter(Boolean).join(' · ')}
+          {[workout.planName, position(workout, plan), formatDate(workout.createdAt)].filter(Boolean).join(' · ')}
+          {isDeload(workout, plan) && (
+            <>
+              {' '}
+              <Badge tone="warning">Deload</Badge>
+            </>
+          )}
           {workout.status === 'completed' && (
             <>
               {' '}
@@ -103,13 +161,21 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
               <Badge tone="warning">Abandoned</Badge>
             </>
           )}
+          {workout.status === 'skipped' && (
+            <>
+              {' '}
+              <Badge>Skipped</Badge>
+            </>
+          )}
         </p>
-        <div className="workout__progress">
-          <progress max={workout.sets.length} value={doneCount} aria-label="Sets done" />
-          <span>
-            {doneCount} of {pluralize(workout.sets.length, 'set')} done
-          </span>
-        </div>
+        {workout.status !== 'skipped' && (
+          <div className="workout__progress">
+            <progress max={workout.sets.length} value={doneCount} aria-label="Sets done" />
+            <span>
+              {doneCount} of {pluralize(workout.sets.length, 'set')} done
+            </span>
+          </div>
+        )}
       </header>
 
       {workout.status === 'completed' && (
@@ -117,8 +183,16 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
           progression={workout.progression ?? []}
           unit={workout.unit}
           nameOf={nameOf}
+          stallFailures={(exerciseId) => stallFailures(plan, exerciseId)}
+          context={{
+            isDeload: isDeload(workout, plan),
+            hasCycleRule: plan?.plan.progressionRules.some((r) => r.kind === 'cycle_increment') ?? false,
+          }}
           focusOnMount={justCompleted}
         />
+      )}
+      {workout.status === 'skipped' && (
+        <p className="notice">You skipped this day. It changed no training maxes and your plan moved on.</p>
       )}
       {workout.status === 'abandoned' && (
         <p className="notice">You abandoned this workout. It stays in your history and changed no training maxes.</p>
@@ -134,34 +208,22 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
         </div>
       )}
 
-      {groups.map((group) => {
-        const headingId = `group-${group.key.replace(/\W/g, '-')}`;
-        const groupDone = group.sets.filter((s) => s.completed).length;
-        return (
-          <section key={group.key} className="exercise-group" aria-labelledby={headingId}>
-            <h2 className="exercise-group__title" id={headingId}>
-              <span className="tier">{group.tier}</span> {group.name}
+      {sections.map((section) =>
+        showKinds ? (
+          <section
+            key={section.kind}
+            className={`kind-section kind-section--${section.kind}`}
+            aria-labelledby={`kind-${section.kind}`}
+          >
+            <h2 className="kind-section__title" id={`kind-${section.kind}`}>
+              {section.label}
             </h2>
-            <p className="exercise-group__meta muted">
-              {group.exerciseName && `${group.exerciseName} · `}
-              {groupDone} of {group.sets.length} done
-            </p>
-            <ol className="set-list">
-              {group.sets.map((set) => (
-                <SetRow
-                  key={set.id}
-                  set={set}
-                  unit={workout.unit}
-                  saveState={saveState.states.get(set.id)}
-                  readOnly={!inProgress}
-                  onToggle={toggle}
-                  onReps={(s, reps) => logSet(s.id, { actualReps: reps })}
-                />
-              ))}
-            </ol>
+            {section.groups.map((group) => renderGroup(group, 3))}
           </section>
-        );
-      })}
+        ) : (
+          section.groups.map((group) => renderGroup(group, 2))
+        ),
+      )}
 
       {inProgress && (
         <section className="card workout__finish" aria-label="Finish the workout">
@@ -172,7 +234,9 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
             isLoading={complete.isPending}
             disabled={savesPending || abandon.isPending}
             aria-describedby={savesPending ? 'complete-blocked' : undefined}
-            onClick={() => (notDone > 0 || progressionWithoutReps ? setConfirm('complete') : finish())}
+            onClick={() =>
+              notDone > 0 || progressionWithoutReps || doneWithoutWeight > 0 ? setConfirm('complete') : finish()
+            }
           >
             Complete workout
           </Button>
@@ -204,6 +268,7 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
           <ul className="modal__list">
             {notDone > 0 && <li>{pluralize(notDone, 'set')} not marked done.</li>}
             {progressionWithoutReps && <li>No reps logged on the progression set: its training max won't change.</li>}
+            {doneWithoutWeight > 0 && <li>{pluralize(doneWithoutWeight, 'set')} done without the weight you used.</li>}
           </ul>
         </ConfirmDialog>
       )}
@@ -225,6 +290,41 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
       {inProgress && <RestTimer timer={timer} />}
     </div>
   );
+}
+
+/** The weight last entered on an earlier set of the same exercise slot in this workout, if any. */
+function offeredWeight(workout: WorkoutDto, set: WorkoutSetDto): number | null {
+  const earlier = workout.sets
+    .filter(
+      (s) =>
+        s.exerciseOrder === set.exerciseOrder &&
+        s.exerciseId === set.exerciseId &&
+        s.setOrder < set.setOrder &&
+        s.actualWeight !== null,
+    )
+    .sort((a, b) => b.setOrder - a.setOrder);
+  return earlier[0]?.actualWeight ?? null;
+}
+
+/** "Cycle 2 · Week 3 of 4" when the workout belongs to the lifter's current plan and that has several weeks. */
+function position(workout: WorkoutDto, current: CurrentPlanResponse | null): string | null {
+  if (!current || current.plan.cycleWeeks <= 1) return null;
+  return planPositionLabel(workout, current.plan.cycleWeeks);
+}
+
+function isDeload(workout: WorkoutDto, current: CurrentPlanResponse | null): boolean {
+  return current?.plan.weeks.find((w) => w.weekNumber === workout.weekNumber)?.isDeload ?? false;
+}
+
+/** How many misses in a row reset this lift's TM under the plan's stall_reset rule (the lift's own rule wins). */
+function stallFailures(current: CurrentPlanResponse | null, exerciseId: number): number | null {
+  if (!current) return null;
+  const rules = current.plan.progressionRules.filter((r) => r.kind === 'stall_reset');
+  const isUpper = current.plan.requiredExercises.find((e) => e.id === exerciseId)?.isUpperBody;
+  const rule =
+    rules.find((r) => r.exerciseId === exerciseId) ??
+    rules.find((r) => r.exerciseId === null && isUpper !== undefined && r.category === (isUpper ? 'upper' : 'lower'));
+  return rule?.failures ?? null;
 }
 
 /** Names for progression results: from the workout's own sets, else the lifter's TM list, else the slug. */

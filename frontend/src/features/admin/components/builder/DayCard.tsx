@@ -7,9 +7,14 @@ import { SlotEditor } from './SlotEditor';
 
 type Props = { day: Day; position: number; count: number };
 
-/** One training day: its name, its exercise slots in order, and day-level actions. Re-renders only when it changes. */
+/**
+ * One training day of the selected week: its name, its exercise slots in order, and day-level actions (moving,
+ * duplicating and removing a day does it in every week; "Copy to weeks…" copies this week's day over others').
+ * Re-renders only when it changes.
+ */
 export const DayCard = memo(function DayCard({ day, position, count }: Props) {
-  const { errors, act, remove } = useBuilder();
+  const { errors, act, remove, weekCount, openCopyDay } = useBuilder();
+  const everyWeek = weekCount > 1 ? ' (every week)' : '';
   const label = `Day ${position + 1}`;
   const headingId = `${domIdOf(fieldId('day', day.key))}-heading`;
   const nameId = fieldId('day', day.key, 'name');
@@ -48,7 +53,7 @@ export const DayCard = memo(function DayCard({ day, position, count }: Props) {
           <button
             type="button"
             className="icon-button"
-            aria-label={`Move ${what} up`}
+            aria-label={`Move ${what} up${everyWeek}`}
             disabled={position === 0}
             onClick={() => act({ type: 'moveDay', dayKey: day.key, by: -1 })}
           >
@@ -57,7 +62,7 @@ export const DayCard = memo(function DayCard({ day, position, count }: Props) {
           <button
             type="button"
             className="icon-button"
-            aria-label={`Move ${what} down`}
+            aria-label={`Move ${what} down${everyWeek}`}
             disabled={position === count - 1}
             onClick={() => act({ type: 'moveDay', dayKey: day.key, by: 1 })}
           >
@@ -66,18 +71,30 @@ export const DayCard = memo(function DayCard({ day, position, count }: Props) {
           <button
             type="button"
             className="button button--ghost"
-            aria-label={`Duplicate ${what}`}
+            aria-label={`Duplicate ${what}${everyWeek}`}
             disabled={count >= MAX_DAYS}
             onClick={() => act({ type: 'duplicateDay', dayKey: day.key })}
           >
             Duplicate
           </button>
+          {weekCount > 1 && (
+            <button
+              type="button"
+              className="button button--ghost"
+              aria-label={`Copy ${what} to other weeks…`}
+              onClick={() => openCopyDay(day.key)}
+            >
+              Copy to weeks…
+            </button>
+          )}
           <button
             type="button"
             className="button button--ghost button--danger-text"
-            aria-label={`Remove ${what}`}
+            aria-label={`Remove ${what}${everyWeek}`}
             disabled={count <= 1}
-            onClick={() => remove({ type: 'removeDay', dayKey: day.key }, `Removed ${what}`)}
+            onClick={() =>
+              remove({ type: 'removeDay', dayKey: day.key }, `Removed ${what}${everyWeek ? ' from every week' : ''}`)
+            }
           >
             Remove
           </button>

@@ -11,10 +11,12 @@ type Props = {
   /** Messages that belong to no field. */
   formError: string[] | null;
   nameOf: (exerciseId: number) => string | undefined;
+  /** Moves to a field (showing its week first). */
+  onReveal: (id: string) => void;
 };
 
 /** Above the save button: how many problems there are, each a link that moves to its field. */
-export function ErrorSummary({ draft, errors, errorIds, formError, nameOf }: Props) {
+export function ErrorSummary({ draft, errors, errorIds, formError, nameOf, onReveal }: Props) {
   if (errorIds.length === 0 && !formError) return null;
   return (
     <div className="error-summary" role="alert">
@@ -29,7 +31,13 @@ export function ErrorSummary({ draft, errors, errorIds, formError, nameOf }: Pro
         ))}
         {errorIds.slice(0, MAX_LISTED).map((id) => (
           <li key={id}>
-            <a href={`#${domIdOf(id)}`} onClick={(event) => focusField(event, id)}>
+            <a
+              href={`#${domIdOf(id)}`}
+              onClick={(event) => {
+                event.preventDefault();
+                onReveal(id);
+              }}
+            >
               {describeField(draft, id, nameOf)}
             </a>
             : {errors[id]}
@@ -39,11 +47,4 @@ export function ErrorSummary({ draft, errors, errorIds, formError, nameOf }: Pro
       </ul>
     </div>
   );
-}
-
-function focusField(event: { preventDefault: () => void }, id: string) {
-  event.preventDefault();
-  const element = document.getElementById(domIdOf(id));
-  element?.scrollIntoView?.({ block: 'center' });
-  element?.focus({ preventScroll: true });
 }

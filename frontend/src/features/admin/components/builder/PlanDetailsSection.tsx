@@ -1,6 +1,6 @@
 import type { ChangeEvent } from 'react';
 import { domIdOf } from '../../builder/builder-errors';
-import { MAX_DAYS, slugify, type PlanDraft } from '../../builder/builder-state';
+import { dayCount, MAX_DAYS, slugify, type PlanDraft } from '../../builder/builder-state';
 import { useBuilder } from './builder-context';
 import { controlProps, FieldMessage } from './field-errors';
 
@@ -10,10 +10,14 @@ type Props = {
   onDayCountChange: (count: number) => void;
 };
 
-/** The plan's header fields: name, slug (suggested from the name), days a week, visibility, description. */
+/**
+ * The plan's header fields: name, slug (suggested from the name), days a week, the training max as a % of the 1RM,
+ * visibility, description.
+ */
 export function PlanDetailsSection({ draft, onDayCountChange }: Props) {
   const { errors, act } = useBuilder();
-  const invalidClass = (field: 'name' | 'slug' | 'description') => (errors[field] ? ' field--invalid' : '');
+  const invalidClass = (field: 'name' | 'slug' | 'description' | 'tmPercent') =>
+    errors[field] ? ' field--invalid' : '';
   const togglePublic = (event: ChangeEvent<HTMLInputElement>) =>
     act({ type: 'setPublic', value: event.target.checked });
 
@@ -70,7 +74,7 @@ export function PlanDetailsSection({ draft, onDayCountChange }: Props) {
           <select
             {...controlProps(errors, 'days')}
             className="field__input"
-            value={draft.days.length}
+            value={dayCount(draft)}
             onChange={(event) => onDayCountChange(Number(event.target.value))}
           >
             {Array.from({ length: MAX_DAYS }, (_, i) => (
@@ -80,6 +84,31 @@ export function PlanDetailsSection({ draft, onDayCountChange }: Props) {
             ))}
           </select>
           <FieldMessage errors={errors} id="days" />
+        </div>
+        <div className={`field plan-header__tm${invalidClass('tmPercent')}`}>
+          <label className="field__label" htmlFor={domIdOf('tmPercent')}>
+            Training max, % of 1RM
+          </label>
+          <div className="input-suffix">
+            <input
+              {...controlProps(errors, 'tmPercent')}
+              aria-describedby={[errors.tmPercent && `${domIdOf('tmPercent')}-error`, 'tm-percent-hint']
+                .filter(Boolean)
+                .join(' ')}
+              className="field__input"
+              inputMode="decimal"
+              autoComplete="off"
+              value={draft.tmPercent}
+              onChange={(event) => act({ type: 'setTmPercent', value: event.target.value }, 'tmPercent')}
+            />
+            <span className="input-suffix__unit" aria-hidden="true">
+              %
+            </span>
+          </div>
+          <FieldMessage errors={errors} id="tmPercent" />
+          <p className="field__hint" id="tm-percent-hint">
+            A 1RM entered at setup becomes this TM (50–100; 100 for 1RM-based plans).
+          </p>
         </div>
         <label className="choice plan-header__public">
           <input type="checkbox" checked={draft.isPublic} onChange={togglePublic} /> Public (lifters can find and

@@ -1,10 +1,14 @@
-import type { PlanPreview } from '@liftplan/domain';
-import type { PlanDraft, Unit } from '../../builder/builder-state';
-import type { PreviewRequest, PreviewSettings } from '../../builder/preview-request';
+import { useMemo } from 'react';
+import type { PlanPreview, RoundingMode } from '@liftplan/domain';
+import { formatReps } from '@/lib/format';
+import type { PlanDraft, SetRow, Unit } from '../../builder/builder-state';
+import { previewOfWeek, type PreviewRequest, type PreviewSettings } from '../../builder/preview-request';
 import { useBuilder } from './builder-context';
 
 type Props = {
   draft: PlanDraft;
+  /** The week being edited: the preview shows it. */
+  weekIndex: number;
   tmExerciseIds: number[];
   settings: PreviewSettings;
   onSettingsChange: (settings: PreviewSettings) => void;
@@ -14,10 +18,30 @@ type Props = {
   error: string | null;
 };
 
-/** Sample TMs in, every day's prescribed weights out — computed by the API exactly as for a real workout. */
-export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange, result, isUpdating, error }: Props) {
+/**
+ * Sample TMs in, the selected week's prescribed weights out — computed by the API exactly as for a real workout.
+ * The same sample TMs feed the projection.
+ */
+export function PreviewPanel({
+  draft,
+  weekIndex,
+  tmExerciseIds,
+  settings,
+  onSettingsChange,
+  result,
+  isUpdating,
+  error,
+}: Props) {
   const { exerciseById } = useBuilder();
   const nameOf = (id: number) => exerciseById.get(id)?.name ?? `Exercise ${id}`;
+  const week = draft.weeks[weekIndex]!;
+  const several = draft.weeks.length > 1;
+  const shown = result ? previewOfWeek(result.request, result.preview, week.key) : undefined;
+  const setsByKey = useMemo(() => {
+    const map = new Map<string, SetRow>();
+    for (const day of week.days) for (const slot of day.slots) for (const set of slot.sets) map.set(set.key, set);
+    return map;
+  }, [week]);
   const setUnit = (unit: Unit) => {
     const wasDefault = settings.increment === '' || settings.increment === (settings.unit === 'kg' ? '2.5' : '5');
     onSettingsChange({ ...settings, unit, increment: wasDefault ? (unit === 'kg' ? '2.5' : '5') : settings.increment });
@@ -26,7 +50,8 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
   return (
     <section className="builder-section preview" aria-labelledby="preview-heading">
       <h2 className="builder-section__title" id="preview-heading">
-        Preview
+        Preview{several && ` · Week ${weekIndex + 1}`}
+        {week.isDeload && <span className="week-tab__badge">Deload</span>}
       </h2>
       <p className="muted">
         Sample training maxes → the weights a lifter is prescribed, rounded by the server exactly as in a real workout.
@@ -78,6 +103,20 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
             onChange={(event) => onSettingsChange({ ...settings, increment: event.target.value })}
           />
         </div>
+        <div className="field">
+          <label className="field__label" htmlFor="preview-rounding">
+            Rounding
+          </label>
+          <select
+            id="preview-rounding"
+            className="field__input"
+            value={settings.rounding}
+            onChange={(event) => onSettingsChange({ ...settings, rounding: event.target.value as RoundingMode })}
+          >
+            <option value="nearest">Nearest</option>
+            <option value="down">Down</option>
+          </select>
+        </div>
       </div>
 
       <p className="preview__status" role="status">
@@ -85,18 +124,18 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
           ? `Preview unavailable: ${error}`
           : isUpdating
             ? 'Updating…'
-            : !result
-              ? 'Choose an exercise and enter sets to see weights.'
+            : !shown
+              ? `Choose an exercise and enter sets${several ? ' in this week' : ''} to see weights.`
               : ''}
       </p>
 
-      {result && (
+      {result && shown && (
         <div className={`preview__days${isUpdating ? ' preview__days--stale' : ''}`}>
-          {result.preview.days.map((day, d) => {
-            const origin = result.request.origin[d];
-            const dayIndex = draft.days.findIndex((candidate) => candidate.key === origin?.dayKey);
+          {shown.week.days.map((day, d) => {
+            const origin = shown.origin.days[d];
+            const dayIndex = week.days.findIndex((candidate) => candidate.key === origin?.dayKey);
             if (!origin || dayIndex === -1) return null;
-            const draftDay = draft.days[dayIndex]!;
+            const draftDay = week.days[dayIndex]!;
             return (
               <section key={origin.dayKey} className="preview__day" aria-label={`Preview of day ${dayIndex + 1}`}>
                 <h3 className="preview__day-title">
@@ -104,18 +143,19 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
                   {draftDay.name.trim() && ` · ${draftDay.name.trim()}`}
                 </h3>
                 {day.exercises.map((exercise) => {
-                  const slotKey = origin.slots[exercise.sortOrder - 1]?.slotKey;
-                  const slot = draftDay.slots.find((candidate) => candidate.key === slotKey);
+                  const slotOrigin = origin.slots[exercise.sortOrder - 1];
+                  const slot = draftDay.slots.find((candidate) => candidate.key === slotOrigin?.slotKey);
                   const title = slot?.displayName.trim() || nameOf(exercise.exerciseId);
+                  const missingTm = exercise.sets.some((set) => set.weight === null && set.percentage !== null);
                   return (
-                    <div key={slotKey ?? exercise.sortOrder} className="preview__slot">
+                    <div key={slotOrigin?.slotKey ?? exercise.sortOrder} className="preview__slot">
                       <h4 className="preview__slot-title">
                         <span className="tier">{exercise.tier}</span> {title}
                         {exercise.tmExerciseId !== exercise.exerciseId && (
                           <span className="muted"> (TM: {nameOf(exercise.tmExerciseId)})</span>
                         )}
                       </h4>
-                      {exercise.sets.some((set) => set.weight === null) ? (
+                      {missingTm ? (
                         <p className="muted">
                           Enter a sample TM for{' '}
                           <a
@@ -128,19 +168,36 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
                         </p>
                       ) : (
                         <ol className="preview__sets">
-                          {exercise.sets.map((set) => (
-                            <li
-                              key={set.setOrder}
-                              className={set.isProgression ? 'preview__set preview__set--progression' : 'preview__set'}
-                            >
-                              <span className="preview__weight">
-                                {set.weight} {result.preview.unit}
-                              </span>{' '}
-                              × {set.reps}
-                              {set.isAmrap ? '+' : ''}
-                              {set.isProgression && <span className="visually-hidden"> (progression set)</span>}
-                            </li>
-                          ))}
+                          {exercise.sets.map((set) => {
+                            const draftSet = setsByKey.get(slotOrigin?.setKeys[set.setOrder - 1] ?? '');
+                            const progression = draftSet?.isProgression ?? false;
+                            const reps = formatReps(set.reps, set.isAmrap, set.repsMax);
+                            const className = [
+                              'preview__set',
+                              progression && 'preview__set--progression',
+                              set.kind === 'warmup' && 'preview__set--warmup',
+                            ]
+                              .filter(Boolean)
+                              .join(' ');
+                            return (
+                              <li key={set.setOrder} className={className}>
+                                {set.weight === null ? (
+                                  <>
+                                    {reps} reps <span className="muted">(lifter’s weight)</span>
+                                  </>
+                                ) : (
+                                  <>
+                                    <span className="preview__weight">
+                                      {set.weight} {result.preview.unit}
+                                    </span>{' '}
+                                    × {reps}
+                                  </>
+                                )}
+                                {set.kind === 'warmup' && <span className="visually-hidden"> (warm-up)</span>}
+                                {progression && <span className="visually-hidden"> (progression set)</span>}
+                              </li>
+                            );
+                          })}
                         </ol>
                       )}
                     </div>
@@ -149,7 +206,7 @@ export function PreviewPanel({ draft, tmExerciseIds, settings, onSettingsChange,
               </section>
             );
           })}
-          {draft.days.some((day) => !result.request.origin.some((origin) => origin.dayKey === day.key)) && (
+          {week.days.some((day) => !shown.origin.days.some((origin) => origin.dayKey === day.key)) && (
             <p className="muted">Days without a complete exercise (an exercise with valid sets) are not shown yet.</p>
           )}
         </div>

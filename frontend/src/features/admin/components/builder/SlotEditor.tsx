@@ -1,7 +1,14 @@
 import { memo, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
-import { formatQuickEntry, parseQuickEntry } from '@liftplan/domain';
+import { formatQuickEntry, parseQuickEntry, type QuickEntrySet } from '@liftplan/domain';
 import { domIdOf, fieldId } from '../../builder/builder-errors';
-import { setsAsQuickEntry, type SetRow, type Slot } from '../../builder/builder-state';
+import {
+  canDriveProgression,
+  SET_KIND_OPTIONS,
+  setsAsQuickEntry,
+  type SetKind,
+  type SetRow,
+  type Slot,
+} from '../../builder/builder-state';
 import { useBuilder } from './builder-context';
 import { ExercisePicker } from './ExercisePicker';
 import { controlProps, FieldMessage } from './field-errors';
@@ -16,6 +23,7 @@ export const SlotEditor = memo(function SlotEditor({ slot, position, count, dayL
   const tmId = fieldId('slot', slot.key, 'tmExerciseId');
   const tierId = fieldId('slot', slot.key, 'tier');
   const nameId = fieldId('slot', slot.key, 'displayName');
+  const restId = fieldId('slot', slot.key, 'restSeconds');
   const exerciseFieldId = fieldId('slot', slot.key, 'exerciseId');
   const what = `${dayLabel}, ${exercise?.name ?? legend.toLowerCase()}`;
 
@@ -132,6 +140,23 @@ export const SlotEditor = memo(function SlotEditor({ slot, position, count, dayL
           />
           <FieldMessage errors={errors} id={nameId} />
         </div>
+        <div className="field slot__rest">
+          <label className="field__label" htmlFor={domIdOf(restId)}>
+            Rest (s)
+          </label>
+          <input
+            {...controlProps(errors, restId)}
+            className="field__input"
+            inputMode="numeric"
+            autoComplete="off"
+            placeholder="e.g. 180"
+            value={slot.restSeconds}
+            onChange={(event) =>
+              act({ type: 'updateSlot', slotKey: slot.key, patch: { restSeconds: event.target.value } }, restId)
+            }
+          />
+          <FieldMessage errors={errors} id={restId} />
+        </div>
       </div>
 
       <QuickEntryField slot={slot} />
@@ -141,8 +166,10 @@ export const SlotEditor = memo(function SlotEditor({ slot, position, count, dayL
 });
 
 /**
- * Shorthand for the whole grid: `65x8, 75x6, 85x4x3, 65x8+` (`x3` = three such sets, `+` = AMRAP). Shows the grid
- * as shorthand while not being edited; Enter (or leaving the field) fills the grid.
+ * Shorthand for the whole grid: `65x8, 75x6, 85x4x3, 65x8+` (`x3` = three such sets, `+` = AMRAP). `|` starts the
+ * next week, so a wave is typed once: `65x5, 75x5, 85x5+ | 70x3, 80x3, 90x3+ | …` fills this exercise in this week
+ * and the same exercise of the following weeks (added as copies of this week when they don't exist yet). Shows the
+ * grid as shorthand while not being edited; Enter (or leaving the field) fills the grid.
  */
 function QuickEntryField({ slot }: { slot: Slot }) {
   const { act } = useBuilder();
@@ -160,13 +187,15 @@ function QuickEntryField({ slot }: { slot: Slot }) {
       setError(null);
       return true;
     }
-    const parsed = parseQuickEntry(text);
+    const parsed = parseWave(text);
     if (!parsed.ok) {
       setError(parsed.error);
       return false;
     }
     setError(null);
-    act({ type: 'quickEntry', slotKey: slot.key, sets: parsed.sets }, fieldId('slot', slot.key, 'sets'));
+    const clears = fieldId('slot', slot.key, 'sets');
+    if (parsed.weeks.length === 1) act({ type: 'quickEntry', slotKey: slot.key, sets: parsed.weeks[0]! }, clears);
+    else act({ type: 'quickEntryWave', slotKey: slot.key, weeks: parsed.weeks }, clears);
     return true;
   }
 
@@ -218,11 +247,34 @@ function QuickEntryField({ slot }: { slot: Slot }) {
         </p>
       ) : null}
       <p className="field__hint" id={`${inputId}-hint`}>
-        % × reps, comma-separated: <code>85x4x3</code> = 3 sets, <code>65x8+</code> = AMRAP. Enter fills the grid (a
-        T1’s highest-% AMRAP becomes the progression set).
+        % × reps, comma-separated: <code>85x4x3</code> = 3 sets, <code>65x8+</code> = AMRAP; <code>|</code> starts the
+        next week (<code>65x5, 75x5, 85x5+ | 70x3, 80x3, 90x3+</code>). Enter fills the grid (a T1’s highest-% AMRAP
+        becomes the progression set).
       </p>
     </div>
   );
+}
+
+type WaveResult = { ok: true; weeks: Array<QuickEntrySet[] | null> } | { ok: false; error: string };
+
+/** `a | b | c`: one scheme per week (an empty one leaves that week as it is). */
+function parseWave(text: string): WaveResult {
+  const segments = text.split('|').map((segment) => segment.trim());
+  if (segments.length === 1) {
+    const parsed = parseQuickEntry(segments[0]!);
+    return parsed.ok ? { ok: true, weeks: [parsed.sets] } : parsed;
+  }
+  const weeks: Array<QuickEntrySet[] | null> = [];
+  for (const [i, segment] of segments.entries()) {
+    if (segment === '') {
+      weeks.push(null);
+      continue;
+    }
+    const parsed = parseQuickEntry(segment);
+    if (!parsed.ok) return { ok: false, error: `Week ${i + 1} of the wave: ${parsed.error}` };
+    weeks.push(parsed.sets);
+  }
+  return weeks.some(Boolean) ? { ok: true, weeks } : { ok: false, error: 'enter sets like 65x8, 85x4x3, 65x8+' };
 }
 
 function SetGrid({ slot, what }: { slot: Slot; what: string }) {
@@ -247,10 +299,19 @@ function SetGrid({ slot, what }: { slot: Slot; what: string }) {
             <thead>
               <tr>
                 <th scope="col">Set</th>
+                <th scope="col">Kind</th>
                 <th scope="col">%</th>
                 <th scope="col">Reps</th>
+                <th scope="col">
+                  <abbr title="Rep range top, e.g. 12 for 8–12 (optional)">to</abbr>
+                </th>
+                <th scope="col">
+                  <abbr title="Increment offset: whole increments added after rounding, e.g. +1">±</abbr>
+                </th>
                 <th scope="col">AMRAP</th>
-                <th scope="col">Progression</th>
+                <th scope="col">
+                  <abbr title="Progression set: moves the training max">Prog.</abbr>
+                </th>
                 <th scope="col" className="num">
                   Preview
                 </th>
@@ -292,22 +353,25 @@ function SetGrid({ slot, what }: { slot: Slot; what: string }) {
 type SetNumberCellProps = {
   id: string;
   label: string;
-  inputMode: 'decimal' | 'numeric';
+  inputMode: 'decimal' | 'numeric' | 'text';
   value: string;
+  placeholder?: string;
+  narrow?: boolean;
   onChange: (value: string) => void;
 };
 
-/** A number cell of the set grid (% or reps), with its field error underneath. */
-function SetNumberCell({ id, label, inputMode, value, onChange }: SetNumberCellProps) {
+/** A number cell of the set grid (%, reps, rep range top, offset), with its field error underneath. */
+function SetNumberCell({ id, label, inputMode, value, placeholder, narrow, onChange }: SetNumberCellProps) {
   const { errors } = useBuilder();
   return (
     <td>
       <input
         {...controlProps(errors, id)}
-        className="field__input set-grid__number"
+        className={`field__input set-grid__number${narrow ? ' set-grid__number--narrow' : ''}`}
         inputMode={inputMode}
         autoComplete="off"
         aria-label={label}
+        placeholder={placeholder}
         value={value}
         onChange={(event) => onChange(event.target.value)}
       />
@@ -326,23 +390,58 @@ type SetGridRowProps = {
 };
 
 const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, what }: SetGridRowProps) {
-  const { errors, act, remove } = useBuilder();
+  const { errors, act, remove, targetProgression } = useBuilder();
   const n = index + 1;
+  const kindId = fieldId('set', set.key, 'kind');
   const pctId = fieldId('set', set.key, 'percentage');
   const repsId = fieldId('set', set.key, 'reps');
+  const repsMaxId = fieldId('set', set.key, 'repsMax');
+  const offsetId = fieldId('set', set.key, 'incrementOffset');
   const amrapId = fieldId('set', set.key, 'isAmrap');
   const progressionId = fieldId('set', set.key, 'isProgression');
   const rowError = fieldId('set', set.key);
+  const progressionAllowed = canDriveProgression(set.kind) && (set.isAmrap || targetProgression);
+  const noPercentage = set.kind === 'accessory' && set.percent.trim() === '';
+  const rowClass = [
+    set.isProgression && 'set-grid__row--progression',
+    set.kind === 'warmup' && 'set-grid__row--warmup',
+    (set.kind === 'accessory' || set.kind === 'supplemental') && 'set-grid__row--secondary',
+  ]
+    .filter(Boolean)
+    .join(' ');
   return (
-    <tr className={set.isProgression ? 'set-grid__row--progression' : undefined}>
+    <tr className={rowClass || undefined}>
       <th scope="row">
         {n}
         <FieldMessage errors={errors} id={rowError} focusable />
       </th>
+      <td>
+        <select
+          {...controlProps(errors, kindId)}
+          className="field__input set-grid__kind"
+          aria-label={`Set ${n} kind`}
+          value={set.kind}
+          onChange={(event) =>
+            act({ type: 'updateSet', setKey: set.key, patch: { kind: event.target.value as SetKind } }, [
+              kindId,
+              pctId,
+              progressionId,
+            ])
+          }
+        >
+          {SET_KIND_OPTIONS.map((option) => (
+            <option key={option.kind} value={option.kind}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+        <FieldMessage errors={errors} id={kindId} />
+      </td>
       <SetNumberCell
         id={pctId}
         label={`Set ${n} percentage`}
         inputMode="decimal"
+        placeholder={set.kind === 'accessory' ? 'none' : undefined}
         value={set.percent}
         onChange={(percent) => act({ type: 'updateSet', setKey: set.key, patch: { percent } }, pctId)}
       />
@@ -350,8 +449,26 @@ const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, w
         id={repsId}
         label={`Set ${n} reps`}
         inputMode="numeric"
+        narrow
         value={set.reps}
-        onChange={(reps) => act({ type: 'updateSet', setKey: set.key, patch: { reps } }, repsId)}
+        onChange={(reps) => act({ type: 'updateSet', setKey: set.key, patch: { reps } }, [repsId, repsMaxId])}
+      />
+      <SetNumberCell
+        id={repsMaxId}
+        label={`Set ${n} max reps`}
+        inputMode="numeric"
+        narrow
+        value={set.repsMax}
+        onChange={(repsMax) => act({ type: 'updateSet', setKey: set.key, patch: { repsMax } }, repsMaxId)}
+      />
+      <SetNumberCell
+        id={offsetId}
+        label={`Set ${n} increment offset`}
+        inputMode="text"
+        narrow
+        placeholder="0"
+        value={set.offset}
+        onChange={(offset) => act({ type: 'updateSet', setKey: set.key, patch: { offset } }, offsetId)}
       />
       <td className="center">
         <input
@@ -374,8 +491,14 @@ const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, w
           type="checkbox"
           className="checkbox"
           aria-label={`Set ${n} progression`}
-          title={set.isAmrap ? 'This AMRAP set moves the training max' : 'Only an AMRAP set can drive progression'}
-          disabled={!set.isAmrap}
+          title={
+            !canDriveProgression(set.kind)
+              ? 'Only a main or supplemental set can drive progression'
+              : progressionAllowed
+                ? 'This set moves the training max'
+                : 'Only an AMRAP set can drive progression (or add a reps-over-target or stall-reset rule)'
+          }
+          disabled={!progressionAllowed && !set.isProgression}
           checked={set.isProgression}
           onChange={(event) =>
             act({ type: 'updateSet', setKey: set.key, patch: { isProgression: event.target.checked } }, progressionId)
@@ -384,7 +507,17 @@ const SetGridRow = memo(function SetGridRow({ set, index, count, weight, unit, w
         <FieldMessage errors={errors} id={progressionId} />
       </td>
       <td className="num set-grid__weight">
-        {weight === undefined ? '…' : weight === null ? '—' : `${weight} ${unit}`}
+        {weight === undefined ? (
+          '…'
+        ) : weight === null ? (
+          noPercentage ? (
+            <span title="No percentage: the lifter enters the weight">lifter</span>
+          ) : (
+            '—'
+          )
+        ) : (
+          `${weight} ${unit}`
+        )}
       </td>
       <td>
         <div className="set-grid__actions">

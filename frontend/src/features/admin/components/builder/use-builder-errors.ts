@@ -1,15 +1,19 @@
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { ApiError } from '@/lib/api-client';
-import { domIdOf, mapApiIssues, orderedErrorIds, validateDraft } from '../../builder/builder-errors';
+import { mapApiIssues, orderedErrorIds, validateDraft } from '../../builder/builder-errors';
 import type { PlanDraft } from '../../builder/builder-state';
 import { adminErrorMessage } from '../admin-errors';
 import type { PlanDraftEditor } from './use-plan-draft';
 
 /**
  * What is wrong with the draft, as shown: the client-side checks once a save was tried, the server's field errors,
- * and messages that belong to no field (`formError`). A failed save moves focus to the first problem.
+ * and messages that belong to no field (`formError`). A failed save moves focus to the first problem, through
+ * `revealField` (which first shows the week it is in).
  */
-export function useBuilderErrors({ draft, draftRef, serverErrors, setServerErrors }: PlanDraftEditor) {
+export function useBuilderErrors(
+  { draft, draftRef, serverErrors, setServerErrors }: PlanDraftEditor,
+  revealField: (id: string) => void,
+) {
   const [submitted, setSubmitted] = useState(false);
   const [formError, setFormError] = useState<string[] | null>(null);
   const [focusRequest, setFocusRequest] = useState(0);
@@ -23,9 +27,7 @@ export function useBuilderErrors({ draft, draftRef, serverErrors, setServerError
 
   const focusFirstError = useEffectEvent(() => {
     const first = orderedErrorIds(draftRef.current, errors)[0];
-    const element = first ? document.getElementById(domIdOf(first)) : null;
-    element?.scrollIntoView?.({ block: 'center' });
-    element?.focus({ preventScroll: true });
+    if (first) revealField(first);
   });
   // Only when a save asked for it (with the errors of that render), not on every change of errors.
   useEffect(() => {

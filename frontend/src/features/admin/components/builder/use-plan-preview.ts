@@ -17,8 +17,9 @@ const DEFAULT_SAMPLE_TM = '100';
 const PREVIEW_DEBOUNCE_MS = 350;
 
 /**
- * The live preview: the draft and sample settings (TMs, unit, increment) go to the API once typing pauses; its
- * weights come back per set. The previous answer stays on screen (marked stale) while the next one loads.
+ * The live preview: the draft (every week) and sample settings (TMs, unit, increment, rounding) go to the API once
+ * typing pauses; its weights come back per set. The previous answer stays on screen (marked stale) while the next
+ * one loads.
  */
 export function usePlanPreview(draft: PlanDraft, user: UserDto) {
   const tmExerciseIds = useMemo(() => requiredTmExerciseIds(draft), [draft]);
@@ -26,6 +27,7 @@ export function usePlanPreview(draft: PlanDraft, user: UserDto) {
     trainingMaxes: {},
     unit: user.unitPreference,
     increment: String(user.weightIncrement),
+    rounding: user.rounding ?? 'nearest',
   });
   const effectiveSettings = useMemo<PreviewSettings>(
     () => ({

@@ -108,10 +108,19 @@ export function usePlanSaving({
   return { isSaving: save.isPending, requestSave, submit, openCopy, showCopyErrors };
 }
 
-/** What a new version is made of (days, slots, sets, rules), to tell a structural edit from a header edit. */
+/**
+ * What a new version is made of (weeks, days, slots, sets, TM %, rules), to tell a structural edit from a header
+ * edit (name, slug, description, visibility).
+ */
 function structureOf(draft: PlanDraft): string {
-  const body = draftToPlanBody(draft);
-  return JSON.stringify([body.days, body.progressionRules]);
+  const {
+    name: _name,
+    slug: _slug,
+    description: _description,
+    isPublic: _isPublic,
+    ...structure
+  } = draftToPlanBody(draft);
+  return JSON.stringify(structure);
 }
 
 function savedMessage(before: PlanDetailDto | null, after: PlanDetailDto, activeSubscribers: number): string {
