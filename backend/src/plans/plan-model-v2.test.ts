@@ -525,6 +525,44 @@ describe('bad input changes nothing', () => {
     expect(await ctx.db.trainingMax.count({ where: { userId: lifter.id } })).toBe(0);
   });
 
+  it('a projection is bounded: more than 3,600 prescribed sets is a 422 naming the weeks this plan allows', async () => {
+    const big = wavePlan('big');
+    big.daysPerWeek = 5;
+    big.cycleWeeks = 1;
+    big.weeks = [
+      {
+        weekNumber: 1,
+        name: 'Volume',
+        isDeload: false,
+        days: [1, 2, 3, 4, 5].map((dayNumber) => ({
+          dayNumber,
+          name: null,
+          exercises: [
+            {
+              exerciseId: ids.squat!,
+              tier: 'T1',
+              sortOrder: 1,
+              restSeconds: 60,
+              sets: Array.from({ length: 50 }, (_, i) => ({ setOrder: i + 1, percentage: 0.5, reps: 5 })),
+            },
+          ],
+        })),
+      },
+    ] as never;
+    const project = (weeks: number) =>
+      ctx
+        .http()
+        .post('/api/admin/plans/preview/projection')
+        .set(admin.auth)
+        .send({ plan: big, trainingMaxes: [{ exerciseId: ids.squat, trainingMax: 100 }], weeks });
+    const refused = await project(15).expect(422); // 15 × 250 = 3,750 sets
+    expect(refused.body.error).toMatchObject({
+      code: 'PROJECTION_TOO_LARGE',
+      details: [{ path: 'weeks', message: 'must be between 1 and 14 for this plan' }],
+    });
+    expect((await project(14).expect(200)).body.sessions).toHaveLength(70);
+  });
+
   it('the builder projects an unsaved body on the same engine', async () => {
     const res = await ctx
       .http()

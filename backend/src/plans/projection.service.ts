@@ -2,6 +2,8 @@ import {
   convertWeight,
   dec,
   DEFAULT_INCREMENT,
+  maxProjectionWeeks,
+  PROJECTION_SET_BUDGET,
   projectPlan,
   toNumber,
   toStoredWeight,
@@ -140,6 +142,7 @@ function project(
   request: { weeks: number; amrapExtraReps: number },
   settings: Settings,
 ): ProjectionResponse {
+  assertWithinBudget(plan.weeks, request.weeks);
   const result = projectPlan({
     plan: toProjectionPlan(plan),
     trainingMaxes,
@@ -156,6 +159,21 @@ function project(
     rounding: settings.rounding,
     sessions: result.sessions.map((session) => toSessionDto(session, exercises, deloadWeeks, settings)),
   };
+}
+
+/** A projection never prescribes more than PROJECTION_SET_BUDGET sets: the server's work stays bounded. */
+function assertWithinBudget(weeks: WeekShape[], requested: number) {
+  const sorted = [...weeks].sort((a, b) => a.weekNumber - b.weekNumber);
+  const setsPerWeek = sorted.map((w) =>
+    w.days.reduce((n, d) => n + d.exercises.reduce((m, x) => m + x.sets.length, 0), 0),
+  );
+  const allowed = maxProjectionWeeks(setsPerWeek);
+  if (requested <= allowed) return;
+  throw unprocessable(
+    'PROJECTION_TOO_LARGE',
+    `This plan can be projected at most ${allowed} weeks ahead (${PROJECTION_SET_BUDGET} sets)`,
+    [{ path: 'weeks', message: `must be between 1 and ${allowed} for this plan` }],
+  );
 }
 
 function toProjectionPlan(plan: {

@@ -4,6 +4,22 @@ import { planBody } from './plans';
 import { workoutSetDto } from './workouts';
 import { ROUNDING_MODES } from '../engine/weights';
 
+/**
+ * The most sets one projection prescribes (weeks × sets per week): ~40 ms of engine work on 2 cores. Enough for a
+ * year of nSuns (68 sets a week); a bigger request is a 422 naming the weeks this plan allows.
+ */
+export const PROJECTION_SET_BUDGET = 3600;
+
+/** How many weeks of `weekSetCounts` (sets per week of one cycle, week 1 first) fit the budget, at most 52. */
+export function maxProjectionWeeks(weekSetCounts: readonly number[]): number {
+  let total = 0;
+  for (let week = 0; week < 52; week++) {
+    total += weekSetCounts[week % weekSetCounts.length] ?? 0;
+    if (total > PROJECTION_SET_BUDGET) return week;
+  }
+  return 52;
+}
+
 const trainingMaxesInput = z
   .array(z.strictObject({ exerciseId: idInput, trainingMax: weightInput }))
   .max(50)
