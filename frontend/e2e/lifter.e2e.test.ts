@@ -254,7 +254,8 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     await item.waitFor();
     expect(await item.textContent()).toContain('Completed');
     expect(await item.textContent()).toContain('17/17 sets');
-    expect(await item.textContent()).toContain('Squat TM +7.5 kg');
+    // The exercise names load with another query: wait for them instead of reading the text once.
+    await item.filter({ hasText: 'Squat TM +7.5 kg' }).waitFor();
     await item.getByRole('button', { name: /Show sets/ }).click();
     const planned = item.getByRole('table', { name: 'T1 Squat' });
     await planned.waitFor();

@@ -6,6 +6,7 @@ import { EmptyState } from '@/components/EmptyState';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { Loading } from '@/components/Spinner';
+import { capitalize } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useCurrentPlan } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
@@ -36,7 +37,8 @@ export function HistoryPage() {
   }
   const names = new Map<number, string>();
   for (const series of progress.data?.trainingMaxes ?? []) names.set(series.exercise.id, series.exercise.name);
-  const nameOf = (exerciseId: number, slug: string) => names.get(exerciseId) ?? slug;
+  // Until the names have loaded, a readable form of the slug ("bench-press" → "Bench press").
+  const nameOf = (exerciseId: number, slug: string) => names.get(exerciseId) ?? capitalize(slug.replaceAll('-', ' '));
   const currentPlan = useCurrentPlan().data?.plan;
   const cycleWeeksOf = (planId: number | null) =>
     currentPlan && planId === currentPlan.id ? currentPlan.cycleWeeks : 1;
