@@ -368,9 +368,12 @@ describe('seeding an empty database', () => {
         await fresh.db.planSet.count(),
         await fresh.db.planProgressionRule.count(),
       ];
-      expect(await counts()).toEqual([12, 1, 1, 4, 68, 8]);
+      // nSuns (4 days, 68 sets, 8 rules) plus the program files: 5/3/1 and 5/3/1 BBB, 16 days each (4 weeks × 4),
+      // 96 and 156 sets, 4 rules each.
+      const expected = [12, 3, 3, 4 + 16 + 16, 68 + 96 + 156, 8 + 4 + 4];
+      expect(await counts()).toEqual(expected);
       await seedDatabase(fresh.db);
-      expect(await counts()).toEqual([12, 1, 1, 4, 68, 8]);
+      expect(await counts()).toEqual(expected);
     } finally {
       await fresh.drop();
     }
@@ -424,7 +427,7 @@ describe('admin changes to a built-in plan survive restarts', () => {
 
       await seedDatabase(fresh.db);
 
-      expect(await fresh.db.workoutPlan.count()).toBe(1);
+      expect(await fresh.db.workoutPlan.count({ where: { seedKey: NSUNS_SLUG } })).toBe(1);
       expect((await fresh.db.workoutPlan.findUniqueOrThrow({ where: { id: plan.id } })).archivedAt).not.toBeNull();
     } finally {
       await fresh.drop();

@@ -5,6 +5,7 @@ import { planBody, type PlanBody } from '@liftplan/domain';
 import { createPlan, getPlanDetail, updatePlan } from '../plans/plans.service';
 import { EXERCISE_LIBRARY } from './exercises';
 import { NSUNS_SLUG, nsunsPlanBody } from './nsuns-4day-lp';
+import { programPlanBody, readProgramFiles } from './program-files';
 
 /**
  * Idempotent seed, run by every start: inserts missing exercises (leaving admin edits alone) and the built-in
@@ -15,9 +16,14 @@ import { NSUNS_SLUG, nsunsPlanBody } from './nsuns-4day-lp';
 export async function seedDatabase(db: Db, log?: Logger): Promise<void> {
   const created = await db.exercise.createMany({ data: EXERCISE_LIBRARY, skipDuplicates: true });
   const exercises = await db.exercise.findMany({ select: { id: true, slug: true } });
-  const body = planBody.parse(nsunsPlanBody(new Map(exercises.map((e) => [e.slug, e.id]))));
+  const idBySlug = new Map(exercises.map((e) => [e.slug, e.id]));
+  const body = planBody.parse(nsunsPlanBody(idBySlug));
   const nsuns = await seedPlan(db, NSUNS_SLUG, body);
-  log?.info({ exercisesCreated: created.count, nsuns }, 'seed applied');
+  const programs: Record<string, string> = {};
+  for (const program of readProgramFiles()) {
+    programs[program.plan.slug] = await seedPlan(db, program.plan.slug, programPlanBody(program, idBySlug));
+  }
+  log?.info({ exercisesCreated: created.count, nsuns, programs }, 'seed applied');
 }
 
 async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string> {
