@@ -47,14 +47,19 @@ async function squatWaves(slug: string, user: TestUser, squatTm: number) {
 describe('program files', () => {
   it('every file loads: slug, author, source and a plan the admin API accepts', async () => {
     const files = readProgramFiles();
-    expect(files.map((f) => f.plan.slug).sort()).toEqual(['wendler-531', 'wendler-531-bbb']);
+    expect(files.map((f) => f.plan.slug).sort()).toEqual(['wendler-531', 'wendler-531-bbb', 'wendler-531-beginners']);
     for (const file of files) {
       expect(file.meta).toMatchObject({ author: expect.any(String), sourceUrl: expect.stringMatching(/^https?:\/\//) });
       const { body } = await ctx
         .http()
         .get(`/api/plans/${await planIdOf(file.plan.slug)}`)
         .set((await lifter('kg')).auth);
-      expect(body.plan).toMatchObject({ slug: file.plan.slug, cycleWeeks: 4, tmPercent: 0.9, daysPerWeek: 4 });
+      expect(body.plan).toMatchObject({
+        slug: file.plan.slug,
+        cycleWeeks: file.plan.cycleWeeks,
+        tmPercent: 0.9,
+        daysPerWeek: file.plan.daysPerWeek,
+      });
     }
   });
 
@@ -122,5 +127,68 @@ describe('program files', () => {
       s.sets.filter((set) => set.kind === 'supplemental').map((set) => `${set.prescribedWeight}×${set.prescribedReps}`);
     expect(supplemental(res.body.sessions[0])).toEqual(Array(5).fill('150×10'));
     expect(supplemental(res.body.sessions[12])).toEqual([]);
+  });
+
+  it('5/3/1 for Beginners: the wave, FSL 5×5 at the first-set %, two squat days a week, no deload, +10 / +5 lb per 3 weeks', async () => {
+    const user = await lifter('lb');
+    const res = await ctx
+      .http()
+      .post(`/api/plans/${await planIdOf('wendler-531-beginners')}/projection`)
+      .set(user.auth)
+      .send({
+        weeks: 4,
+        trainingMaxes: [
+          { exerciseId: ids.squat, trainingMax: 300 },
+          { exerciseId: ids['bench-press'], trainingMax: 200 },
+          { exerciseId: ids.deadlift, trainingMax: 400 },
+          { exerciseId: ids.ohp, trainingMax: 100 },
+        ],
+      })
+      .expect(200);
+    type Session = {
+      cycle: number;
+      weekNumber: number;
+      dayNumber: number;
+      isDeload: boolean;
+      sets: Array<{
+        exercise: { slug: string };
+        kind: string;
+        prescribedWeight: number;
+        prescribedReps: number;
+        isAmrap: boolean;
+      }>;
+      trainingMaxes: Array<{ slug: string; trainingMax: number }>;
+    };
+    const sessions: Session[] = res.body.sessions;
+    const squat = (s: Session) =>
+      s.sets
+        .filter((set) => set.exercise.slug === 'squat' && set.kind !== 'warmup')
+        .map((set) => `${set.prescribedWeight}×${set.prescribedReps}${set.isAmrap ? '+' : ''}`)
+        .join(' ');
+    expect(sessions.map((s) => `${s.cycle}.${s.weekNumber}.${s.dayNumber}`)).toEqual([
+      '1.1.1',
+      '1.1.2',
+      '1.1.3',
+      '1.2.1',
+      '1.2.2',
+      '1.2.3',
+      '1.3.1',
+      '1.3.2',
+      '1.3.3',
+      '2.1.1',
+      '2.1.2',
+      '2.1.3',
+    ]);
+    expect(sessions.some((s) => s.isDeload)).toBe(false);
+    expect(squat(sessions[0]!)).toBe('195×5 225×5 255×5+ 195×5 195×5 195×5 195×5 195×5');
+    expect(squat(sessions[2]!)).toBe(squat(sessions[0]!)); // squat again on day 3
+    expect(squat(sessions[3]!)).toBe('210×3 240×3 270×3+ 210×5 210×5 210×5 210×5 210×5');
+    expect(squat(sessions[6]!)).toBe('225×5 255×3 285×1+ 225×5 225×5 225×5 225×5 225×5');
+    expect(Object.fromEntries(sessions[9]!.trainingMaxes.map((t) => [t.slug, t.trainingMax]))).toEqual({
+      squat: 310,
+      'bench-press': 205,
+      deadlift: 410,
+      ohp: 105,
+    });
   });
 });

@@ -369,8 +369,8 @@ describe('seeding an empty database', () => {
         await fresh.db.planProgressionRule.count(),
       ];
       // nSuns (4 days, 68 sets, 8 rules) plus the program files: 5/3/1 and 5/3/1 BBB, 16 days each (4 weeks × 4),
-      // 96 and 156 sets, 4 rules each.
-      const expected = [12, 3, 3, 4 + 16 + 16, 68 + 96 + 156, 8 + 4 + 4];
+      // 96 and 156 sets, 4 rules each; 5/3/1 for Beginners, 9 days (3 × 3), 198 sets, 2 rules.
+      const expected = [12, 4, 4, 4 + 16 + 16 + 9, 68 + 96 + 156 + 198, 8 + 4 + 4 + 2];
       expect(await counts()).toEqual(expected);
       await seedDatabase(fresh.db);
       expect(await counts()).toEqual(expected);
