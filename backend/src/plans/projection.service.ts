@@ -11,6 +11,7 @@ import {
   type Decimal,
   type PlanDraftProjectionBody,
   type PrescribedSetTemplate,
+  type ProgressionRuleDto,
   type ProjectedSession,
   type ProjectionBody,
   type ProjectionPlan,
@@ -24,6 +25,7 @@ import { currentTrainingMaxes } from '../training-maxes/current-training-maxes';
 import { missingTrainingMaxes } from '../workouts/workouts.service';
 import { platesFor, type BarSetup } from '../workouts/workout-dto';
 import { fetchLatestDetail, fetchLifterDetail } from './plan-detail-query';
+import { ruleColumns } from './plan-structure';
 import { toEngineRule } from '../workouts/plan-progress';
 
 // Where a plan takes a lifter's numbers: weeks of training simulated with the engine code that generates real
@@ -123,7 +125,9 @@ export async function projectDraft(db: Db, body: PlanDraftProjectionBody): Promi
     rounding: body.rounding,
     bar: { unit: 'none', barWeight: 0, plates: [] },
   };
-  const rules = body.plan.progressionRules.map((r) => toEngineRule(ruleRow(r)));
+  const rules = body.plan.progressionRules.map((r) =>
+    toEngineRule({ kind: r.kind, exerciseId: r.exerciseId, category: r.category, ...ruleColumns(r) }),
+  );
   return project(
     { cycleWeeks: body.plan.cycleWeeks, weeks: body.plan.weeks, rules },
     exercises,
@@ -274,30 +278,8 @@ async function lifterTrainingMaxes(db: Db, userId: number, exerciseIds: number[]
   );
 }
 
-type RuleDto = { kind: string; exerciseId: number | null; category: 'upper' | 'lower' | null } & Record<
-  string,
-  unknown
->;
-
-/** A rule as the API shows it (flat, per-kind fields nullable) as the engine's union. */
-function ruleFromDto(rule: RuleDto): AnyProgressionRule {
-  return toEngineRule(ruleRow(rule));
-}
-
-/** Any rule shape (input union or flat DTO) as the flat row shape toEngineRule reads. */
-function ruleRow(rule: RuleDto | { kind: string; exerciseId: number | null; category: 'upper' | 'lower' | null }) {
-  const r = rule as Record<string, unknown>;
-  const text = (key: string) => (r[key] === null || r[key] === undefined ? null : String(r[key]));
-  return {
-    kind: rule.kind as 'amrap_table' | 'reps_over_target' | 'cycle_increment' | 'stall_reset',
-    exerciseId: rule.exerciseId,
-    category: rule.category,
-    minReps: (r.minReps as number | undefined) ?? null,
-    maxReps: (r.maxReps as number | undefined) ?? null,
-    increase: text('increase'),
-    unit: (r.unit as Unit | 'percent' | undefined) ?? null,
-    maxSteps: (r.maxSteps as number | undefined) ?? null,
-    failures: (r.failures as number | undefined) ?? null,
-    factor: text('factor'),
-  };
+/** A rule as the API shows it (flat, per-kind fields nullable, numbers) as the engine's union. */
+function ruleFromDto(rule: ProgressionRuleDto): AnyProgressionRule {
+  const text = (value: number | null) => (value === null ? null : String(value));
+  return toEngineRule({ ...rule, increase: text(rule.increase), factor: text(rule.factor) });
 }

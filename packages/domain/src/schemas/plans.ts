@@ -378,7 +378,8 @@ export const progressionRuleDto = z.object({
   failures: z.number().nullable(),
   factor: z.number().nullable(),
 });
-export const planDetailDto = z.object({
+/** What a plan's detail and its summary card both show about it (the newest or the pinned version). */
+const planHeaderDto = {
   id: z.number(),
   slug: z.string(),
   name: z.string(),
@@ -388,6 +389,9 @@ export const planDetailDto = z.object({
   tmPercent: z.number(),
   isPublic: z.boolean(),
   version: z.number(),
+};
+export const planDetailDto = z.object({
+  ...planHeaderDto,
   versionId: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -406,15 +410,7 @@ export type PlanDetailDto = z.infer<typeof planDetailDto>;
 export type ExerciseRefDto = z.infer<typeof exerciseRef>;
 
 export const planSummaryDto = z.object({
-  id: z.number(),
-  slug: z.string(),
-  name: z.string(),
-  description: z.string().nullable(),
-  daysPerWeek: z.number(),
-  cycleWeeks: z.number(),
-  tmPercent: z.number(),
-  isPublic: z.boolean(),
-  version: z.number(),
+  ...planHeaderDto,
   mainLifts: z.array(exerciseRef),
   setsPerDay: z.array(z.number()),
   totalSets: z.number(),
