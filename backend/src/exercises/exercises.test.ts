@@ -29,6 +29,9 @@ async function createExercise(body: Record<string, unknown> = {}) {
     muscleGroup: string | null;
     category: string;
     isUpperBody: boolean;
+    secondaryMuscles: string[];
+    equipment: string | null;
+    aliases: string[];
   };
 }
 
@@ -74,6 +77,9 @@ describe('POST /api/admin/exercises', () => {
       muscleGroup: 'glutes',
       category: 'compound',
       isUpperBody: false,
+      secondaryMuscles: [],
+      equipment: null,
+      aliases: [],
       createdAt: expect.any(String),
     });
     const row = await ctx.db.exercise.findUniqueOrThrow({ where: { id: res.body.exercise.id } });
@@ -399,15 +405,20 @@ describe('GET /api/exercises (lifters)', () => {
       muscleGroup: 'shoulders',
       category: 'compound',
       isUpperBody: true,
+      secondaryMuscles: ['triceps', 'upper chest', 'traps'],
+      equipment: 'barbell',
+      aliases: expect.arrayContaining(['OHP', 'military press', 'strict press']),
       createdAt: expect.any(String),
     });
   });
 
-  it('search matches names case-insensitively', async () => {
+  it('search matches names case-insensitively, best match first', async () => {
     const res = await ctx.http().get('/api/exercises').query({ search: 'BENCH' }).set(lifter.auth).expect(200);
-    expect(slugsOf(res)).toEqual(['bench-press', 'close-grip-bench', 'incline-bench']);
+    expect(res.body.exercises[0].slug).toBe('bench-press');
+    expect(slugsOf(res)).toEqual(expect.arrayContaining(['bench-press', 'close-grip-bench', 'incline-bench']));
     const deadlifts = await ctx.http().get('/api/exercises').query({ search: 'deadLIFT' }).set(lifter.auth).expect(200);
-    expect(slugsOf(deadlifts)).toEqual(['deadlift', 'romanian-deadlift', 'sumo-deadlift']);
+    expect(deadlifts.body.exercises[0].slug).toBe('deadlift');
+    expect(slugsOf(deadlifts)).toEqual(expect.arrayContaining(['deadlift', 'romanian-deadlift', 'sumo-deadlift']));
     const none = await ctx
       .http()
       .get('/api/exercises')
@@ -442,9 +453,13 @@ describe('GET /api/exercises (lifters)', () => {
 
   it('filters by muscle group (case-insensitive input)', async () => {
     const res = await ctx.http().get('/api/exercises').query({ muscleGroup: 'Shoulders' }).set(lifter.auth).expect(200);
-    expect(slugsOf(res)).toEqual(['dumbbell-ohp', 'ohp']);
+    expect(res.body.exercises.every((e: { muscleGroup: string }) => e.muscleGroup === 'shoulders')).toBe(true);
+    expect(slugsOf(res)).toEqual(expect.arrayContaining(['dumbbell-ohp', 'ohp', 'lateral-raise']));
+    expect(slugsOf(res)).not.toContain('bench-press');
     const legs = await ctx.http().get('/api/exercises').query({ muscleGroup: 'legs' }).set(lifter.auth).expect(200);
-    expect(slugsOf(legs)).toEqual(['front-squat', 'leg-press', 'squat']);
+    expect(legs.body.exercises.every((e: { muscleGroup: string }) => e.muscleGroup === 'legs')).toBe(true);
+    expect(slugsOf(legs)).toEqual(expect.arrayContaining(['front-squat', 'leg-press', 'squat']));
+    expect(legs.body.exercises.length).toBe(await ctx.db.exercise.count({ where: { muscleGroup: 'legs' } }));
   });
 
   it('filters by body part', async () => {
@@ -477,20 +492,26 @@ describe('GET /api/exercises (lifters)', () => {
     const res = await ctx
       .http()
       .get('/api/exercises')
-      .query({ search: 'press', bodyPart: 'lower' })
+      .query({ search: 'leg press', bodyPart: 'lower' })
       .set(lifter.auth)
       .expect(200);
-    expect(slugsOf(res)).toEqual(['leg-press']);
+    expect(res.body.exercises[0].slug).toBe('leg-press');
+    expect(res.body.exercises.every((e: { isUpperBody: boolean }) => !e.isUpperBody)).toBe(true);
     const both = await ctx
       .http()
       .get('/api/exercises')
       .query({ muscleGroup: 'back', bodyPart: 'upper', category: 'compound' })
       .set(lifter.auth)
       .expect(200);
-    expect(slugsOf(both)).toEqual(['barbell-row']);
+    expect(slugsOf(both)).toEqual(expect.arrayContaining(['barbell-row', 'pendlay-row', 'pull-up']));
+    expect(slugsOf(both)).not.toContain('deadlift'); // lower body
+    expect(slugsOf(both)).not.toContain('shrug'); // isolation
+    expect(both.body.exercises.length).toBe(
+      await ctx.db.exercise.count({ where: { muscleGroup: 'back', isUpperBody: true, category: 'compound' } }),
+    );
   });
 
-  it.each([{ bodyPart: 'middle' }, { category: 'cardio' }, { search: 'x'.repeat(101) }])(
+  it.each([{ bodyPart: 'middle' }, { category: 'cardio' }, { search: 'x'.repeat(101) }, { equipment: 'spoon' }])(
     '400 for an invalid filter %p',
     async (query) => {
       const res = await ctx.http().get('/api/exercises').query(query).set(lifter.auth).expect(400);

@@ -1,7 +1,7 @@
 import type pg from 'pg';
 import type { Logger } from 'pino';
 import { DEFAULT_BAR, DEFAULT_INCREMENT, DEFAULT_PLATES, UNITS } from '@liftplan/domain';
-import { NSUNS_SLUG } from '../seed/nsuns-4day-lp';
+import { NSUNS_SLUG } from '../seed/program-files';
 import { describeProblems, findLegacyProblems } from './legacy-checks';
 import { LegacyUpgradeError } from './legacy-errors';
 import { POINTER_BACKFILL } from '../subscriptions/pointer-backfill';

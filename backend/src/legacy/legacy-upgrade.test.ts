@@ -317,7 +317,7 @@ describe('a legacy database, upgraded', () => {
     });
   });
 
-  it('maps day 1\'s sets: "Bench Volume" T1 with its 65 % 8+ as the progression set, OHP T2, logged reps kept', () => {
+  it('maps day 1\'s sets onto nSuns v2: "Bench Volume" T1 (65 % 8+ AMRAP), OHP T2 with its 70 % × 8 as the progression set, logged reps kept', () => {
     const day1 = upgraded.sets.filter((s) => s.workout_id === 12);
     expect(day1).toHaveLength(17);
     expect(
@@ -327,7 +327,7 @@ describe('a legacy database, upgraded', () => {
       new Set(day1.filter((s) => s.tier === 'T2').map((s) => `${s.exercise}/${s.tm_exercise}/${s.display_name}`)),
     ).toEqual(new Set(['ohp/ohp/null']));
     expect(day1.filter((s) => s.is_progression).map((s) => [s.id, s.set_order, s.percentage])).toEqual([
-      [126, 9, '0.6500'],
+      [134, 8, '0.7000'],
     ]);
     expect(day1.filter((s) => s.completed).map((s) => [s.id, s.actual_reps])).toEqual([
       [118, 8],
@@ -391,7 +391,7 @@ describe('a legacy database, upgraded', () => {
     expect(body.workout.id).toBeGreaterThan(12);
   });
 
-  it('the lb lifter finishes the legacy workout in progress: its AMRAP moves the TM, then the next day is generated', async () => {
+  it('the lb lifter finishes the legacy workout in progress: its progression set moves the TM, then the next day is generated', async () => {
     const login = await http()
       .post('/api/auth/login')
       .send({ email: SAM.email, password: LEGACY_PASSWORD })
@@ -406,10 +406,11 @@ describe('a legacy database, upgraded', () => {
       await http().patch(`/api/workouts/12/sets/${set.id}`).set(auth).send({ completed: true, actualReps }).expect(200);
     }
     const completed = await http().post('/api/workouts/12/complete').set(auth).expect(200);
-    // 10 reps at 65 % 8+: the upper-body 6+ rule, +5 kg, is +10 lb for a lifter in pounds.
-    expect(completed.body.progression).toEqual([
-      expect.objectContaining({ slug: 'bench-press', previousTM: 225, newTM: 235, increase: 10, amrapReps: 10 }),
-    ]);
+    // nSuns v2 (docs/decisions/0010): day 1's 65 % 8+ no longer moves bench; all 8 reps of the last OHP set move
+    // the OHP TM +2.5 kg, which is +5 lb for a lifter in pounds.
+    expect(completed.body.progression).toEqual([expect.objectContaining({ slug: 'ohp', increase: 5, amrapReps: 8 })]);
+    const [ohp] = completed.body.progression;
+    expect(ohp.newTM).toBe(ohp.previousTM + 5);
     const [newTm] = await rows(legacy.url, `SELECT id, source FROM training_maxes WHERE workout_id = 12`);
     expect(newTm).toEqual({ id: 31, source: 'progression' }); // past the old sequence (30), not max(id) (27)
 

@@ -18,7 +18,7 @@ type DetailRow = Omit<PlanDetailDto, 'requiredExercises' | 'createdAt' | 'update
 async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanDetailDto | null> {
   const rows = await db.$queryRaw<DetailRow[]>`
     WITH target AS (${versionIdSql})
-    SELECT p.id, p.slug, p.name, p.description, p.is_public AS "isPublic", p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+    SELECT p.id, p.slug, p.name, p.description, p.is_public AS "isPublic", p.library, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
            v.id AS "versionId", v.version, v.days_per_week AS "daysPerWeek", v.cycle_weeks AS "cycleWeeks",
            v.tm_percent::text AS "tmPercent",
            COALESCE((

@@ -12,7 +12,7 @@ import {
   type LoadedVersion,
   type PlanStructure,
 } from './plan-structure';
-import type { PlanBody, PlanDetailDto, PlanSummaryDto, ProgressionRuleInput } from '@liftplan/domain';
+import type { PlanBody, PlanDetailDto, PlanLibraryDto, PlanSummaryDto, ProgressionRuleInput } from '@liftplan/domain';
 
 // ---------- reads ----------
 
@@ -89,6 +89,7 @@ export async function listPlanSummaries(
         tmPercent: version.tmPercent.toNumber(),
         isPublic: plan.isPublic,
         version: version.version,
+        library: plan.library as PlanLibraryDto | null,
         mainLifts,
         setsPerDay,
         totalSets: setsPerDay.reduce((a, b) => a + b, 0),
@@ -269,6 +270,7 @@ const planHeader = (body: PlanBody) => ({
   description: body.description,
   daysPerWeek: body.daysPerWeek,
   isPublic: body.isPublic,
+  ...(body.library === undefined ? {} : { library: body.library ?? Prisma.DbNull }),
 });
 
 /** Optimistic concurrency for editors: two admins (or tabs) must not silently overwrite each other. */

@@ -1,11 +1,12 @@
 // The built-in data: the exercise library, nSuns 4-Day LP as plan data and its progression rules, applied idempotently.
+// nSuns 4-day is version 2 of the built-in plan: docs/decisions/0010-nsuns-4day-progression.md.
 import { createTestContext, type TestContext } from '../../test/test-db';
 import { exerciseIds, nsunsPlanId, registerAdmin, registerUser } from '../../test/helpers';
 import { toStructure, structureHash } from '../plans/plan-structure';
 import { planBody } from '@liftplan/domain';
 import { loadLatestVersion, updatePlan } from '../plans/plans.service';
-import { EXERCISE_LIBRARY } from './exercises';
-import { NSUNS_DAYS, NSUNS_SLUG, nsunsPlanBody } from './nsuns-4day-lp';
+import { readExerciseLibrary } from './exercises';
+import { NSUNS_SLUG, programPlanInput, readProgramFile, readProgramFiles } from './program-files';
 import { seedDatabase } from './seed';
 
 let ctx: TestContext;
@@ -24,8 +25,10 @@ type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-ex
 type SetRow = [number, number, boolean, boolean];
 const rows = (slot: Json): SetRow[] => slot.sets.map((s: Json) => [s.percentage, s.reps, s.isAmrap, s.isProgression]);
 /** Shorthand for expected sets: `[pct%, reps]`, `+` marks AMRAP, `!` progression. */
-const scheme = (...sets: Array<[number, number, ('+' | '+!')?]>): SetRow[] =>
-  sets.map(([pct, reps, mark]) => [pct / 100, reps, mark !== undefined, mark === '+!']);
+const scheme = (...sets: Array<[number, number, ('+' | '+!' | '!')?]>): SetRow[] =>
+  sets.map(([pct, reps, mark]) => [pct / 100, reps, mark?.includes('+') ?? false, mark?.includes('!') ?? false]);
+const nsunsInput = (idBySlug: Record<string, number>) =>
+  programPlanInput(readProgramFile(NSUNS_SLUG), new Map(Object.entries(idBySlug)));
 
 async function latestNsuns(): Promise<Json> {
   const version = await loadLatestVersion(ctx.db, planId);
@@ -54,6 +57,8 @@ const versionsOfNsuns = async () =>
     select: { id: true, version: true, structureHash: true },
   });
 
+const LIBRARY_SIZE = 185;
+
 describe('exercise library', () => {
   const TABLE: Array<[string, string, string, boolean]> = [
     ['bench-press', 'Bench Press', 'chest', true],
@@ -70,22 +75,28 @@ describe('exercise library', () => {
     ['dumbbell-ohp', 'Dumbbell OHP', 'shoulders', true],
   ];
 
-  it('holds exactly the 12 exercises of the table, all compound', async () => {
+  it('holds the whole library file (185 exercises), the 12 original ones unchanged and compound', async () => {
     const exercises = await ctx.db.exercise.findMany({ orderBy: { id: 'asc' } });
-    expect(exercises).toHaveLength(12);
+    expect(exercises).toHaveLength(LIBRARY_SIZE);
+    expect(exercises.map((e) => e.slug).sort()).toEqual(
+      readExerciseLibrary()
+        .map((e) => e.slug)
+        .sort(),
+    );
     const bySlug = new Map(exercises.map((e) => [e.slug, e]));
     for (const [slug, name, muscleGroup, isUpperBody] of TABLE) {
       expect(bySlug.get(slug)).toMatchObject({ slug, name, muscleGroup, isUpperBody, category: 'compound' });
     }
-    expect(EXERCISE_LIBRARY.map((e) => e.slug).sort()).toEqual(TABLE.map((t) => t[0]).sort());
   });
 
   it('is what lifters see at GET /api/exercises', async () => {
     const lifter = await registerUser(ctx);
     const res = await ctx.http().get('/api/exercises').set(lifter.auth).expect(200);
-    expect(res.body.exercises.map((e: Json) => [e.slug, e.name, e.muscleGroup, e.isUpperBody]).sort()).toEqual(
-      [...TABLE].sort(),
+    expect(res.body.exercises).toHaveLength(LIBRARY_SIZE);
+    const listed = new Map(
+      res.body.exercises.map((e: Json) => [e.slug, [e.slug, e.name, e.muscleGroup, e.isUpperBody]]),
     );
+    for (const row of TABLE) expect(listed.get(row[0])).toEqual(row);
   });
 });
 
@@ -112,7 +123,7 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
     }
   });
 
-  it('day 1: Bench Volume 65x8, 75x6, 85x4x3, 80x5, 75x6, 70x7, 65x8+ (progression) and OHP T2', () => {
+  it('day 1: Bench Volume 65x8, 75x6, 85x4x3, 80x5, 75x6, 70x7, 65x8+ (not a progression set) and OHP T2 (its 70x8 moves the OHP TM)', () => {
     const [t1, t2] = plan.days[0].exercises;
     expect(plan.days[0].name).toBe('Bench Volume + OHP');
     expect(t1).toMatchObject({
@@ -121,10 +132,10 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
       displayName: 'Bench Volume',
     });
     expect(rows(t1)).toEqual(
-      scheme([65, 8], [75, 6], [85, 4], [85, 4], [85, 4], [80, 5], [75, 6], [70, 7], [65, 8, '+!']),
+      scheme([65, 8], [75, 6], [85, 4], [85, 4], [85, 4], [80, 5], [75, 6], [70, 7], [65, 8, '+']),
     );
     expect(t2).toMatchObject({ exercise: { slug: 'ohp' }, tmExercise: { slug: 'ohp' }, displayName: null });
-    expect(rows(t2)).toEqual(scheme([50, 6], [60, 5], [70, 3], [70, 5], [70, 7], [70, 4], [70, 6], [70, 8]));
+    expect(rows(t2)).toEqual(scheme([50, 6], [60, 5], [70, 3], [70, 5], [70, 7], [70, 4], [70, 6], [70, 8, '!']));
   });
 
   it('day 2: squat T1 with 95% 1+ as the progression set; sumo deadlift T2 on the deadlift TM', () => {
@@ -165,8 +176,8 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
     expect(rows(t2)).toEqual(scheme([35, 5], [45, 5], [55, 3], [55, 5], [55, 7], [55, 4], [55, 6], [55, 8]));
   });
 
-  it('each day has exactly one progression set: the highest-% AMRAP of its T1; T2 has no AMRAP', () => {
-    for (const day of plan.days) {
+  it('days 2-4 have exactly one progression set: the highest-% AMRAP of its T1; T2 has no AMRAP', () => {
+    for (const day of plan.days.slice(1)) {
       const [t1, t2] = day.exercises;
       const progression = day.exercises.flatMap((e: Json) =>
         e.sets.filter((s: Json) => s.isProgression).map((s: Json) => ({ ...s, tier: e.tier })),
@@ -180,7 +191,7 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
     }
   });
 
-  it('has the 8 category progression rules (upper/lower by AMRAP reps, kg)', () => {
+  it('has the 8 category progression rules (upper/lower by AMRAP reps, kg) and the OHP rules', () => {
     const rules = plan.progressionRules.map((r: Json) => [
       r.exerciseId,
       r.category,
@@ -189,7 +200,7 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
       r.increase,
       r.unit,
     ]);
-    expect(rules).toHaveLength(8);
+    expect(rules).toHaveLength(11); // 8 category bands, 2 OHP bands, the OHP stall reset
     expect(rules).toEqual(
       expect.arrayContaining([
         [null, 'upper', 0, 1, 0, 'kg'],
@@ -200,8 +211,13 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
         [null, 'lower', 2, 3, 2.5, 'kg'],
         [null, 'lower', 4, 5, 5, 'kg'],
         [null, 'lower', 6, 99, 7.5, 'kg'],
+        [ids.ohp, null, 0, 7, 0, 'kg'],
+        [ids.ohp, null, 8, 99, 2.5, 'kg'],
       ]),
     );
+    expect(plan.progressionRules.filter((r: Json) => r.kind === 'stall_reset')).toEqual([
+      expect.objectContaining({ exerciseId: ids.ohp, failures: 2, factor: 0.9 }),
+    ]);
   });
 
   it('requires the four main lifts, and the stored rows match the API view', async () => {
@@ -225,7 +241,7 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
         .map((p) => [p.planDayExercise.planDay.dayNumber, p.planDayExercise.tier, p.percentage!.toString(), p.reps])
         .sort(),
     ).toEqual([
-      [1, 'T1', '0.65', 8],
+      [1, 'T2', '0.7', 8],
       [2, 'T1', '0.95', 1],
       [3, 'T1', '0.95', 1],
       [4, 'T1', '0.95', 1],
@@ -234,7 +250,7 @@ describe('nSuns 4-Day LP (days, progression sets, progression rules)', () => {
 
   it('is itself a valid admin plan body (the same validation as POST /api/admin/plans)', async () => {
     const admin = await registerAdmin(ctx);
-    const body = { ...nsunsPlanBody(new Map(Object.entries(ids))), slug: 'nsuns-copy', isPublic: false };
+    const body = { ...nsunsInput(ids), slug: 'nsuns-copy', isPublic: false };
     const res = await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(201);
     const strip = (p: Json) =>
       p.days.map((d: Json) =>
@@ -263,7 +279,7 @@ describe('re-running the seed', () => {
 
   it('the stored hash is the hash of the seed structure', async () => {
     const [latest] = (await versionsOfNsuns()).slice(-1);
-    const body = planBody.parse(nsunsPlanBody(new Map(Object.entries(ids))));
+    const body = planBody.parse(nsunsInput(ids));
     expect(latest!.structureHash).toBe(structureHash(body));
     // …and of the stored structure read back (decimal round trip included).
     expect(structureHash(toStructure((await loadLatestVersion(ctx.db, planId))!))).toBe(latest!.structureHash);
@@ -283,7 +299,7 @@ describe('re-running the seed', () => {
       name: 'Pendlay Row',
       muscleGroup: 'upper-back',
     });
-    expect(await ctx.db.exercise.count()).toBe(12);
+    expect(await ctx.db.exercise.count()).toBe(LIBRARY_SIZE);
     await ctx
       .http()
       .patch(`/api/admin/exercises/${ids['barbell-row']}`)
@@ -300,7 +316,7 @@ describe('a changed seed structure', () => {
     const before = await versionsOfNsuns();
     const latest = before[before.length - 1]!;
 
-    const body = planBody.parse(nsunsPlanBody(new Map(Object.entries(ids))));
+    const body = planBody.parse(nsunsInput(ids));
     body.weeks[0]!.days[0]!.exercises[0]!.sets[0]!.percentage = 0.6;
     const updated = await updatePlan(ctx.db, planId, body);
 
@@ -316,7 +332,7 @@ describe('a changed seed structure', () => {
     expect(current.body.plan.days[0].exercises[0].sets[0].percentage).toBe(0.65);
 
     // Back to the seed's structure (a new version again: the altered one had no subscribers, so it is replaced).
-    const restored = await updatePlan(ctx.db, planId, planBody.parse(nsunsPlanBody(new Map(Object.entries(ids)))));
+    const restored = await updatePlan(ctx.db, planId, planBody.parse(nsunsInput(ids)));
     expect(restored.days[0]!.exercises[0]!.sets[0]!.percentage).toBe(0.65);
     const final = await versionsOfNsuns();
     expect(final).toHaveLength(after.length);
@@ -325,29 +341,28 @@ describe('a changed seed structure', () => {
   });
 
   it('seedDatabase publishes a new version when the seed data itself changes', async () => {
-    const slot = NSUNS_DAYS[3]!.slots[1]!;
-    const original = slot.scheme;
+    const programs = readProgramFiles();
+    const nsuns = programs.find((p) => p.plan.slug === NSUNS_SLUG)!;
     const lifter = await registerUser(ctx);
     await ctx.http().post(`/api/plans/${planId}/subscribe`).set(lifter.auth).expect(201);
     const before = await versionsOfNsuns();
     const pinned = (await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200)).body.userPlan;
     try {
-      slot.scheme = original.replace(/^35x5/, '40x5');
-      await seedDatabase(ctx.db);
+      nsuns.plan.days![3]!.exercises[1]!.sets = [{ setOrder: 1, percentage: 0.4, reps: 5 }];
+      await seedDatabase(ctx.db, undefined, programs);
       const after = await versionsOfNsuns();
       expect(after).toHaveLength(before.length + 1);
       expect(after[after.length - 1]!.version).toBe(before[before.length - 1]!.version + 1);
       const plan = await latestNsuns();
-      expect(plan.days[3].exercises[1].sets[0]).toMatchObject({ percentage: 0.4, reps: 5 });
+      expect(plan.days[3].exercises[1].sets).toEqual([expect.objectContaining({ percentage: 0.4, reps: 5 })]);
       // Idempotent again with the changed data.
-      await seedDatabase(ctx.db);
+      await seedDatabase(ctx.db, undefined, programs);
       expect(await versionsOfNsuns()).toEqual(after);
       // The subscriber is still on what they started with.
       const current = await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200);
       expect(current.body.userPlan.planVersionId).toBe(pinned.planVersionId);
       expect(current.body.plan.days[3].exercises[1].sets[0].percentage).toBe(0.35);
     } finally {
-      slot.scheme = original;
       await seedDatabase(ctx.db); // back to the real seed for whatever runs next
     }
   });
@@ -368,9 +383,12 @@ describe('seeding an empty database', () => {
         await fresh.db.planSet.count(),
         await fresh.db.planProgressionRule.count(),
       ];
-      // nSuns (4 days, 68 sets, 8 rules) plus the program files: 5/3/1 and 5/3/1 BBB, 16 days each (4 weeks × 4),
-      // 96 and 156 sets, 4 rules each; 5/3/1 for Beginners, 9 days (3 × 3), 198 sets, 2 rules.
-      const expected = [12, 4, 4, 4 + 16 + 16 + 9, 68 + 96 + 156 + 198, 8 + 4 + 4 + 2];
+      // The 185-exercise library and 15 program files (days / sets / rules): candito-6-week 21/199/0,
+      // juggernaut-method-2 64/320/2, madcow-5x5 3/45/2, nsuns-4day-lp 4/68/11, nsuns-5day-lp 5/85/8,
+      // nsuns-6day-lp 6/99/8, smolov-jr-bench and -squat 12/93/0 each, texas-method 6/36/3,
+      // wendler-531-bbb-3-month 48/468/4, wendler-531-bbb 16/156/4, wendler-531-beginners 9/198/2,
+      // wendler-531-fsl 16/156/4, wendler-531-monolith 18/321/2, wendler-531 16/96/4.
+      const expected = [LIBRARY_SIZE, 15, 15, 256, 2433, 54];
       expect(await counts()).toEqual(expected);
       await seedDatabase(fresh.db);
       expect(await counts()).toEqual(expected);
@@ -389,7 +407,7 @@ describe('admin changes to a built-in plan survive restarts', () => {
       const plan = await fresh.db.workoutPlan.findUniqueOrThrow({ where: { seedKey: NSUNS_SLUG } });
       const freshIds = Object.fromEntries((await fresh.db.exercise.findMany()).map((e) => [e.slug, e.id]));
       const edited = planBody.parse({
-        ...nsunsPlanBody(new Map(Object.entries(freshIds))),
+        ...nsunsInput(freshIds),
         name: 'nSuns (club edition)',
       });
       edited.weeks[0]!.days[0]!.exercises[0]!.sets[0]!.reps = 10;

@@ -1,11 +1,11 @@
+import crypto from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Db } from '../db/prisma';
 import { structureHash } from '../plans/plan-structure';
-import { planBody, type PlanBody } from '@liftplan/domain';
+import type { PlanBody } from '@liftplan/domain';
 import { createPlan, getPlanDetail, updatePlan } from '../plans/plans.service';
-import { EXERCISE_LIBRARY } from './exercises';
-import { NSUNS_SLUG, nsunsPlanBody } from './nsuns-4day-lp';
-import { programPlanBody, readProgramFiles } from './program-files';
+import { seedExerciseLibrary } from './exercises';
+import { programPlanBody, readProgramFiles, type ProgramFile } from './program-files';
 
 /**
  * Idempotent seed, run by every start: inserts missing exercises (leaving admin edits alone) and the built-in
@@ -13,21 +13,33 @@ import { programPlanBody, readProgramFiles } from './program-files';
  * received: only a change of the seed data itself publishes a new version. An admin's later edits, renames or
  * deletion (archive) of a built-in plan are left alone.
  */
-export async function seedDatabase(db: Db, log?: Logger): Promise<void> {
-  const created = await db.exercise.createMany({ data: EXERCISE_LIBRARY, skipDuplicates: true });
+export async function seedDatabase(
+  db: Db,
+  log?: Logger,
+  programFiles: ProgramFile[] = readProgramFiles(),
+): Promise<void> {
+  const created = await seedExerciseLibrary(db);
   const exercises = await db.exercise.findMany({ select: { id: true, slug: true } });
   const idBySlug = new Map(exercises.map((e) => [e.slug, e.id]));
-  const body = planBody.parse(nsunsPlanBody(idBySlug));
-  const nsuns = await seedPlan(db, NSUNS_SLUG, body);
   const programs: Record<string, string> = {};
-  for (const program of readProgramFiles()) {
+  for (const program of programFiles) {
     programs[program.plan.slug] = await seedPlan(db, program.plan.slug, programPlanBody(program, idBySlug));
   }
-  log?.info({ exercisesCreated: created.count, nsuns, programs }, 'seed applied');
+  log?.info({ exercisesCreated: created.count, programs }, 'seed applied');
+}
+
+/**
+ * What a built-in plan's seed data amounts to: its structure, plus its library description when it has one (so a
+ * plan seeded before descriptions existed keeps its fingerprint until its file says more).
+ */
+export function seedFingerprint(body: PlanBody): string {
+  const structure = structureHash(body);
+  if (!body.library) return structure;
+  return crypto.createHash('sha256').update(structure).update(JSON.stringify(body.library)).digest('hex');
 }
 
 async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string> {
-  const seedHash = structureHash(body);
+  const seedHash = seedFingerprint(body);
   const existing = await db.workoutPlan.findUnique({
     where: { seedKey },
     select: { id: true, seedHash: true, archivedAt: true },

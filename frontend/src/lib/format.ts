@@ -28,6 +28,8 @@ export function formatPercent(fraction: number): string {
 
 /** Prescribed reps, AMRAP sets with a plus, rep ranges with a dash: `5, true` → "5+"; `10, false, 12` → "10–12". */
 export function formatReps(reps: number, isAmrap: boolean, repsMax: number | null = null): string {
+  // A capped AMRAP (Candito's "MR10" with a pass mark of 8): as many as possible from 8, at most 10.
+  if (isAmrap && repsMax !== null && repsMax > reps) return `${reps}+ (max ${repsMax})`;
   if (repsMax !== null && repsMax > reps) return `${reps}–${repsMax}`;
   return isAmrap ? `${reps}+` : String(reps);
 }

@@ -78,6 +78,7 @@ describe('plan model v2 formatting', () => {
   it('rep ranges, rests and workout titles', () => {
     expect(formatReps(10, false, 12)).toBe('10–12');
     expect(formatReps(8, true, null)).toBe('8+');
+    expect(formatReps(8, true, 10)).toBe('8+ (max 10)');
     expect(formatReps(5, false, 5)).toBe('5');
     expect([45, 60, 90, 180].map(formatRest)).toEqual(['45 s', '1 min', '1 min 30 s', '3 min']);
     expect(workoutTitle({ weekNumber: 2, dayNumber: 1, dayName: 'Squat' }, 4)).toBe('Week 2 · Day 1 · Squat');

@@ -140,8 +140,10 @@ function sessionChanges(
   if (overTarget) {
     const extra = Math.max(0, set.actualReps - set.prescribedReps);
     const steps = overTarget.maxSteps === null ? extra : Math.min(extra, overTarget.maxSteps);
-    const step = increaseInLifterUnit(overTarget.increase, overTarget.unit, lifter);
-    changes.push({ kind: 'reps_over_target', increase: step.mul(steps) });
+    // The whole raise is converted and rounded once: per-step rounding would turn Juggernaut's +2.5 lb a rep into
+    // 0 kg for a 2.5 kg lifter however many reps over the standard.
+    const total = dec(overTarget.increase).mul(steps);
+    changes.push({ kind: 'reps_over_target', increase: increaseInLifterUnit(total, overTarget.unit, lifter) });
   }
   return changes;
 }

@@ -75,6 +75,22 @@ describe('computeSessionProgression: one workout, every rule kind', () => {
       [[BENCH, '100', '102.5', '2.5', 'reps_over_target', 9]],
     ],
     [
+      'reps_over_target in lb for a kg lifter: (8 − 5) × 2.5 lb = 7.5 lb = 3.40 kg → 2.5 kg (rounded once, not per rep)',
+      {
+        sets: [logged(BENCH, 8)],
+        rules: [{ ...upper, kind: 'reps_over_target', increase: 2.5, unit: 'lb', maxSteps: 10 }],
+      },
+      [[BENCH, '100', '102.5', '2.5', 'reps_over_target', 8]],
+    ],
+    [
+      'reps_over_target in lb for a kg lifter: (15 − 5) × 5 lb = 50 lb = 22.68 kg → 22.5 kg',
+      {
+        sets: [logged(SQUAT, 15)],
+        rules: [{ ...lower, kind: 'reps_over_target', increase: 5, unit: 'lb', maxSteps: 10 }],
+      },
+      [[SQUAT, '140', '162.5', '22.5', 'reps_over_target', 15]],
+    ],
+    [
       'reps_over_target: below target is +0, never negative',
       {
         sets: [logged(BENCH, 3)],

@@ -7,6 +7,8 @@ export const RULE_CATEGORIES = ['upper', 'lower'] as const;
 export const SET_KIND_VALUES = ['warmup', 'main', 'supplemental', 'accessory'] as const;
 export const RULE_KIND_VALUES = ['amrap_table', 'reps_over_target', 'cycle_increment', 'stall_reset'] as const;
 export const CYCLE_INCREMENT_UNITS = ['kg', 'lb', 'percent'] as const;
+export const PLAN_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
+export const PLAN_GOALS = ['strength', 'hypertrophy', 'peaking'] as const;
 
 /** Size limits: a plan body can't make the server (or a 52-week projection of it) do more than milliseconds of work. */
 export const PLAN_LIMITS = { maxCycleWeeks: 52, maxSetsPerWeek: 250, maxSetsPerPlan: 3000 } as const;
@@ -159,6 +161,55 @@ export const progressionRulesInput = z
   }, onlyWhenValid);
 
 /**
+ * Where a plan comes from and how far to trust its numbers: the author's credit, the source, level and goal for
+ * browsing, each number's source with its verification, and what the model approximates. Program files carry it as
+ * `meta`; admins may set it on any plan.
+ */
+export const planLibraryInput = z.strictObject({
+  author: textInput(100)
+    .nullish()
+    .transform((v) => v || null),
+  sourceUrl: z
+    .string()
+    .trim()
+    .max(500)
+    .regex(/^https?:\/\/\S+$/, 'use an http(s) address')
+    .nullish()
+    .transform((v) => v || null),
+  level: z
+    .enum(PLAN_LEVELS)
+    .nullish()
+    .transform((v) => v ?? null),
+  goal: z
+    .enum(PLAN_GOALS)
+    .nullish()
+    .transform((v) => v ?? null),
+  recommendedRounding: z
+    .enum(['nearest', 'down'])
+    .nullish()
+    .transform((v) => v ?? null),
+  sources: z
+    .array(
+      z.strictObject({
+        what: textInput(300).pipe(z.string().min(1)),
+        url: z
+          .string()
+          .trim()
+          .max(500)
+          .regex(/^https?:\/\/\S+$/, 'use an http(s) address'),
+        verified: textInput(300).pipe(z.string().min(1)),
+      }),
+    )
+    .max(30)
+    .default([]),
+  approximations: z
+    .array(textInput(500).pipe(z.string().min(1)))
+    .max(30)
+    .default([]),
+});
+export type PlanLibraryInput = z.output<typeof planLibraryInput>;
+
+/**
  * Admin create/replace. Either `weeks` (plan model v2) or seed 003's flat `days` (one week). The parsed body always
  * carries `weeks`, `cycleWeeks` and `tmPercent`.
  */
@@ -181,6 +232,8 @@ export const planBody = z
     weeks: z.array(planWeekInput).min(1).max(PLAN_LIMITS.maxCycleWeeks).optional(),
     days: z.array(planDayInput).min(1).max(7).optional(),
     progressionRules: progressionRulesInput.default([]),
+    /** Omitted on a replace: the plan keeps its description; null clears it. */
+    library: planLibraryInput.nullish(),
   })
   .superRefine(checkPlanStructure, whenValidAt('daysPerWeek', 'cycleWeeks', 'weeks', 'days', 'progressionRules'))
   .transform(({ days, weeks, cycleWeeks, ...header }) => {
@@ -378,6 +431,16 @@ export const progressionRuleDto = z.object({
   failures: z.number().nullable(),
   factor: z.number().nullable(),
 });
+export const planLibraryDto = z.object({
+  author: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  level: z.enum(PLAN_LEVELS).nullable(),
+  goal: z.enum(PLAN_GOALS).nullable(),
+  recommendedRounding: z.enum(['nearest', 'down']).nullable(),
+  sources: z.array(z.object({ what: z.string(), url: z.string(), verified: z.string() })),
+  approximations: z.array(z.string()),
+});
+export type PlanLibraryDto = z.infer<typeof planLibraryDto>;
 /** What a plan's detail and its summary card both show about it (the newest or the pinned version). */
 const planHeaderDto = {
   id: z.number(),
@@ -389,6 +452,8 @@ const planHeaderDto = {
   tmPercent: z.number(),
   isPublic: z.boolean(),
   version: z.number(),
+  /** Author credit, source, level and goal (null on plans nobody described). */
+  library: planLibraryDto.nullable(),
 };
 export const planDetailDto = z.object({
   ...planHeaderDto,

@@ -436,6 +436,7 @@ export function aPlanDetail(): PlanDetailDto {
     ...fields,
   });
   return {
+    library: null,
     id: 7,
     slug: 'test-plan',
     name: 'Test plan',

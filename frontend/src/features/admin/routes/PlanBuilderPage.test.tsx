@@ -15,6 +15,9 @@ const exercise = (id: number, name: string, isUpperBody: boolean): ExerciseDto =
   muscleGroup: null,
   category: 'compound',
   isUpperBody,
+  secondaryMuscles: [],
+  equipment: null,
+  aliases: [],
   createdAt: '2025-01-01T00:00:00.000Z',
 });
 const EXERCISES = [

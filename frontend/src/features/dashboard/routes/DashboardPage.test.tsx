@@ -59,6 +59,7 @@ function aDay(dayNumber: number, name: string, lift: typeof bench, weekNumber = 
 function aPlan(overrides: Partial<PlanDetailDto> = {}): PlanDetailDto {
   const days = [aDay(1, 'Bench day', bench), aDay(2, 'Squat day', squat)];
   return {
+    library: null,
     id: 3,
     slug: 'two-day',
     name: 'Two-Day Test Plan',

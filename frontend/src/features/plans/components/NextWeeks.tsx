@@ -1,4 +1,9 @@
-import type { PlanDetailDto, ProjectedSessionDto, ProjectionResponse } from '@liftplan/domain';
+import {
+  maxProjectionWeeks,
+  type PlanDetailDto,
+  type ProjectedSessionDto,
+  type ProjectionResponse,
+} from '@liftplan/domain';
 import { useEffect, useId, useRef, useState } from 'react';
 import { Link, useLocation } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
@@ -10,20 +15,40 @@ import { dayTitle, formatIncrease, formatReps, formatWeight, planPositionLabel, 
 import { paths } from '@/lib/paths';
 import { topSets } from '@/lib/prescription';
 import { useProjection } from '../api/plans-api';
+import { basisShort } from './plan-library';
 
 export const NEXT_WEEKS_ID = 'next-weeks';
 const MAX_WEEKS = 52;
 export const AMRAP_EXTRA_OPTIONS = [-2, -1, 0, 1, 2, 3] as const;
 
 type NextWeeksProps = {
-  plan: Pick<PlanDetailDto, 'id' | 'name' | 'cycleWeeks' | 'requiredExercises'>;
+  plan: Pick<
+    PlanDetailDto,
+    'id' | 'name' | 'cycleWeeks' | 'requiredExercises' | 'tmPercent' | 'weeks' | 'progressionRules'
+  >;
   /** The lifter's current plan: projected at once (otherwise on request, as the lifter may lack its TMs). */
   isCurrent: boolean;
 };
 
-/** Default length: two cycles (at most a year). */
-export function defaultProjectionWeeks(cycleWeeks: number): number {
-  return Math.min(MAX_WEEKS, Math.max(1, cycleWeeks) * 2);
+/** Cycles at least this long are projected one cycle by default: two cycles of Juggernaut would be 8 months. */
+const LONG_CYCLE_WEEKS = 8;
+
+/**
+ * Default length: two cycles; one of a long cycle, or of a plan without progression rules (Smolov Jr: its second
+ * cycle would only repeat the first); never more than the plan can be projected (`limit`).
+ */
+export function defaultProjectionWeeks(cycleWeeks: number, limit = MAX_WEEKS, progresses = true): number {
+  const cycle = Math.max(1, cycleWeeks);
+  const cycles = cycle >= LONG_CYCLE_WEEKS || !progresses ? 1 : 2;
+  return Math.max(1, Math.min(limit, cycle * cycles));
+}
+
+/** As many weeks as the server projects for this plan: a bounded number of sets (a busy 6-day plan, fewer weeks). */
+function projectionLimit(weeks: PlanDetailDto['weeks']): number {
+  const setsPerWeek = [...weeks]
+    .sort((a, b) => a.weekNumber - b.weekNumber)
+    .map((w) => w.days.reduce((n, d) => n + d.exercises.reduce((m, x) => m + x.sets.length, 0), 0));
+  return setsPerWeek.length === 0 ? MAX_WEEKS : Math.max(1, maxProjectionWeeks(setsPerWeek));
 }
 
 /**
@@ -32,8 +57,19 @@ export function defaultProjectionWeeks(cycleWeeks: number): number {
  * extra; per session the top set of each lift and the TMs it is prescribed from, TM changes highlighted.
  */
 export function NextWeeks({ plan, isCurrent }: NextWeeksProps) {
-  const [weeks, setWeeks] = useState(() => defaultProjectionWeeks(plan.cycleWeeks));
-  const [amrapExtraReps, setAmrapExtraReps] = useState(0);
+  const limit = projectionLimit(plan.weeks);
+  const progresses = plan.progressionRules.length > 0;
+  const [chosenWeeks, setWeeks] = useState(() => defaultProjectionWeeks(plan.cycleWeeks, limit, progresses));
+  // Without AMRAP sets (Smolov Jr) there are no "reps over target" to choose.
+  const hasAmrap = plan.weeks.some((w) =>
+    w.days.some((d) => d.exercises.some((x) => x.sets.some((set) => set.isAmrap))),
+  );
+  const repsMoveTms = plan.progressionRules.some((r) => r.kind === 'amrap_table' || r.kind === 'reps_over_target');
+  // A newer version of the plan may allow fewer weeks.
+  const weeks = Math.min(chosenWeeks, limit);
+  const basis = basisShort(plan);
+  const [chosenExtraReps, setAmrapExtraReps] = useState(0);
+  const amrapExtraReps = hasAmrap ? chosenExtraReps : 0;
   // The current plan is known only once the lifter's plan has loaded: it switches the projection on then.
   const [requested, setRequested] = useState(false);
   const enabled = requested || isCurrent;
@@ -56,8 +92,9 @@ export function NextWeeks({ plan, isCurrent }: NextWeeksProps) {
         Your next weeks
       </h2>
       <p className="muted">
-        Where {plan.name} takes your numbers: each session from week 1 with your current training maxes, rounded the way
-        your workouts are, if every AMRAP set goes as you choose below.
+        Where {plan.name} takes your numbers: each session from week 1 with your current{' '}
+        {basis === '1RM' ? 'maxes' : 'training maxes'}, rounded the way your workouts are
+        {hasAmrap ? ', if every AMRAP set goes as you choose below.' : '.'}
       </p>
       <div className="card next-weeks__controls">
         <div className="field next-weeks__weeks">
@@ -70,32 +107,34 @@ export function NextWeeks({ plan, isCurrent }: NextWeeksProps) {
             value={weeks}
             onChange={(event) => setWeeks(Number(event.target.value))}
           >
-            {Array.from({ length: MAX_WEEKS }, (_, i) => i + 1).map((n) => (
+            {Array.from({ length: limit }, (_, i) => i + 1).map((n) => (
               <option key={n} value={n}>
                 {weeksOptionLabel(n, plan.cycleWeeks)}
               </option>
             ))}
           </select>
         </div>
-        <fieldset className="fieldset next-weeks__amrap">
-          <legend className="field__label">AMRAP reps over target</legend>
-          <div className="segmented">
-            {AMRAP_EXTRA_OPTIONS.map((extra) => (
-              <label key={extra} className="segmented__option">
-                <input
-                  type="radio"
-                  name="amrapExtraReps"
-                  value={extra}
-                  checked={amrapExtraReps === extra}
-                  onChange={() => setAmrapExtraReps(extra)}
-                  aria-label={extraLabel(extra)}
-                />
-                <span aria-hidden="true">{signed(extra)}</span>
-              </label>
-            ))}
-          </div>
-          <p className="field__hint">{extraHint(amrapExtraReps)}</p>
-        </fieldset>
+        {hasAmrap && (
+          <fieldset className="fieldset next-weeks__amrap">
+            <legend className="field__label">AMRAP reps over target</legend>
+            <div className="segmented">
+              {AMRAP_EXTRA_OPTIONS.map((extra) => (
+                <label key={extra} className="segmented__option">
+                  <input
+                    type="radio"
+                    name="amrapExtraReps"
+                    value={extra}
+                    checked={amrapExtraReps === extra}
+                    onChange={() => setAmrapExtraReps(extra)}
+                    aria-label={extraLabel(extra)}
+                  />
+                  <span aria-hidden="true">{signed(extra)}</span>
+                </label>
+              ))}
+            </div>
+            <p className="field__hint">{extraHint(amrapExtraReps)}</p>
+          </fieldset>
+        )}
       </div>
 
       {!enabled ? (
@@ -108,7 +147,17 @@ export function NextWeeks({ plan, isCurrent }: NextWeeksProps) {
         <ProjectionError error={projection.error} isCurrent={isCurrent} onRetry={() => void projection.refetch()} />
       ) : (
         <div className="stack" aria-busy={projection.isPlaceholderData || undefined}>
-          <Projection projection={projection.data} names={names} cycleWeeks={plan.cycleWeeks} />
+          <Projection
+            projection={projection.data}
+            names={names}
+            cycleWeeks={plan.cycleWeeks}
+            basis={basis}
+            flatHint={
+              repsMoveTms && amrapExtraReps <= 0
+                ? `With every AMRAP set ${amrapExtraReps === 0 ? 'at exactly its target' : 'short of its target'}, none of your training maxes moves: in this plan they rise with the reps you beat the target by. Choose +1 or more above to see that.`
+                : null
+            }
+          />
         </div>
       )}
     </section>
@@ -152,9 +201,17 @@ function missingLifts(details: unknown): string[] {
   );
 }
 
-type ProjectionProps = { projection: ProjectionResponse; names: ReadonlyMap<number, string>; cycleWeeks: number };
+type ProjectionProps = {
+  projection: ProjectionResponse;
+  names: ReadonlyMap<number, string>;
+  cycleWeeks: number;
+  /** What the plan's percentages are of: its "training maxes" are 1RMs in a 1RM-based plan. */
+  basis: 'TM' | '1RM';
+  /** Why nothing moves, shown when no training max changes (a plan driven by reps over the target, at 0). */
+  flatHint: string | null;
+};
 
-function Projection({ projection, names, cycleWeeks }: ProjectionProps) {
+function Projection({ projection, names, cycleWeeks, basis, flatHint }: ProjectionProps) {
   const { sessions, unit } = projection;
   // The plan's lifts by name; a TM exercise that is not one of them, by the sets trained on it.
   const setNames = new Map(sessions.flatMap((s) => s.sets.map((set) => [set.exercise.id, set.exercise.name] as const)));
@@ -177,7 +234,8 @@ function Projection({ projection, names, cycleWeeks }: ProjectionProps) {
 
   return (
     <>
-      <TmSummary sessions={sessions} unit={unit} nameOf={nameOf} weeks={weeks.length} />
+      <TmSummary sessions={sessions} unit={unit} nameOf={nameOf} weeks={weeks.length} basis={basis} />
+      {flatHint && changes.every((moved) => moved.size === 0) && <p className="notice">{flatHint}</p>}
       {weeks.map((week) => (
         <section
           key={week.key}
@@ -196,6 +254,7 @@ function Projection({ projection, names, cycleWeeks }: ProjectionProps) {
                 unit={unit}
                 nameOf={nameOf}
                 changes={changes[sessions.indexOf(session)] ?? new Map()}
+                basis={basis}
               />
             ))}
           </ul>
@@ -214,11 +273,13 @@ function TmSummary({
   unit,
   nameOf,
   weeks,
+  basis,
 }: {
   sessions: ProjectedSessionDto[];
   unit: Unit;
   nameOf: (id: number, slug: string) => string;
   weeks: number;
+  basis: 'TM' | '1RM';
 }) {
   const lifts = new Map<number, { slug: string; first: number; last: number }>();
   for (const session of sessions) {
@@ -231,7 +292,7 @@ function TmSummary({
   return (
     <div className="card next-weeks__summary">
       <table className="set-table">
-        <caption>Training maxes</caption>
+        <caption>{basis === '1RM' ? 'Maxes (1RM)' : 'Training maxes'}</caption>
         <thead>
           <tr>
             <th scope="col">Lift</th>
@@ -267,9 +328,10 @@ type SessionCardProps = {
   nameOf: (id: number, slug: string) => string;
   /** TMs that moved since they were last used, by how much. */
   changes: ReadonlyMap<number, number>;
+  basis: 'TM' | '1RM';
 };
 
-function SessionCard({ session, unit, nameOf, changes }: SessionCardProps) {
+function SessionCard({ session, unit, nameOf, changes, basis }: SessionCardProps) {
   const tops = topSets(session.sets);
   const used = new Set(session.sets.filter((s) => s.percentage !== null).map((s) => s.tmExerciseId));
   const tms = session.trainingMaxes.filter((tm) => used.has(tm.exerciseId));
@@ -297,7 +359,7 @@ function SessionCard({ session, unit, nameOf, changes }: SessionCardProps) {
       </ul>
       {tms.length > 0 && (
         <p className="next-weeks__tms">
-          <span className="muted">TM </span>
+          <span className="muted">{basis} </span>
           {tms.map((tm, i) => {
             const change = changes.get(tm.exerciseId);
             return (

@@ -18,13 +18,17 @@ type PlanDayViewProps = {
   increment?: IncrementInfo;
   /** Makes heading ids unique when several weeks are on the page. */
   idPrefix?: string;
+  /** What the percentages are of: the training max, or the 1RM itself in a 1RM-based plan. */
+  basis?: Basis;
 };
+
+type Basis = 'TM' | '1RM';
 
 /**
  * One day of a plan: per exercise a table of its sets (% of the TM, reps; AMRAP as "8+", ranges as "10–12", the
  * progression set starred). Warm-up sets are muted, supplemental and accessory sets labelled.
  */
-export function PlanDayView({ day, increment, idPrefix = '' }: PlanDayViewProps) {
+export function PlanDayView({ day, increment, idPrefix = '', basis = 'TM' }: PlanDayViewProps) {
   const setCount = day.exercises.reduce((sum, e) => sum + e.sets.filter((s) => s.kind !== 'warmup').length, 0);
   const headingId = `${idPrefix}day-${day.dayNumber}`;
   return (
@@ -35,18 +39,26 @@ export function PlanDayView({ day, increment, idPrefix = '' }: PlanDayViewProps)
       </h3>
       <div className="plan-day__exercises">
         {day.exercises.map((exercise) => (
-          <ExerciseTable key={exercise.id} exercise={exercise} increment={increment} />
+          <ExerciseTable key={exercise.id} exercise={exercise} increment={increment} basis={basis} />
         ))}
       </div>
     </section>
   );
 }
 
-function ExerciseTable({ exercise, increment }: { exercise: PlanExerciseDto; increment?: IncrementInfo }) {
+function ExerciseTable({
+  exercise,
+  increment,
+  basis,
+}: {
+  exercise: PlanExerciseDto;
+  increment?: IncrementInfo;
+  basis: Basis;
+}) {
   const name = exercise.displayName ?? exercise.exercise.name;
   const details = [
     exercise.displayName && exercise.displayName !== exercise.exercise.name ? exercise.exercise.name : null,
-    exercise.tmExerciseId !== exercise.exerciseId ? `% of ${exercise.tmExercise.name} TM` : null,
+    exercise.tmExerciseId !== exercise.exerciseId ? `% of ${exercise.tmExercise.name} ${basis}` : null,
     exercise.restSeconds !== null && exercise.restSeconds > 0 ? `Rest ${formatRest(exercise.restSeconds)}` : null,
   ].filter(Boolean);
   return (
@@ -58,7 +70,7 @@ function ExerciseTable({ exercise, increment }: { exercise: PlanExerciseDto; inc
       <thead>
         <tr>
           <th scope="col">Set</th>
-          <th scope="col">% TM</th>
+          <th scope="col">% {basis}</th>
           <th scope="col">Reps</th>
         </tr>
       </thead>

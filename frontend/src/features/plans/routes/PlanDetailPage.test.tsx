@@ -68,6 +68,7 @@ const plan: PlanDetailDto = {
   tmPercent: 0.9,
   isPublic: true,
   version: 1,
+  library: null,
   versionId: 7,
   createdAt: '2026-01-01T00:00:00.000Z',
   updatedAt: '2026-01-01T00:00:00.000Z',
@@ -477,5 +478,236 @@ describe('describeProgressionRules', () => {
     expect(describeProgressionRules({ ...plan, progressionRules: [...plan.progressionRules, own] })[1]?.lifts).toEqual(
       [],
     );
+  });
+});
+
+describe('PlanDetailPage, about this program', () => {
+  const described: PlanDetailDto = {
+    ...plan,
+    library: {
+      author: 'Jim Wendler',
+      sourceUrl: 'https://www.jimwendler.com/blogs/jimwendler-com/boring-but-big',
+      level: 'beginner',
+      goal: 'strength',
+      recommendedRounding: 'down',
+      sources: [
+        {
+          what: 'Percentages of weeks 1–4',
+          url: 'http://crossfitreno.blogspot.com/2015/01/wendler.html',
+          verified: 'T-Nation article quoted verbatim',
+        },
+        { what: 'Warm-up sets', url: 'https://github.com/jesse99/liftwell', verified: 'one implementation' },
+      ],
+      approximations: ['Assistance work is left to the lifter.'],
+    },
+  };
+
+  it('credits the author, links the source in a new tab, and says level, goal and basis', async () => {
+    renderPlan(described, null);
+
+    const about = await screen.findByRole('region', { name: 'About this program' });
+    expect(within(about).getByText('Jim Wendler').closest('p')?.textContent).toBe(
+      'By Jim Wendler · Original source (opens in a new tab) (jimwendler.com)',
+    );
+    const source = within(about).getByRole('link', { name: 'Original source (opens in a new tab)' });
+    expect(source.getAttribute('href')).toBe(described.library!.sourceUrl);
+    expect(source.getAttribute('target')).toBe('_blank');
+    expect(source.getAttribute('rel')).toBe('noopener noreferrer');
+    const facts = [...about.querySelectorAll('dl > div')].map((item) => item.textContent);
+    expect(facts).toEqual(['LevelBeginner', 'GoalStrength', 'BasisTM-based at 90%']);
+    // Before the button that subscribes.
+    const start = screen.getByRole('button', { name: 'Start this plan' });
+    expect(about.compareDocumentPosition(start) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
+  });
+
+  it('folds the sources with their verification and what is approximated away until asked', async () => {
+    const { user } = renderPlan(described, null);
+
+    const about = await screen.findByRole('region', { name: 'About this program' });
+    const more = about.querySelector('details')!;
+    expect(more.open).toBe(false);
+    const summary = more.querySelector('summary')!;
+    expect(summary.textContent).toBe('Sources and what is approximated (2 sources · 1 approximated)');
+
+    await user.click(summary);
+    expect(more.open).toBe(true);
+    const sources = within(about).getByRole('heading', { name: 'Where the numbers come from' }).nextElementSibling!;
+    expect([...sources.querySelectorAll('li')].map((li) => li.textContent)).toEqual([
+      'Percentages of weeks 1–4 (crossfitreno.blogspot.com (opens in a new tab))Verified: T-Nation article quoted verbatim',
+      'Warm-up sets (github.com (opens in a new tab))Verified: one implementation',
+    ]);
+    for (const link of within(sources as HTMLElement).getAllByRole('link')) {
+      expect(link.getAttribute('target')).toBe('_blank');
+      expect(link.getAttribute('rel')).toBe('noopener noreferrer');
+    }
+    const approximated = within(about).getByRole('heading', { name: 'What is approximated' }).nextElementSibling!;
+    expect(approximated.textContent).toBe('Assistance work is left to the lifter.');
+    // The lifter rounds to the nearest increment; the program, down.
+    expect(within(about).getByText(/rounded down to a plate increment/).textContent).toContain(
+      'Yours are rounded to the nearest plate increment: change it in Settings.',
+    );
+  });
+
+  it('shows no about section for a plan nobody described', async () => {
+    renderDetail(null);
+
+    await screen.findByRole('heading', { name: 'nSuns 4-Day LP' });
+    expect(screen.queryByRole('region', { name: 'About this program' })).toBeNull();
+  });
+
+  it('goes back to the filtered list the plan was opened from', async () => {
+    fakeApi(
+      answer('GET', '/api/plans/7', 200, { plan }),
+      answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
+    );
+    renderWithProviders(
+      <CurrentUserProvider user={aUser()}>
+        <Routes>
+          <Route path="/plans/:planId" element={<PlanDetailPage />} />
+        </Routes>
+      </CurrentUserProvider>,
+      { route: { pathname: '/plans/7', state: { planListSearch: '?days=3&level=beginner' } } as never },
+    );
+
+    const back = await screen.findByRole('link', { name: 'All plans' });
+    expect(back.getAttribute('href')).toBe('/plans?days=3&level=beginner');
+  });
+});
+
+describe('PlanDetailPage, a 1RM-based plan and a long cycle', () => {
+  /** Smolov Jr-like: percentages of the 1RM itself. */
+  const oneRepMaxPlan: PlanDetailDto = { ...aWavePlan(), id: 9, name: 'Smolov Jr', tmPercent: 1 };
+
+  it('says the percentages are of the 1RM, not of a training max', async () => {
+    renderPlan(oneRepMaxPlan, null);
+
+    expect(await screen.findByText('1RM-based')).toBeTruthy();
+    expect(screen.queryByText(/Training max: 100%/)).toBeNull();
+    expect(screen.getByText(/Percentages are of the lift's one-rep max \(1RM\)/)).toBeTruthy();
+    const main = within(screen.getByRole('tabpanel')).getByRole('table', { name: /^T1 Squat/ });
+    expect(
+      within(main)
+        .getAllByRole('columnheader')
+        .map((h) => h.textContent),
+    ).toEqual(['Set', '% 1RM', 'Reps']);
+  });
+
+  it('projects a 1RM-based plan with its maxes called 1RMs', async () => {
+    const { user } = renderPlan(oneRepMaxPlan, null, answer('POST', '/api/plans/9/projection', 200, projection));
+
+    await user.click(await screen.findByRole('button', { name: 'Show where this plan takes my numbers' }));
+
+    const section = screen.getByRole('region', { name: 'Your next weeks' });
+    expect(await within(section).findByRole('table', { name: 'Maxes (1RM)' })).toBeTruthy();
+    expect(section.querySelector('.next-weeks__tms')?.textContent).toBe('1RM Squat 126 kg');
+  });
+
+  /** Juggernaut-like: 16 weeks, 4 days, many sets a week. */
+  function aLongPlan(setsPerDay: number): PlanDetailDto {
+    const wave = aWavePlan();
+    const day = wave.weeks[0]!.days[0]!;
+    const exercise = day.exercises[0]!;
+    const sets = Array.from({ length: setsPerDay }, (_, i) => aSet({ id: i + 1, setOrder: i + 1 }));
+    const weeks = Array.from({ length: 16 }, (_, w) => ({
+      weekNumber: w + 1,
+      name: null,
+      isDeload: (w + 1) % 4 === 0,
+      days: [1, 2, 3, 4].map((d) => ({
+        ...day,
+        id: (w + 1) * 10 + d,
+        weekNumber: w + 1,
+        dayNumber: d,
+        exercises: [{ ...exercise, id: (w + 1) * 10 + d, sets }],
+      })),
+    }));
+    return { ...wave, id: 10, name: 'Juggernaut', cycleWeeks: 16, weeks, days: weeks[0]!.days };
+  }
+
+  it('projects one cycle of a long plan by default, and offers no more weeks than the server projects', async () => {
+    const { requests, user } = renderPlan(
+      aLongPlan(20),
+      null,
+      answer('POST', '/api/plans/10/projection', 200, projection),
+    );
+
+    const select = await screen.findByLabelText('Weeks ahead');
+    expect((select as HTMLSelectElement).value).toBe('16');
+    // 80 sets a week: 45 weeks fit the server's 3,600 sets.
+    const options = within(select).getAllByRole('option');
+    expect(options).toHaveLength(45);
+    expect(options[15]!.textContent).toBe('16 weeks (1 cycle)');
+
+    await user.click(screen.getByRole('button', { name: 'Show where this plan takes my numbers' }));
+    await waitFor(() => expect(requests.filter((r) => r.method === 'POST')).toHaveLength(1));
+    expect(await requests.find((r) => r.method === 'POST')!.json()).toEqual({ weeks: 16, amrapExtraReps: 0 });
+  });
+
+  it('opens a long cycle on the lifter’s week, and steps to the next week from the bottom of one', async () => {
+    const long = aLongPlan(2);
+    const { user } = renderPlan(long, aCurrent(long, 12), answer('POST', '/api/plans/10/projection', 200, projection));
+
+    expect(
+      (await screen.findByRole('tab', { name: 'Week 12 (deload), your week' })).getAttribute('aria-selected'),
+    ).toBe('true');
+    const panel = screen.getByRole('tabpanel');
+    await user.click(within(panel).getByRole('button', { name: 'Week 13' }));
+    expect(screen.getByRole('tab', { name: 'Week 13' }).getAttribute('aria-selected')).toBe('true');
+    await user.click(within(screen.getByRole('tabpanel')).getByRole('button', { name: 'Week 12 (deload)' }));
+    expect(screen.getByRole('tab', { name: 'Week 12 (deload), your week' }).getAttribute('aria-selected')).toBe('true');
+
+    await user.click(screen.getByRole('tab', { name: 'Week 16 (deload)' }));
+    const last = screen.getByRole('tabpanel');
+    expect(within(last).getByRole('button', { name: 'Week 15' })).toBeTruthy();
+    expect(within(last).queryByRole('button', { name: /Week 17/ })).toBeNull();
+  });
+
+  it('offers no AMRAP reps for a plan without AMRAP sets, and projects one cycle of a plan that never progresses', async () => {
+    const wave = aWavePlan();
+    const noAmrap = wave.weeks.map((week) => ({
+      ...week,
+      days: week.days.map((day) => ({
+        ...day,
+        exercises: day.exercises.map((x) => ({
+          ...x,
+          sets: x.sets.map((set) => ({ ...set, isAmrap: false, isProgression: false })),
+        })),
+      })),
+    }));
+    const smolov: PlanDetailDto = {
+      ...oneRepMaxPlan,
+      weeks: noAmrap,
+      days: noAmrap[0]!.days,
+      progressionRules: [],
+    };
+    renderPlan(smolov, null);
+
+    const section = await screen.findByRole('region', { name: 'Your next weeks' });
+    expect((within(section).getByLabelText('Weeks ahead') as HTMLSelectElement).value).toBe('3');
+    expect(within(section).queryByRole('group', { name: 'AMRAP reps over target' })).toBeNull();
+    expect(within(section).getByText(/rounded the way your workouts are\.$/)).toBeTruthy();
+    expect(screen.getByRole('heading', { name: 'How your maxes progress' })).toBeTruthy();
+    expect(
+      screen.getByText(/This plan has no progression rules: your maxes stay as they are until you retest them/),
+    ).toBeTruthy();
+  });
+
+  it('says why no training max moves when the plan rewards reps over the target and none are beaten', async () => {
+    const juggernautLike: PlanDetailDto = {
+      ...aWavePlan(),
+      progressionRules: [rule({ id: 1, kind: 'reps_over_target', category: 'lower', increase: 2.5, maxSteps: 10 })],
+    };
+    const flat = { ...projection, sessions: [session(1, 1, 107.5, 126), session(1, 2, 112.5, 126)] };
+    const { user } = renderPlan(
+      juggernautLike,
+      aCurrent(juggernautLike, 1),
+      answer('POST', '/api/plans/8/projection', 200, flat),
+    );
+
+    const section = await screen.findByRole('region', { name: 'Your next weeks' });
+    expect((await within(section).findByText(/none of your training maxes moves/)).textContent).toBe(
+      'With every AMRAP set at exactly its target, none of your training maxes moves: in this plan they rise with the reps you beat the target by. Choose +1 or more above to see that.',
+    );
+    await user.click(within(section).getByRole('radio', { name: '1 rep over' }));
+    await waitFor(() => expect(within(section).queryByText(/none of your training maxes moves/)).toBeNull());
   });
 });

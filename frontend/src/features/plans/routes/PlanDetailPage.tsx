@@ -1,6 +1,6 @@
 import type { PlanDetailDto } from '@liftplan/domain';
 import { useState } from 'react';
-import { Link, useNavigate, useParams } from 'react-router-dom';
+import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
@@ -13,8 +13,10 @@ import { paths } from '@/lib/paths';
 import { useCurrentPlan } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { usePlan, useSubscribeToPlan } from '../api/plans-api';
+import { AboutProgram } from '../components/AboutProgram';
 import { NextWeeks } from '../components/NextWeeks';
 import { PlanDayView, type IncrementInfo } from '../components/PlanDayView';
+import { basisShort, isOneRepMaxBased, planListSearch } from '../components/plan-library';
 import { describeProgressionRules } from '../components/progression-rules';
 import { WeekTabs } from '../components/WeekTabs';
 import '@/components/ui.css';
@@ -48,6 +50,8 @@ function PlanNotFound() {
 function PlanDetail({ plan }: { plan: PlanDetailDto }) {
   const user = useCurrentUser();
   const current = useCurrentPlan();
+  const location = useLocation();
+  const basis = basisShort(plan);
   const ruleGroups = describeProgressionRules(plan);
   const currentHere = current.data?.plan.id === plan.id ? current.data : null;
   const increment: IncrementInfo = { weightIncrement: user.weightIncrement, unit: user.unitPreference };
@@ -59,7 +63,7 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
   return (
     <div className="page">
       <nav aria-label="Breadcrumb" className="breadcrumb">
-        <Link to={paths.plans}>All plans</Link>
+        <Link to={`${paths.plans}${planListSearch(location.state)}`}>All plans</Link>
       </nav>
       <header className="page__header">
         <h1 className="page__title">{plan.name}</h1>
@@ -68,21 +72,33 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
           {plan.cycleWeeks > 1 && ` · ${plan.cycleWeeks}-week cycle`} ·{' '}
           {plan.requiredExercises.map((e) => e.name).join(', ')}
         </p>
-        <p className="plan-tm-percent">
-          <strong>Training max: {formatPercent(plan.tmPercent)} of your 1RM</strong>
-          <span className="muted"> — every percentage below is of that training max (TM).</span>
-        </p>
+        {isOneRepMaxBased(plan) ? (
+          <p className="plan-tm-percent">
+            <strong>1RM-based</strong>
+            <span className="muted"> — every percentage below is of your one-rep max (1RM), not a training max.</span>
+          </p>
+        ) : (
+          <p className="plan-tm-percent">
+            <strong>Training max: {formatPercent(plan.tmPercent)} of your 1RM</strong>
+            <span className="muted"> — every percentage below is of that training max (TM).</span>
+          </p>
+        )}
         {plan.description && <p>{plan.description}</p>}
       </header>
+
+      <AboutProgram plan={plan} rounding={user.rounding} />
 
       <StartPlan plan={plan} />
 
       <section className="stack" aria-labelledby="progression-heading">
         <h2 className="section-title" id="progression-heading">
-          How your training maxes progress
+          How your {basis === '1RM' ? 'maxes' : 'training maxes'} progress
         </h2>
         {ruleGroups.length === 0 ? (
-          <p>This plan has no progression rules: your training maxes stay as they are.</p>
+          <p>
+            This plan has no progression rules: your {basis === '1RM' ? 'maxes' : 'training maxes'} stay as they are
+            {basis === '1RM' ? ' until you retest them and enter the new ones.' : '.'}
+          </p>
         ) : (
           <div className="card">
             <p>
@@ -115,13 +131,15 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
           {plan.cycleWeeks > 1 ? 'Week by week' : 'Day by day'}
         </h2>
         <p className="muted">
-          Percentages are of the lift's training max (TM). “8+” means as many reps as possible, at least 8; “10–12” a
-          rep range. Warm-up sets are greyed out.
+          Percentages are of the lift's {basis === '1RM' ? 'one-rep max (1RM)' : 'training max (TM)'}. “8+” means as
+          many reps as possible, at least 8; “10–12” a rep range. Warm-up sets are greyed out.
         </p>
         {plan.cycleWeeks > 1 ? (
           <PlanWeeks plan={plan} increment={increment} currentWeek={currentHere?.next.weekNumber} />
         ) : (
-          (plan.weeks[0]?.days ?? plan.days).map((day) => <PlanDayView key={day.id} day={day} increment={increment} />)
+          (plan.weeks[0]?.days ?? plan.days).map((day) => (
+            <PlanDayView key={day.id} day={day} increment={increment} basis={basis} />
+          ))
         )}
       </section>
     </div>
@@ -143,7 +161,13 @@ function PlanWeeks({
     <WeekTabs weeks={plan.weeks} selected={picked ?? currentWeek ?? 1} onSelect={setPicked} currentWeek={currentWeek}>
       {(week) =>
         week.days.map((day) => (
-          <PlanDayView key={day.id} day={day} increment={increment} idPrefix={`week-${week.weekNumber}-`} />
+          <PlanDayView
+            key={day.id}
+            day={day}
+            increment={increment}
+            basis={basisShort(plan)}
+            idPrefix={`week-${week.weekNumber}-`}
+          />
         ))
       }
     </WeekTabs>
