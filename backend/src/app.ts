@@ -17,6 +17,8 @@ import { adminPlansRouter, plansRouter } from './plans/plans.routes';
 import { trainingMaxesRouter } from './training-maxes/training-maxes.routes';
 import { usersRouter } from './users/users.routes';
 import { workoutsRouter } from './workouts/workouts.routes';
+import { workoutExtrasRouter } from './workouts/workout-extras.routes';
+import { userExportRouter } from './users/user-export.routes';
 import { progressRouter } from './progress/progress.routes';
 
 export type AppDeps = {
@@ -62,10 +64,12 @@ function apiRouter(deps: AppDeps): Router {
   api.use('/health', healthRouter(deps));
   api.use('/auth', authRouter(deps));
   api.use('/admin', deps.requireAuth, requireAdmin, adminRouter(deps));
+  api.use('/users', deps.requireAuth, userExportRouter(deps));
   api.use('/users', deps.requireAuth, usersRouter(deps));
   api.use('/exercises', deps.requireAuth, exercisesRouter(deps));
   api.use('/plans', deps.requireAuth, plansRouter(deps));
   api.use('/training-maxes', deps.requireAuth, trainingMaxesRouter(deps));
+  api.use('/workouts', deps.requireAuth, workoutExtrasRouter(deps));
   api.use('/workouts', deps.requireAuth, workoutsRouter(deps));
   api.use('/progress', deps.requireAuth, progressRouter(deps));
   return api;

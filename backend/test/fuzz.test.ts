@@ -160,6 +160,13 @@ const ROUTES: Route[] = [
   { method: 'patch', path: '/api/workouts/:id/sets/:id' },
   { method: 'post', path: '/api/workouts/:id/complete' },
   { method: 'post', path: '/api/workouts/:id/abandon' },
+  { method: 'get', path: '/api/workouts/last-performance' },
+  { method: 'post', path: '/api/workouts/:id/sets' },
+  { method: 'delete', path: '/api/workouts/:id/sets/:id' },
+  { method: 'post', path: '/api/workouts/:id/swap' },
+  { method: 'post', path: '/api/workouts/:id/regenerate' },
+  { method: 'get', path: '/api/workouts/export.csv' },
+  { method: 'get', path: '/api/users/me/export' },
   { method: 'get', path: '/api/progress' },
   { method: 'get', path: '/api/admin/users', admin: true },
   { method: 'patch', path: '/api/admin/users/:id', admin: true },
@@ -263,5 +270,5 @@ describe('fuzzing every route', () => {
     }
     expect(failures).toEqual([]);
     expect(rejected).toBeGreaterThan(ROUTES.length * VARIANTS_PER_ROUTE * 0.5); // the generator really probes validation
-  });
+  }, 180_000); // ~900 sequential requests: ~20 s alone, several times that on a loaded 2-core machine
 });

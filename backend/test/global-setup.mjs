@@ -11,6 +11,8 @@ import pg from 'pg';
 
 const BACKEND_DIR = path.resolve(import.meta.dirname, '..');
 const TEMPLATE_DB = `liftplan_template_${process.pid}`;
+/** The migrated template plus the seed (185 exercises, 15 programs): what most test files start from. */
+const SEEDED_TEMPLATE_DB = `${TEMPLATE_DB}_seeded`;
 
 export default async function globalSetup() {
   const serverUrl = process.env.TEST_DATABASE_URL ? new URL(process.env.TEST_DATABASE_URL) : await startEmbedded();
@@ -18,8 +20,15 @@ export default async function globalSetup() {
   await runSql(serverUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);
   await runSql(serverUrl, `CREATE DATABASE ${TEMPLATE_DB}`);
   await migrateDeploy(templateUrl.toString());
+  // Seeding the programs takes seconds; once here instead of in every test file (each clones the seeded template).
+  await runSql(serverUrl, `DROP DATABASE IF EXISTS ${SEEDED_TEMPLATE_DB}`);
+  await runSql(serverUrl, `CREATE DATABASE ${SEEDED_TEMPLATE_DB} TEMPLATE ${TEMPLATE_DB}`);
+  await runNode([path.join(BACKEND_DIR, 'node_modules/tsx/dist/cli.mjs'), 'prisma/seed.ts'], {
+    DATABASE_URL: withDatabase(serverUrl, SEEDED_TEMPLATE_DB).toString(),
+  });
   process.env.TEST_PG_SERVER_URL = serverUrl.toString();
   process.env.TEST_TEMPLATE_DB = TEMPLATE_DB;
+  process.env.TEST_SEEDED_TEMPLATE_DB = SEEDED_TEMPLATE_DB;
 }
 
 async function startEmbedded() {
@@ -90,16 +99,23 @@ async function runSql(url, sql) {
 
 function migrateDeploy(databaseUrl) {
   const cli = path.join(BACKEND_DIR, 'node_modules/prisma/build/index.js');
+  return runNode([cli, 'migrate', 'deploy'], { DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' });
+}
+
+/** Runs a Node script from the backend folder; rejects with its output when it fails. */
+function runNode(args, env) {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'migrate', 'deploy'], {
+    const child = spawn(process.execPath, args, {
       cwd: BACKEND_DIR,
-      env: { ...process.env, DATABASE_URL: databaseUrl, PRISMA_HIDE_UPDATE_MESSAGE: '1' },
+      env: { ...process.env, ...env },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
     child.stdout.on('data', (c) => (output += c));
     child.stderr.on('data', (c) => (output += c));
-    child.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`migrate deploy failed:\n${output}`))));
+    child.on('close', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${args.slice(1).join(' ')} failed:\n${output}`)),
+    );
   });
 }
 

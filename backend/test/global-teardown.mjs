@@ -10,6 +10,7 @@ export default async function globalTeardown() {
   }
   const client = new pg.Client({ connectionString: process.env.TEST_PG_SERVER_URL });
   await client.connect();
+  await client.query(`DROP DATABASE IF EXISTS ${process.env.TEST_SEEDED_TEMPLATE_DB} WITH (FORCE)`);
   await client.query(`DROP DATABASE IF EXISTS ${process.env.TEST_TEMPLATE_DB} WITH (FORCE)`);
   await client.end();
 }

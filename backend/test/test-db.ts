@@ -26,10 +26,14 @@ async function adminQuery(sql: string): Promise<void> {
   }
 }
 
-/** A fresh database cloned from the migrated template: each test file gets its own. */
-export async function createTestDatabase(): Promise<TestDatabase> {
+/**
+ * A fresh database cloned from a template: each test file gets its own. `seeded` (default) clones the template the
+ * global setup seeded once; `seeded: false` an empty, migrated one.
+ */
+export async function createTestDatabase({ seeded = true }: { seeded?: boolean } = {}): Promise<TestDatabase> {
   const name = `t_${crypto.randomBytes(6).toString('hex')}`;
-  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${process.env.TEST_TEMPLATE_DB}`);
+  const template = seeded ? process.env.TEST_SEEDED_TEMPLATE_DB : process.env.TEST_TEMPLATE_DB;
+  await adminQuery(`CREATE DATABASE ${name} TEMPLATE ${template}`);
   const url = new URL(serverUrl().toString());
   url.pathname = `/${name}`;
   const db = createPrismaClient(url.toString());

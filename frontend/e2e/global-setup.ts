@@ -5,7 +5,7 @@ import path from 'node:path';
 import { FRONTEND_DIR } from './harness';
 
 /** What the built SPA depends on: if any of it is newer than dist/index.html, the build is stale. */
-const SPA_SOURCES = ['src', 'index.html', 'vite.config.ts', 'package.json'];
+const SPA_SOURCES = ['src', 'public', 'index.html', 'vite.config.ts', 'package.json'];
 const TEST_FILE = /\.test\.[jt]sx?$/;
 const BUILT_INDEX = path.join(FRONTEND_DIR, 'dist/index.html');
 

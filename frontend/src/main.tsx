@@ -1,6 +1,8 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { watchPreloadErrors } from './app/pwa/chunk-recovery';
+import { registerServiceWorker } from './app/pwa/service-worker';
 import './styles.css';
 
 const container = document.getElementById('root');
@@ -11,3 +13,6 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+watchPreloadErrors();
+registerServiceWorker();

@@ -96,6 +96,23 @@ describe('hardening: statuses for odd requests', () => {
     await request(app).get('/plans/7').expect(200);
   });
 
+  it('serves the service worker and the manifest with Cache-Control: no-cache, hashed assets for a year', async () => {
+    const spaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-spa-'));
+    fs.mkdirSync(path.join(spaDir, 'assets'));
+    fs.writeFileSync(path.join(spaDir, 'index.html'), '<!doctype html><div id="root"></div>');
+    fs.writeFileSync(path.join(spaDir, 'sw.js'), 'self.addEventListener("fetch", () => {})');
+    fs.writeFileSync(path.join(spaDir, 'manifest.webmanifest'), '{"name":"LiftPlan"}');
+    fs.writeFileSync(path.join(spaDir, 'icon-192.png'), 'png');
+    fs.writeFileSync(path.join(spaDir, 'assets', 'app-abc.js'), 'console.log(1)');
+    const app = createApp(ctx.db, { ...ctx.config, spaDir }, pino({ level: 'silent' }));
+    for (const url of ['/sw.js', '/manifest.webmanifest', '/index.html', '/workouts/3']) {
+      const res = await request(app).get(url).expect(200);
+      expect({ url, cache: res.headers['cache-control'] }).toEqual({ url, cache: 'no-cache' });
+    }
+    expect((await request(app).get('/icon-192.png').expect(200)).headers['cache-control']).toBe('public, max-age=3600');
+    expect((await request(app).get('/assets/app-abc.js').expect(200)).headers['cache-control']).toMatch(/immutable/);
+  });
+
   it('a body that is not JSON is a 415 on every route, actions included, and changes nothing', async () => {
     const user = await registerUser(ctx);
     const form = (req: request.Test) => req.set(user.auth).type('form').send('a=1');

@@ -398,7 +398,13 @@ describe('a legacy database, upgraded', () => {
       .expect(200);
     const auth = { Authorization: `Bearer ${login.body.token}` };
     const current = await http().get('/api/plans/current').set(auth).expect(200);
-    expect(current.body.inProgressWorkout).toEqual({ id: 12, cycle: 1, weekNumber: 1, dayNumber: 1 });
+    expect(current.body.inProgressWorkout).toEqual({
+      id: 12,
+      cycle: 1,
+      weekNumber: 1,
+      dayNumber: 1,
+      staleTrainingMaxes: [],
+    });
 
     const { body: legacyWorkout } = await http().get('/api/workouts/12').set(auth).expect(200);
     for (const set of legacyWorkout.workout.sets.filter((s: { completed: boolean }) => !s.completed)) {

@@ -103,13 +103,20 @@ export async function listPlanSummaries(
 
 // ---------- writes ----------
 
+/**
+ * A plan write inserts up to PLAN_LIMITS.maxSetsPerPlan sets in one transaction: a 12-week built-in plan takes
+ * ~0.5 s alone but several seconds on a loaded 2-core machine, past Prisma's 5 s default, after which the rolled-back
+ * transaction surfaced as a confusing "record not found" during seeding. Admin-only and bounded, so a generous cap.
+ */
+const PLAN_WRITE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 } as const;
+
 export async function createPlan(db: Db, body: PlanBody): Promise<PlanDetailDto> {
   await assertExercisesExist(db, body);
   try {
     const versionId = await db.$transaction(async (tx) => {
       const plan = await tx.workoutPlan.create({ data: planHeader(body) });
       return publishVersion(tx, plan.id, 1, body);
-    });
+    }, PLAN_WRITE_TRANSACTION);
     return (await fetchVersionDetail(db, versionId))!;
   } catch (err) {
     throw slugConflictOr(err, body.slug);
@@ -133,7 +140,7 @@ export async function updatePlan(
       if (options.expectedUpdatedAt) await assertUnchangedSince(tx, planId, options.expectedUpdatedAt);
       await tx.workoutPlan.update({ where: { id: planId }, data: planHeader(body) });
       return replaceStructure(tx, planId, body);
-    });
+    }, PLAN_WRITE_TRANSACTION);
     return (await fetchVersionDetail(db, versionId))!;
   } catch (err) {
     throw slugConflictOr(err, body.slug);
@@ -152,7 +159,7 @@ export async function replaceProgressionRules(
     if (!latest) throw notFound('Plan');
     await tx.workoutPlan.update({ where: { id: planId }, data: { updatedAt: new Date() } });
     return replaceStructure(tx, planId, { ...toStructure(latest), progressionRules: rules });
-  });
+  }, PLAN_WRITE_TRANSACTION);
   return (await fetchVersionDetail(db, versionId))!;
 }
 

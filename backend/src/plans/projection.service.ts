@@ -18,6 +18,7 @@ import {
   type ProjectionResponse,
   type RoundingMode,
   type Unit,
+  type WarmupSetting,
 } from '@liftplan/domain';
 import type { Db } from '../db/prisma';
 import { notFound, unprocessable } from '../http/errors';
@@ -56,7 +57,7 @@ type WeekShape = {
   isDeload: boolean;
   days: Array<{ dayNumber: number; name: string | null; exercises: SlotShape[] }>;
 };
-type Settings = { unit: Unit; increment: Decimal; rounding: RoundingMode; bar: BarSetup };
+type Settings = { unit: Unit; increment: Decimal; rounding: RoundingMode; bar: BarSetup; warmups?: WarmupSetting };
 
 /** A lifter's projection of a plan they can see (their pinned version when they are on it), in their unit. */
 export async function projectForLifter(
@@ -73,7 +74,14 @@ export async function projectForLifter(
     ),
     db.user.findUnique({
       where: { id: userId },
-      select: { unitPreference: true, weightIncrement: true, rounding: true, barWeight: true, plates: true },
+      select: {
+        unitPreference: true,
+        weightIncrement: true,
+        rounding: true,
+        barWeight: true,
+        plates: true,
+        warmups: true,
+      },
     }),
   ]);
   if (!plan || !user) throw notFound('Plan');
@@ -83,6 +91,8 @@ export async function projectForLifter(
     increment: dec(user.weightIncrement),
     rounding: user.rounding as RoundingMode,
     bar: { unit, barWeight: user.barWeight, plates: user.plates },
+    // The lifter's generated warm-ups, as their workouts will have them.
+    warmups: user.warmups as WarmupSetting,
   };
   const trainingMaxes = body.trainingMaxes
     ? new Map(body.trainingMaxes.map((t) => [t.exerciseId, dec(t.trainingMax)]))
@@ -152,7 +162,12 @@ function project(
     trainingMaxes,
     weeks: request.weeks,
     amrapExtraReps: request.amrapExtraReps,
-    lifter: { unit: settings.unit, increment: settings.increment, rounding: settings.rounding },
+    lifter: {
+      unit: settings.unit,
+      increment: settings.increment,
+      rounding: settings.rounding,
+      warmups: settings.warmups,
+    },
     exercises,
   });
   if (!result.ok) throw missingTrainingMaxes(result.missingTmExerciseIds, exercises);

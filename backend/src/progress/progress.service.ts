@@ -1,18 +1,22 @@
 import type { Db } from '../db/prisma';
 import { toNumber } from '@liftplan/domain';
-import { convertWeight, toStoredWeight, type Unit } from '@liftplan/domain';
+import { convertWeight, Decimal, toStoredWeight, type Unit } from '@liftplan/domain';
 import { estimatedOneRepMax } from '@liftplan/domain';
 import type { ProgressResponse } from '@liftplan/domain';
 
 type ExerciseRef = { id: number; slug: string; name: string };
 
 /**
- * Charts for the history page: TM over time per lift, an estimated 1RM (Epley) from every logged AMRAP set of a
- * completed workout, and personal records (a point is a PR when it beats every earlier estimate of that lift).
- * Everything is converted to the lifter's current unit.
+ * Charts for the history page: TM over time per lift, an estimated 1RM (Epley) per lift and completed workout from
+ * what was lifted, and personal records. Everything is converted to the lifter's current unit.
+ * - e1RM counts done sets (not warm-ups, not skipped) at the weight actually used (the prescribed one when none was
+ *   logged) and the reps actually done; a set below its prescribed reps is never a max. Per workout and exercise the
+ *   best such set is the point.
+ * - A point is a PR when it beats every earlier point of that exercise AND the one-rep max the lifter entered when
+ *   setting the TM up (an e1RM of 80.5 kg is no record for a lifter who entered a 100 kg 1RM).
  */
 export async function getProgress(db: Db, userId: number): Promise<ProgressResponse> {
-  const [user, tmRows, amrapSets] = await Promise.all([
+  const [user, tmRows, loggedSets] = await Promise.all([
     db.user.findUniqueOrThrow({ where: { id: userId }, select: { unitPreference: true } }),
     db.trainingMax.findMany({
       where: { userId },
@@ -21,12 +25,19 @@ export async function getProgress(db: Db, userId: number): Promise<ProgressRespo
     }),
     db.workoutSet.findMany({
       where: {
-        isAmrap: true,
+        completed: true,
+        skipped: false,
+        kind: { not: 'warmup' },
         actualReps: { gt: 0 },
-        prescribedWeight: { not: null },
+        OR: [{ actualWeight: { not: null } }, { prescribedWeight: { not: null } }],
         workout: { userId, status: 'completed' },
       },
-      orderBy: [{ workout: { completedAt: 'asc' } }, { id: 'asc' }],
+      orderBy: [
+        { workout: { completedAt: 'asc' } },
+        { workoutId: 'asc' },
+        { exerciseOrder: 'asc' },
+        { setOrder: 'asc' },
+      ],
       include: {
         exercise: { select: { id: true, slug: true, name: true } },
         workout: { select: { id: true, unit: true, completedAt: true } },
@@ -44,20 +55,43 @@ export async function getProgress(db: Db, userId: number): Promise<ProgressRespo
     })),
   );
 
-  const best = new Map<number, number>();
-  const e1rm = amrapSets.map((s) => {
-    const weight = inUnit(s.prescribedWeight!, s.workout.unit);
-    const estimate = toNumber(estimatedOneRepMax(weight, s.actualReps!));
-    const isPersonalRecord = estimate > (best.get(s.exerciseId) ?? 0);
-    if (isPersonalRecord) best.set(s.exerciseId, estimate);
+  // The 1RMs the lifter entered, per exercise: a PR has to beat the highest one entered before the workout.
+  const enteredMaxes = tmRows.flatMap((r) =>
+    r.oneRepMax === null
+      ? []
+      : [{ exerciseId: r.exerciseId, date: r.effectiveDate, weight: inUnit(r.oneRepMax, r.unit) }],
+  );
+  const enteredBefore = (exerciseId: number, date: Date) =>
+    enteredMaxes
+      .filter((m) => m.exerciseId === exerciseId && m.date <= date)
+      .reduce((max, m) => Decimal.max(max, m.weight), new Decimal(0));
+
+  // Per workout and exercise, the set with the best estimate (the first of equals).
+  const bestPerWorkout = new Map<string, { set: (typeof loggedSets)[number]; weight: Decimal; estimate: Decimal }>();
+  for (const s of loggedSets) {
+    if (s.actualReps! < s.prescribedReps) continue; // below its prescribed reps: never a max
+    const weight = inUnit(s.actualWeight ?? s.prescribedWeight!, s.workout.unit);
+    const estimate = toStoredWeight(estimatedOneRepMax(weight, s.actualReps!));
+    const key = `${s.workoutId}:${s.exerciseId}`;
+    const current = bestPerWorkout.get(key);
+    if (!current || estimate.gt(current.estimate)) bestPerWorkout.set(key, { set: s, weight, estimate });
+  }
+
+  const best = new Map<number, Decimal>();
+  const e1rm = [...bestPerWorkout.values()].map(({ set: s, weight, estimate }) => {
+    const completedAt = s.workout.completedAt ?? new Date();
+    const bar = Decimal.max(best.get(s.exerciseId) ?? 0, enteredBefore(s.exerciseId, completedAt));
+    const isPersonalRecord = estimate.gt(bar);
+    best.set(s.exerciseId, Decimal.max(best.get(s.exerciseId) ?? 0, estimate));
     return {
       exercise: s.exercise,
       point: {
-        date: (s.workout.completedAt ?? new Date()).toISOString(),
+        date: completedAt.toISOString(),
         workoutId: s.workout.id,
+        setId: s.id,
         weight: toNumber(weight),
         reps: s.actualReps!,
-        estimate,
+        estimate: toNumber(estimate),
         isPersonalRecord,
       },
     };
@@ -74,6 +108,7 @@ export async function getProgress(db: Db, userId: number): Promise<ProgressRespo
             reps: record.reps,
             date: record.date,
             workoutId: record.workoutId,
+            setId: record.setId,
           },
         ]
       : [];

@@ -371,7 +371,7 @@ describe('a changed seed structure', () => {
 describe('seeding an empty database', () => {
   it('creates the library and the plan from scratch, once', async () => {
     const { createTestDatabase } = await import('../../test/test-db');
-    const fresh = await createTestDatabase();
+    const fresh = await createTestDatabase({ seeded: false });
     try {
       expect(await fresh.db.exercise.count()).toBe(0);
       await seedDatabase(fresh.db);
@@ -401,7 +401,7 @@ describe('seeding an empty database', () => {
 describe('admin changes to a built-in plan survive restarts', () => {
   it('an edited structure and header are not overwritten by the next seed', async () => {
     const { createTestDatabase } = await import('../../test/test-db');
-    const fresh = await createTestDatabase();
+    const fresh = await createTestDatabase({ seeded: false });
     try {
       await seedDatabase(fresh.db);
       const plan = await fresh.db.workoutPlan.findUniqueOrThrow({ where: { seedKey: NSUNS_SLUG } });
@@ -429,7 +429,7 @@ describe('admin changes to a built-in plan survive restarts', () => {
 
   it('a deleted (archived) built-in plan is not recreated', async () => {
     const { createTestDatabase } = await import('../../test/test-db');
-    const fresh = await createTestDatabase();
+    const fresh = await createTestDatabase({ seeded: false });
     try {
       await seedDatabase(fresh.db);
       const plan = await fresh.db.workoutPlan.findUniqueOrThrow({ where: { seedKey: NSUNS_SLUG } });

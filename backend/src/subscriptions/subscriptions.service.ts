@@ -3,6 +3,7 @@ import { AppError, conflict, notFound } from '../http/errors';
 import { lockUser, withLifterLock } from '../training-maxes/lifter-lock';
 import { applyProgressStep } from '../workouts/plan-progress';
 import { insertSkippedWorkout, selectSkipContext } from '../workouts/workouts.sql';
+import { staleTrainingMaxes } from '../workouts/workout-regenerate';
 import { fetchVersionDetail } from '../plans/plan-detail-query';
 import { requiredExercises } from '../plans/plan-structure';
 import type { ExerciseRefDto } from '@liftplan/domain';
@@ -11,6 +12,7 @@ import { currentTrainingMaxes } from '../training-maxes/current-training-maxes';
 import type {
   CurrentPlanResponse,
   NextWorkoutDto,
+  NoCurrentPlanResponse,
   PlanDetailDto,
   PlanPositionDto,
   SkipResponse,
@@ -49,7 +51,8 @@ export async function unsubscribe(db: Db, userId: number): Promise<void> {
   if (count === 0) throw noActivePlan();
 }
 
-export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPlanResponse> {
+/** The active plan and where the lifter is in it; `{ plan: null }` (200, not a 404) when the lifter is on no plan. */
+export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPlanResponse | NoCurrentPlanResponse> {
   const [userPlan, inProgress] = await Promise.all([
     db.userPlan.findFirst({
       where: { userId, isActive: true },
@@ -61,7 +64,7 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
       select: { id: true, cycle: true, weekNumber: true, dayNumber: true },
     }),
   ]);
-  if (!userPlan) throw noActivePlan();
+  if (!userPlan) return { plan: null };
   const plan = (await fetchVersionDetail(db, userPlan.planVersionId))!;
   const next = describePosition(plan, userPlan);
   return {
@@ -76,7 +79,10 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
     ...(await trainingMaxNeeds(db, userId, plan.requiredExercises)),
     next,
     nextDayNumber: next.dayNumber,
-    inProgressWorkout: inProgress,
+    inProgressWorkout: inProgress && {
+      ...inProgress,
+      staleTrainingMaxes: await staleTrainingMaxes(db, userId, inProgress.id),
+    },
   };
 }
 

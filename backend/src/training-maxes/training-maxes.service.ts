@@ -74,6 +74,7 @@ export async function setupTrainingMaxes(db: Db, userId: number, body: SetupBody
         userId,
         exerciseId: e.exerciseId,
         weight: e.weight.toString(),
+        oneRepMax: e.oneRepMax,
         unit,
         source: 'setup',
         effectiveDate,
@@ -84,10 +85,16 @@ export async function setupTrainingMaxes(db: Db, userId: number, body: SetupBody
 }
 
 /** Each entry's TM in the lifter's unit; 422 TRAINING_MAX_TOO_HEAVY naming every entry above the limit. */
-function setupWeights(body: SetupBody, unit: Unit, tmPercent: string): Array<{ exerciseId: number; weight: Decimal }> {
+function setupWeights(
+  body: SetupBody,
+  unit: Unit,
+  tmPercent: string,
+): Array<{ exerciseId: number; weight: Decimal; oneRepMax: string | null }> {
   const entries = body.exerciseTMs.map((entry) => ({
     exerciseId: entry.exerciseId,
     weight: 'oneRepMax' in entry ? trainingMaxFromOneRepMax(entry.oneRepMax, tmPercent) : dec(entry.trainingMax),
+    // Kept so a PR has to beat the max the lifter entered (progress.service.ts).
+    oneRepMax: 'oneRepMax' in entry ? dec(entry.oneRepMax).toString() : null,
   }));
   const issues = body.exerciseTMs.flatMap((entry, i) => {
     const { weight } = entries[i]!;

@@ -12,6 +12,8 @@ export function toUserDto(user: User): UserDto {
     barWeight: toNumber(user.barWeight),
     plates: user.plates.map(toNumber),
     rounding: user.rounding as UserDto['rounding'],
+    warmups: user.warmups as UserDto['warmups'],
+    defaultRestSeconds: user.defaultRestSeconds,
     isAdmin: user.isAdmin,
     createdAt: user.createdAt.toISOString(),
   };

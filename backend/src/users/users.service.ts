@@ -36,6 +36,8 @@ export async function updateMe(db: Db, userId: number, body: UpdateMeBody): Prom
     if (body.weightIncrement !== undefined) data.weightIncrement = String(body.weightIncrement);
     if (body.barWeight !== undefined) data.barWeight = String(body.barWeight);
     if (body.rounding !== undefined) data.rounding = body.rounding;
+    if (body.warmups !== undefined) data.warmups = body.warmups;
+    if (body.defaultRestSeconds !== undefined) data.defaultRestSeconds = body.defaultRestSeconds;
     if (body.plates !== undefined) data.plates = [...new Set(body.plates)].sort((a, b) => b - a).map(String);
     return tx.user.update({ where: { id: userId }, data });
   });

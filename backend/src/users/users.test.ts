@@ -71,6 +71,8 @@ describe('GET /api/users/me', () => {
       barWeight: 20,
       plates: KG_PLATES,
       rounding: 'nearest',
+      warmups: 'off',
+      defaultRestSeconds: 120,
       isAdmin: false,
       createdAt: expect.any(String),
     });

@@ -146,4 +146,5 @@ export const toProgressionDto = (o: ProgressionOutcome): ProgressionResultDto =>
   amrapReps: o.amrapReps,
   ...(o.kind && o.kind !== 'amrap_table' ? { kind: o.kind } : {}),
   ...(o.capped ? { capped: true as const } : {}),
+  ...(o.held ? { held: o.held } : {}),
 });

@@ -15,7 +15,10 @@ export function platesFor(weight: DecimalLike, workoutUnit: string, bar: BarSetu
 export const workoutInclude = {
   sets: {
     orderBy: [{ exerciseOrder: 'asc' }, { setOrder: 'asc' }],
-    include: { exercise: { select: { id: true, slug: true, name: true } } },
+    include: {
+      exercise: { select: { id: true, slug: true, name: true } },
+      swappedFrom: { select: { id: true, slug: true, name: true } },
+    },
   },
   planDay: { select: { name: true, plan: { select: { id: true, name: true } } } },
   user: { select: { unitPreference: true, barWeight: true, plates: true } },
@@ -41,12 +44,20 @@ export function toWorkoutDto(workout: LoadedWorkout): WorkoutDto {
     status: workout.status as WorkoutDto['status'],
     createdAt: workout.createdAt.toISOString(),
     completedAt: workout.completedAt?.toISOString() ?? null,
+    note: workout.note,
     progression: (workout.progressionResult as ProgressionResultDto[] | null) ?? null,
     sets: workout.sets.map((s) => toWorkoutSetDto(s, workout.unit, bar)),
   };
 }
 
-type SetFields = Omit<WorkoutSetDto, 'percentage' | 'prescribedWeight' | 'actualWeight' | 'plates' | 'kind'> & {
+type SetFields = Omit<
+  WorkoutSetDto,
+  'percentage' | 'prescribedWeight' | 'actualWeight' | 'rpe' | 'plates' | 'kind' | 'isAdded' | 'swappedFrom'
+> & {
+  rpe: DecimalLike | null;
+  /** Absent on freshly generated sets: not added, not swapped. */
+  isAdded?: boolean;
+  swappedFrom?: WorkoutSetDto['swappedFrom'];
   kind: string;
   percentage: DecimalLike | null;
   prescribedWeight: DecimalLike | null;
@@ -74,7 +85,14 @@ export function toWorkoutSetDto(set: SetFields, workoutUnit: string, bar: BarSet
     isProgression: set.isProgression,
     actualReps: set.actualReps,
     actualWeight: set.actualWeight === null ? null : toNumber(set.actualWeight),
+    rpe: set.rpe === null ? null : toNumber(set.rpe),
+    note: set.note,
     completed: set.completed,
+    skipped: set.skipped,
+    isAdded: set.isAdded ?? false,
+    swappedFrom: set.swappedFrom
+      ? { id: set.swappedFrom.id, slug: set.swappedFrom.slug, name: set.swappedFrom.name }
+      : null,
     plates: set.prescribedWeight === null ? null : platesFor(dec(set.prescribedWeight), workoutUnit, bar),
   };
 }

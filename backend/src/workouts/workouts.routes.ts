@@ -5,9 +5,13 @@ import { emptyBody, idParams } from '@liftplan/domain';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { listWorkoutsQuery, logSetBody, startWorkoutBody, workoutSetParams } from '@liftplan/domain';
 import { abandonWorkout, completeWorkout, getWorkout, listWorkouts, logSet, startWorkout } from './workouts.service';
+import { registerWorkoutChanges } from './workout-changes.routes';
+import { registerWorkoutNote } from './workout-note.routes';
 
 export function workoutsRouter({ db }: AppDeps): Router {
   const router = Router();
+  registerWorkoutChanges(router, db); // before '/:id': add/delete sets, swap, last performance
+  registerWorkoutNote(router, db); // PATCH /:id { note }
   router.post('/', async (req, res) => {
     res.status(201).json({ workout: await startWorkout(db, currentUserId(req), parseBody(startWorkoutBody, req)) });
   });

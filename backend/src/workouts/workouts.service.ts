@@ -53,6 +53,7 @@ export async function startWorkout(db: Db, userId: number, target: StartWorkoutB
   const generated = generateWorkoutSets(ctx.templates, trainingMaxes, {
     increment: ctx.increment,
     rounding: ctx.rounding,
+    warmups: ctx.warmups,
   });
   if (!generated.ok) throw missingTrainingMaxes(generated.missingTmExerciseIds, exercises);
 
@@ -86,6 +87,7 @@ export async function startWorkout(db: Db, userId: number, target: StartWorkoutB
     status: 'in_progress',
     createdAt: new Date(inserted.createdAt).toISOString(),
     completedAt: null,
+    note: null,
     progression: null,
     sets: generated.sets.map((s) =>
       toWorkoutSetDto(
@@ -95,7 +97,10 @@ export async function startWorkout(db: Db, userId: number, target: StartWorkoutB
           exercise: exercises.get(s.exerciseId)!,
           actualReps: null,
           actualWeight: null,
+          rpe: null,
+          note: null,
           completed: false,
+          skipped: false,
           repsMax: s.repsMax,
           restSeconds: s.restSeconds,
         },
@@ -186,6 +191,7 @@ export async function listWorkouts(db: Db, userId: number, query: ListWorkoutsQu
     status: w.status as WorkoutSummaryDto['status'],
     createdAt: w.createdAt.toISOString(),
     completedAt: w.completedAt?.toISOString() ?? null,
+    note: w.note,
     progression: (w.progressionResult as ProgressionResultDto[] | null) ?? null,
     setCount: w.sets.length,
     completedSetCount: w.sets.filter((s) => s.completed).length,
@@ -280,7 +286,7 @@ async function whyNotInProgress(db: Db | Tx, userId: number, workoutId: number):
   return workout ? notInProgress(workout.status) : notFound('Workout');
 }
 
-function notInProgress(status: string): AppError {
+export function notInProgress(status: string): AppError {
   if (status === 'completed')
     return conflict('WORKOUT_ALREADY_COMPLETED', 'This workout is already completed; nothing was changed');
   return conflict('WORKOUT_NOT_IN_PROGRESS', `This workout is ${status.replace('_', ' ')}; nothing was changed`);

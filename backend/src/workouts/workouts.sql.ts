@@ -9,6 +9,7 @@ import type {
   RoundingMode,
   StartWorkoutBody,
   Unit,
+  WarmupSetting,
 } from '@liftplan/domain';
 
 // The workouts domain's raw SQL, one function per statement; each states the shape of the rows it returns.
@@ -19,6 +20,7 @@ export type GenerationContext = {
   unit: Unit;
   increment: string;
   rounding: RoundingMode;
+  warmups: WarmupSetting;
   barWeight: string;
   plates: string[];
   userPlanId: number | null;
@@ -55,7 +57,7 @@ export async function selectGenerationContext(
              COALESCE(${target.dayNumber ?? null}::int, up.day_number) AS day_number
         FROM user_plans up WHERE up.user_id = ${userId} AND up.is_active
     )
-    SELECT u.unit_preference AS unit, u.weight_increment::text AS increment, u.rounding,
+    SELECT u.unit_preference AS unit, u.weight_increment::text AS increment, u.rounding, u.warmups,
            u.bar_weight::text AS "barWeight", u.plates::text[] AS plates,
            sub.id AS "userPlanId", p.id AS "planId", p.name AS "planName", pv.cycle_weeks AS "cycleWeeks",
            sub.cycle, sub.week_number AS "weekNumber", sub.day_number AS "dayNumber",
@@ -145,8 +147,11 @@ function serializableSets(sets: GeneratedSet[]) {
 }
 
 /**
- * Records reps and/or done for one set of the lifter's in-progress workout, in one statement. Marking a regular set
- * done without reps records the prescribed reps, un-marking it clears them; AMRAP reps are only what the lifter enters.
+ * Records what the lifter did on one set of their in-progress workout, in one statement: any of reps, weight, RPE,
+ * note, done, skipped. Marking a regular set done without reps records the prescribed reps, un-marking it clears
+ * them; AMRAP reps are only what the lifter enters. A set marked done without a weight was done at the prescribed
+ * weight. Skipping a set un-does it (reps, weight and RPE cleared; the note stays: it may say why); marking it done
+ * un-skips it. Idempotent: the same body twice leaves the same row (the offline queue may replay it).
  * FOR SHARE on the workout: a completion waits until this write commits, or, if it came first, this write finds the
  * workout no longer in progress. `undefined` when nothing was updated (no such set, or the workout is not in progress).
  */
@@ -158,23 +163,36 @@ export async function updateLoggedSet(
   body: LogSetBody,
 ): Promise<LoggedSetDto | undefined> {
   const repsGiven = body.actualReps !== undefined;
+  const skip = body.skipped === true;
+  const completed = skip ? false : (body.completed ?? null);
+  const skipped = body.completed === true ? false : (body.skipped ?? null);
   const rows = await db.$queryRaw<LoggedSetDto[]>`
     WITH w AS (
       SELECT id FROM workouts WHERE id = ${workoutId} AND user_id = ${userId} AND status = 'in_progress' FOR SHARE
     )
     UPDATE workout_sets s
        SET actual_reps = CASE
+             WHEN ${skip} THEN NULL
              WHEN ${repsGiven} THEN ${body.actualReps ?? null}::int
-             WHEN ${body.completed ?? null}::boolean IS TRUE AND NOT s.is_amrap THEN COALESCE(s.actual_reps, s.prescribed_reps)
-             WHEN ${body.completed ?? null}::boolean IS FALSE AND NOT s.is_amrap THEN NULL
+             WHEN ${completed}::boolean IS TRUE AND NOT s.is_amrap THEN COALESCE(s.actual_reps, s.prescribed_reps)
+             WHEN ${completed}::boolean IS FALSE AND NOT s.is_amrap THEN NULL
              ELSE s.actual_reps END,
-           actual_weight = CASE WHEN ${body.actualWeight !== undefined} THEN ${body.actualWeight ?? null}::numeric
-                                ELSE s.actual_weight END,
-           completed = COALESCE(${body.completed ?? null}::boolean, s.completed)
+           actual_weight = CASE
+             WHEN ${skip} THEN NULL
+             WHEN ${body.actualWeight !== undefined} THEN ${body.actualWeight ?? null}::numeric
+             WHEN ${completed}::boolean IS TRUE THEN COALESCE(s.actual_weight, s.prescribed_weight)
+             ELSE s.actual_weight END,
+           rpe = CASE
+             WHEN ${skip} THEN NULL
+             WHEN ${body.rpe !== undefined} THEN ${body.rpe ?? null}::numeric
+             ELSE s.rpe END,
+           note = CASE WHEN ${body.note !== undefined} THEN ${body.note ?? null}::text ELSE s.note END,
+           completed = COALESCE(${completed}::boolean, s.completed),
+           skipped = COALESCE(${skipped}::boolean, s.skipped)
       FROM w
      WHERE s.id = ${setId} AND s.workout_id = w.id
  RETURNING s.id, s.workout_id AS "workoutId", s.actual_reps AS "actualReps", s.actual_weight::float8 AS "actualWeight",
-           s.completed`;
+           s.rpe::float8 AS rpe, s.note, s.completed, s.skipped`;
   return rows[0];
 }
 
@@ -233,6 +251,9 @@ export type CompletionContext = PointerState & {
     setOrder: number;
     actualReps: number | null;
     prescribedReps: number;
+    /** As text (exact decimals), in the workout's unit: a set lighter than prescribed moves no TM. */
+    actualWeight: string | null;
+    prescribedWeight: string | null;
   }>;
   tmExercises: Array<{
     id: number;
@@ -256,7 +277,7 @@ const pointerStateColumns = Prisma.sql`
               FROM (SELECT s.tm_exercise_id, min(s.id) AS first_use
                       FROM workouts d JOIN workout_sets s ON s.workout_id = d.id
                      WHERE d.user_plan_id = up.id AND d.cycle = up.cycle AND d.status = 'completed'
-                       AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL
+                       AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL AND s.swapped_from_exercise_id IS NULL
                      GROUP BY s.tm_exercise_id) t), '[]'::json) AS "cycleTrained",
   COALESCE((SELECT json_object_agg(c.exercise_id, c.consecutive_misses) FROM stall_counters c
              WHERE c.user_plan_id = up.id), '{}'::json) AS "stallCounts"`;
@@ -284,8 +305,9 @@ export async function selectCompletionContext(
            ${pointerStateColumns},
            ${ruleColumnsSql},
            COALESCE((SELECT json_agg(json_build_object('tmExerciseId', s.tm_exercise_id, 'exerciseOrder', s.exercise_order,
-                       'setOrder', s.set_order, 'actualReps', s.actual_reps, 'prescribedReps', s.prescribed_reps))
-                       FROM workout_sets s WHERE s.workout_id = w.id AND s.is_progression), '[]'::json) AS sets,
+                       'setOrder', s.set_order, 'actualReps', s.actual_reps, 'prescribedReps', s.prescribed_reps,
+                       'actualWeight', s.actual_weight::text, 'prescribedWeight', s.prescribed_weight::text))
+                       FROM workout_sets s WHERE s.workout_id = w.id AND s.is_progression AND NOT s.skipped), '[]'::json) AS sets,
            COALESCE((SELECT json_agg(json_build_object('id', e.id, 'slug', e.slug, 'isUpperBody', e.is_upper_body,
                        'trainingMax', tm.weight::text, 'tmUnit', tm.unit))
                        FROM exercises e
@@ -293,7 +315,7 @@ export async function selectCompletionContext(
                       WHERE e.id IN (SELECT tm_exercise_id FROM workout_sets WHERE workout_id = w.id AND is_progression)
                          OR e.id IN (SELECT s.tm_exercise_id FROM workouts d JOIN workout_sets s ON s.workout_id = d.id
                                       WHERE d.user_plan_id = up.id AND d.cycle = up.cycle AND d.status = 'completed'
-                                        AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL)), '[]'::json)
+                                        AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL AND s.swapped_from_exercise_id IS NULL)), '[]'::json)
              AS "tmExercises"
       FROM workouts w
       JOIN users u ON u.id = w.user_id
@@ -328,7 +350,7 @@ export async function selectSkipContext(tx: Tx, userId: number): Promise<SkipCon
                        LEFT JOIN LATERAL (${latestTrainingMaxSql(Prisma.raw('u.id'), Prisma.raw('e.id'))}) tm ON true
                       WHERE e.id IN (SELECT s.tm_exercise_id FROM workouts d JOIN workout_sets s ON s.workout_id = d.id
                                       WHERE d.user_plan_id = up.id AND d.cycle = up.cycle AND d.status = 'completed'
-                                        AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL)), '[]'::json)
+                                        AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL AND s.swapped_from_exercise_id IS NULL)), '[]'::json)
              AS "tmExercises"
       FROM users u
       JOIN user_plans up ON up.user_id = u.id AND up.is_active

@@ -396,7 +396,17 @@ describe('PATCH /api/workouts/:id/sets/:setId', () => {
     const w = await startDay(user, 2);
     const set = w.sets[0]!;
     const res = await logSet(user, w.id, set.id, { completed: true }).expect(200);
-    expect(res.body.set).toEqual({ id: set.id, workoutId: w.id, actualReps: 5, actualWeight: null, completed: true });
+    // Done without a weight: done at the prescribed weight (issue 12).
+    expect(res.body.set).toEqual({
+      id: set.id,
+      workoutId: w.id,
+      actualReps: 5,
+      actualWeight: 105,
+      rpe: null,
+      note: null,
+      completed: true,
+      skipped: false,
+    });
     const row = await ctx.db.workoutSet.findUniqueOrThrow({ where: { id: set.id } });
     expect(row).toMatchObject({ actualReps: 5, completed: true });
   });

@@ -4,6 +4,7 @@ import { RequireAdmin } from '@/features/admin/components/RequireAdmin';
 import { GuestOnly } from '@/features/auth/components/GuestOnly';
 import { RequireAuth } from '@/features/auth/components/RequireAuth';
 import { AppLayout, PublicLayout } from './layout/AppLayout';
+import { loadChunk } from './pwa/chunk-recovery';
 import { NotFoundPage } from './routes/NotFoundPage';
 
 /** Code-splits a page: its module loads on first visit, keeping the initial bundle small. */
@@ -11,7 +12,8 @@ function lazyPage<Module extends Record<Name, ComponentType>, Name extends strin
   load: () => Promise<Module>,
   name: Name,
 ) {
-  return lazy(async () => ({ default: (await load())[name] }));
+  // A chunk that fails to download (offline, a deploy) is retried when it can succeed instead of breaking the page.
+  return lazy(async () => ({ default: (await loadChunk(load))[name] }));
 }
 
 const LoginPage = lazyPage(() => import('@/features/auth/routes/LoginPage'), 'LoginPage');

@@ -30,10 +30,9 @@ export function QueryState<T>({
   children,
 }: QueryStateProps<T>) {
   if (query.isPending) return <Loading label={loadingLabel} />;
-  if (query.isError || query.data === undefined) {
-    return <ErrorMessage title={errorTitle} message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
-  }
-  return <>{children(query.data)}</>;
+  // A failed refresh (offline, the server out of reach) keeps showing what was loaded before.
+  if (query.data !== undefined) return <>{children(query.data)}</>;
+  return <ErrorMessage title={errorTitle} message={errorMessage(query.error)} onRetry={() => void query.refetch()} />;
 }
 
 const defaultErrorMessage = (error: Error | null) => error?.message ?? 'Something went wrong.';

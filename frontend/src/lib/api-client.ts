@@ -1,4 +1,5 @@
 import type { ErrorBody, FieldIssue } from '@liftplan/domain';
+import { reportServerReached } from './connectivity';
 
 /** A failed API call: the server's `{ error: { code, message, details? } }`, or a network failure (status 0). */
 export class ApiError extends Error {
@@ -74,20 +75,39 @@ export const apiClient = {
   delete: <T>(path: string, options?: RequestOptions) => apiRequest<T>('DELETE', path, options),
 };
 
+/**
+ * A file from the API (an export): fetched with the session's token in the Authorization header, never in a URL,
+ * and returned as a Blob with the file name the server suggests.
+ */
+export async function apiDownload(path: string): Promise<{ blob: Blob; filename: string | null }> {
+  const token = session.getToken();
+  const response = await send('GET', path, token, {});
+  if (!response.ok) {
+    const error = await toApiError(response);
+    if (response.status === 401 && token !== null) session.onSessionExpired();
+    throw error;
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  return { blob: await response.blob(), filename: /filename="([^"]+)"/.exec(disposition)?.[1] ?? null };
+}
+
 async function send(method: HttpMethod, path: string, token: string | null, options: RequestOptions) {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
   if (token !== null) headers.Authorization = `Bearer ${token}`;
   try {
-    return await fetch(`/api${path}`, {
+    const response = await fetch(`/api${path}`, {
       method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       signal: options.signal,
     });
+    reportServerReached(true);
+    return response;
   } catch (cause) {
     // Cancellation is React Query's business, not an error to show.
     if (isAbortError(cause)) throw cause;
+    reportServerReached(false);
     throw new ApiError(0, NETWORK_ERROR_CODE, 'Could not reach the server. Check your connection and try again.');
   }
 }

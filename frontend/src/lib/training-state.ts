@@ -1,5 +1,5 @@
 import { useQuery, type QueryClient } from '@tanstack/react-query';
-import type { CurrentPlanResponse, TrainingMaxesResponse } from '@liftplan/domain';
+import type { CurrentPlanResponse, NoCurrentPlanResponse, TrainingMaxesResponse } from '@liftplan/domain';
 import { ApiError, apiClient } from './api-client';
 
 /**
@@ -20,10 +20,11 @@ export const trainingStateKeys = {
 /** One workout (GET /workouts/:id), shared so the dashboard can hand a just-started workout to the workout page. */
 export const workoutQueryKey = (workoutId: number) => ['workout', workoutId] as const;
 
-/** The active plan, or `null` when the lifter has none (404 NO_ACTIVE_PLAN). */
+/** The active plan, or `null` when the lifter has none (200 `{ plan: null }`; an older server's 404 NO_ACTIVE_PLAN too). */
 export async function fetchCurrentPlan(signal?: AbortSignal): Promise<CurrentPlanResponse | null> {
   try {
-    return await apiClient.get<CurrentPlanResponse>('/plans/current', { signal });
+    const current = await apiClient.get<CurrentPlanResponse | NoCurrentPlanResponse>('/plans/current', { signal });
+    return current.plan === null ? null : (current as CurrentPlanResponse);
   } catch (error) {
     if (error instanceof ApiError && error.code === 'NO_ACTIVE_PLAN') return null;
     throw error;

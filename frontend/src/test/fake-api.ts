@@ -48,6 +48,8 @@ export function aUser(overrides: Partial<UserDto> = {}): UserDto {
     barWeight: 20,
     plates: [25, 20, 15, 10, 5, 2.5, 1.25],
     rounding: 'nearest',
+    warmups: 'off',
+    defaultRestSeconds: 120,
     isAdmin: false,
     createdAt: '2025-01-01T00:00:00.000Z',
     ...overrides,

@@ -4,11 +4,17 @@ import { adminUserDto } from './schemas/admin-users';
 import { exerciseDto } from './schemas/exercises';
 import { planDetailDto, planSummaryDto } from './schemas/plans';
 import { progressResponse } from './schemas/progress';
-import { currentPlanResponse, skipResponse, subscribeResponse } from './schemas/subscriptions';
+import { currentPlanOrNoneResponse, skipResponse, subscribeResponse } from './schemas/subscriptions';
 import { projectionResponse } from './schemas/projection';
 import { tmHistoryResponse, trainingMaxesResponse } from './schemas/training-maxes';
 import { userDto } from './schemas/users';
 import { completeWorkoutResponse, loggedSetDto, workoutDto, workoutSummaryDto } from './schemas/workouts';
+import {
+  addSetResponse,
+  deleteSetResponse,
+  lastPerformanceResponse,
+  swapExerciseResponse,
+} from './schemas/workout-changes';
 import { unitSchema } from './schemas/common';
 
 export const listWorkoutsResponse = z.object({
@@ -62,7 +68,7 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'PATCH', path: '/api/users/me', response: z.object({ user: userDto }) },
   { method: 'GET', path: '/api/exercises', response: z.object({ exercises: z.array(exerciseDto) }) },
   { method: 'GET', path: '/api/plans', response: z.object({ plans: z.array(planSummaryDto) }) },
-  { method: 'GET', path: '/api/plans/current', response: currentPlanResponse },
+  { method: 'GET', path: '/api/plans/current', response: currentPlanOrNoneResponse },
   { method: 'POST', path: '/api/plans/current/skip', response: skipResponse },
   { method: 'GET', path: '/api/plans/:id', response: z.object({ plan: planDetailDto }) },
   { method: 'POST', path: '/api/plans/:id/subscribe', response: subscribeResponse },
@@ -73,10 +79,20 @@ export const API_ROUTES: ApiRoute[] = [
   { method: 'POST', path: '/api/training-maxes/:id/adjust', response: adjustTrainingMaxResponse },
   { method: 'POST', path: '/api/workouts', response: z.object({ workout: workoutDto }) },
   { method: 'GET', path: '/api/workouts', response: listWorkoutsResponse },
+  { method: 'GET', path: '/api/workouts/last-performance', response: lastPerformanceResponse },
   { method: 'GET', path: '/api/workouts/:id', response: z.object({ workout: workoutDto }) },
+  { method: 'PATCH', path: '/api/workouts/:id', response: z.object({ workout: workoutDto }) },
+  { method: 'POST', path: '/api/workouts/:id/sets', response: addSetResponse },
+  { method: 'DELETE', path: '/api/workouts/:id/sets/:id', response: deleteSetResponse },
+  { method: 'POST', path: '/api/workouts/:id/swap', response: swapExerciseResponse },
   { method: 'PATCH', path: '/api/workouts/:id/sets/:id', response: z.object({ set: loggedSetDto }) },
   { method: 'POST', path: '/api/workouts/:id/complete', response: completeWorkoutResponse },
   { method: 'POST', path: '/api/workouts/:id/abandon', response: z.object({ workout: workoutDto }) },
+  {
+    method: 'POST',
+    path: '/api/workouts/:id/regenerate',
+    response: z.object({ workout: workoutDto, changedSetIds: z.array(z.number()) }),
+  },
   { method: 'GET', path: '/api/progress', response: progressResponse },
   { method: 'GET', path: '/api/admin/users', response: z.object({ users: z.array(adminUserDto) }) },
   { method: 'PATCH', path: '/api/admin/users/:id', response: z.object({ user: adminUserDto }) },

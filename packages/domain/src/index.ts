@@ -11,6 +11,7 @@ export * from './schemas/plans';
 export * from './schemas/subscriptions';
 export * from './schemas/training-maxes';
 export * from './schemas/workouts';
+export * from './schemas/workout-changes';
 export * from './schemas/progress';
 export * from './schemas/projection';
 export * from './api-contract';

@@ -1,12 +1,14 @@
 import { Suspense } from 'react';
 import { Link, Outlet } from 'react-router-dom';
-import { Button } from '@/components/Button';
 import { Loading } from '@/components/Spinner';
 import { useLogout } from '@/features/auth/session/use-logout';
 import { useSession } from '@/features/auth/session/use-session';
 import { paths } from '@/lib/paths';
+import { OfflineStatus } from '../pwa/OfflineStatus';
 import { FlashNotice } from './FlashNotice';
+import { LogoutButton } from './LogoutButton';
 import { MainNav } from './MainNav';
+import { ScrollToTop } from './ScrollToTop';
 
 /** The signed-in shell: header with navigation and account, page content below. */
 export function AppLayout() {
@@ -16,6 +18,7 @@ export function AppLayout() {
 
   return (
     <div className="app-shell">
+      <ScrollToTop />
       <SkipLink />
       <header className="app-header">
         <div className="app-header__inner">
@@ -28,9 +31,7 @@ export function AppLayout() {
               <span className="app-header__user" title={user.displayName}>
                 {user.displayName}
               </span>
-              <Button variant="ghost" onClick={logout}>
-                Log out
-              </Button>
+              <LogoutButton userId={user.id} onLogout={logout} />
             </div>
           )}
           {session.status === 'anonymous' && (
@@ -39,6 +40,7 @@ export function AppLayout() {
             </Link>
           )}
         </div>
+        <OfflineStatus userId={user?.id ?? null} />
       </header>
       <main className="app-main" id="main" tabIndex={-1}>
         <FlashNotice />

@@ -17,9 +17,18 @@ export type LoggedProgressionSet = {
   exerciseOrder: number;
   setOrder: number;
   actualReps: number | null;
+  /**
+   * The weight lifted and the weight prescribed (same unit). A set done lighter than prescribed does not count: it
+   * moves no TM and is no stall miss. Absent or null = done as prescribed.
+   */
+  actualWeight?: DecimalLike | null;
+  prescribedWeight?: DecimalLike | null;
 };
 
 export type SessionProgressionSet = LoggedProgressionSet & { prescribedReps: number };
+
+/** Why a TM did not move although its progression set was logged. */
+export type HeldReason = 'lighter_than_prescribed';
 
 export type TmExerciseInfo = { slug: string; isUpperBody: boolean; currentTm: DecimalLike };
 
@@ -53,6 +62,11 @@ export type ProgressionOutcome = {
   kind: RuleKind | null;
   /** The rule's increase was cut (or dropped) to keep the TM within MAX_TRAINING_MAX. */
   capped: boolean;
+  /**
+   * Set when the deciding progression set was lighter than prescribed: no session rule or stall count applied
+   * (a cycle-end increment, which does not judge this set, still does).
+   */
+  held?: HeldReason;
 };
 
 export type SessionProgression = { outcomes: ProgressionOutcome[]; stallCounts: Map<number, number> };
@@ -62,7 +76,9 @@ type Change = { kind: RuleKind; increase: Decimal };
 /**
  * TM changes from a finished workout: its progression sets (not in a deload week), the cycle's increment when it
  * finishes a cycle, and stall resets. A TM moves at most once per workout: per TM exercise the first logged
- * progression set (in workout order) decides. A reset replaces every other change; no TM passes the lifter's limit.
+ * progression set (in workout order) done at no less than its prescribed weight decides. When every logged one was
+ * lighter, the first of them is reported as held: the TM stays, the stall count stays (neither progress nor miss).
+ * A reset replaces every other change; no TM passes the lifter's limit.
  */
 export function computeSessionProgression(input: SessionProgressionInput): SessionProgression {
   const { rules, tmExercises, lifter, isDeload } = input;
@@ -73,10 +89,11 @@ export function computeSessionProgression(input: SessionProgressionInput): Sessi
     const info = tmExercises.get(set.tmExerciseId)!;
     const target: RuleTarget = { tmExerciseId: set.tmExerciseId, tmExerciseIsUpperBody: info.isUpperBody };
     const previousTM = dec(info.currentTm);
-    const changes = isDeload ? [] : sessionChanges(rules, target, set, lifter);
+    const judged = !isDeload && !set.lighter;
+    const changes = judged ? sessionChanges(rules, target, set, lifter) : [];
     const cycleChange = cycleTrained.includes(set.tmExerciseId) && cycleIncrement(rules, target, previousTM, lifter);
     if (cycleChange) changes.push(cycleChange);
-    const reset = isDeload ? undefined : stallReset(rules, target, set, stallCounts);
+    const reset = judged ? stallReset(rules, target, set, stallCounts) : undefined;
     const move = reset ? resetTrainingMax(previousTM, reset) : raise(previousTM, changes, lifter.unit);
     outcomes.set(set.tmExerciseId, {
       exerciseId: set.tmExerciseId,
@@ -84,6 +101,7 @@ export function computeSessionProgression(input: SessionProgressionInput): Sessi
       previousTM,
       ...move,
       amrapReps: set.actualReps,
+      ...(!isDeload && set.lighter ? { held: 'lighter_than_prescribed' as const } : {}),
     });
   }
   for (const id of cycleTrained) {
@@ -108,16 +126,27 @@ export function computeSessionProgression(input: SessionProgressionInput): Sessi
   return { outcomes: [...outcomes.values()], stallCounts };
 }
 
-/** Per TM exercise, its first logged progression set in workout order. */
-function decidingSets(
-  sets: SessionProgressionSet[],
-  tmExercises: ReadonlyMap<number, TmExerciseInfo>,
-): Array<SessionProgressionSet & { actualReps: number }> {
+type DecidingSet = SessionProgressionSet & { actualReps: number; lighter: boolean };
+
+/** A set lifted below its prescribed weight (both known). */
+export function isLighterThanPrescribed(set: Pick<LoggedProgressionSet, 'actualWeight' | 'prescribedWeight'>): boolean {
+  if (set.actualWeight == null || set.prescribedWeight == null) return false;
+  return dec(set.actualWeight).lt(dec(set.prescribedWeight));
+}
+
+/**
+ * Per TM exercise, its first logged progression set in workout order done at no less than the prescribed weight;
+ * failing that, its first logged one (lighter: it will hold the TM).
+ */
+function decidingSets(sets: SessionProgressionSet[], tmExercises: ReadonlyMap<number, TmExerciseInfo>): DecidingSet[] {
   const ordered = [...sets].sort((a, b) => a.exerciseOrder - b.exerciseOrder || a.setOrder - b.setOrder);
-  const deciding = new Map<number, SessionProgressionSet & { actualReps: number }>();
+  const deciding = new Map<number, DecidingSet>();
   for (const set of ordered) {
-    if (set.actualReps === null || !tmExercises.has(set.tmExerciseId) || deciding.has(set.tmExerciseId)) continue;
-    deciding.set(set.tmExerciseId, { ...set, actualReps: set.actualReps });
+    if (set.actualReps === null || !tmExercises.has(set.tmExerciseId)) continue;
+    const lighter = isLighterThanPrescribed(set);
+    const current = deciding.get(set.tmExerciseId);
+    if (current && !(current.lighter && !lighter)) continue;
+    deciding.set(set.tmExerciseId, { ...set, actualReps: set.actualReps, lighter });
   }
   return [...deciding.values()];
 }

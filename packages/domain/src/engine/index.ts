@@ -6,6 +6,7 @@ export * from './plates';
 export * from './plan-model';
 export * from './progression';
 export * from './workout-generation';
+export * from './warmups';
 export * from './completion';
 export * from './pointer';
 export * from './projection';

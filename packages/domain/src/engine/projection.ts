@@ -2,6 +2,7 @@ import { dec, type Decimal, type DecimalLike } from './decimal';
 import { computeSessionProgression, type ProgressionOutcome, type TmExerciseInfo } from './completion';
 import type { LifterRounding, PlanPosition } from './plan-model';
 import { advancePointer } from './pointer';
+import type { WarmupSetting } from './warmups';
 import type { AnyProgressionRule } from './progression';
 import {
   generateWorkoutSets,
@@ -33,7 +34,8 @@ export type ProjectionInput = {
   weeks: number;
   /** Every AMRAP done at prescribed + this many reps (never below 0); other progression sets at prescribed reps. */
   amrapExtraReps: number;
-  lifter: LifterRounding;
+  /** `warmups: 'standard'` projects the lifter's generated warm-ups too (as their workouts will have them). */
+  lifter: LifterRounding & { warmups?: WarmupSetting };
   exercises: ReadonlyMap<number, { slug: string; isUpperBody: boolean }>;
 };
 

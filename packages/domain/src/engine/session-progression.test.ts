@@ -330,3 +330,75 @@ describe('findOverlappingRules with rule kinds', () => {
     expect(findOverlappingRules(rules)).toEqual([{ first: 0, second: 2 }]);
   });
 });
+
+describe('progression judged on weight and reps: a set lighter than prescribed holds the TM', () => {
+  const table = { ...upper, minReps: 6, maxReps: 99, increase: 5, unit: 'kg' as const };
+  const stall: AnyProgressionRule = { ...upper, kind: 'stall_reset', failures: 2, factor: '0.9' };
+  const weighed = (
+    actualReps: number | null,
+    actualWeight: string | null,
+    prescribedWeight: string | null,
+    setOrder = 1,
+  ): SessionProgressionSet => ({ ...logged(BENCH, actualReps), setOrder, actualWeight, prescribedWeight });
+  /** [newTM, increase, kind, amrapReps, held, stall count after] */
+  it.each<[string, Partial<SessionProgressionInput>, unknown[]]>([
+    [
+      'at the prescribed weight → counts',
+      { sets: [weighed(8, '85', '85')], rules: [table] },
+      ['105', '5', 'amrap_table', 8, undefined, undefined],
+    ],
+    [
+      'heavier than prescribed → counts',
+      { sets: [weighed(8, '87.5', '85')], rules: [table] },
+      ['105', '5', 'amrap_table', 8, undefined, undefined],
+    ],
+    [
+      'no weight logged (done as prescribed) → counts',
+      { sets: [weighed(8, null, '85')], rules: [table] },
+      ['105', '5', 'amrap_table', 8, undefined, undefined],
+    ],
+    [
+      '0.01 lighter → held',
+      { sets: [weighed(12, '84.99', '85')], rules: [table] },
+      ['100', '0', null, 12, 'lighter_than_prescribed', undefined],
+    ],
+    [
+      'lighter and below the reps → no stall miss either',
+      { sets: [weighed(2, '80', '85')], rules: [table, stall], stallCounts: new Map([[BENCH, 1]]) },
+      ['100', '0', null, 2, 'lighter_than_prescribed', 1],
+    ],
+    [
+      'lighter reps_over_target set → held',
+      {
+        sets: [weighed(10, '80', '85')],
+        rules: [{ ...upper, kind: 'reps_over_target', increase: 1.25, unit: 'kg', maxSteps: null }],
+      },
+      ['100', '0', null, 10, 'lighter_than_prescribed', undefined],
+    ],
+    [
+      'a lighter set first, a full-weight one later → the full-weight one decides',
+      { sets: [weighed(12, '80', '85', 1), weighed(7, '85', '85', 2)], rules: [table] },
+      ['105', '5', 'amrap_table', 7, undefined, undefined],
+    ],
+    [
+      'held, but the cycle ends → the cycle increment still applies',
+      {
+        sets: [weighed(12, '80', '85')],
+        rules: [table, { ...upper, kind: 'cycle_increment', increase: 2.5, unit: 'kg' }],
+        cycleEnd: { cycle: 1, trainedTmExerciseIds: [BENCH] },
+      },
+      ['102.5', '2.5', 'cycle_increment', 12, 'lighter_than_prescribed', undefined],
+    ],
+    [
+      'deload week: nothing judged, no held flag',
+      { sets: [weighed(12, '60', '65')], rules: [table], isDeload: true },
+      ['100', '0', null, 12, undefined, undefined],
+    ],
+  ])('%s', (_name, input, expected) => {
+    const result = run(input);
+    const o = result.outcomes.find((x) => x.exerciseId === BENCH)!;
+    expect([str(o.newTM), str(o.increase), o.kind, o.amrapReps, o.held, result.stallCounts.get(BENCH)]).toEqual(
+      expected,
+    );
+  });
+});

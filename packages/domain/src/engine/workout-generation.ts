@@ -1,6 +1,7 @@
 import { dec, type Decimal, type DecimalLike } from './decimal';
 import type { SetKind } from './plan-model';
 import { prescribedWeight, type RoundingMode } from './weights';
+import { slotsNeedingWarmups, standardWarmups, WARMUP_REST_SECONDS, type WarmupSetting } from './warmups';
 
 export type PrescribedSetTemplate = {
   exerciseId: number;
@@ -53,7 +54,7 @@ export function missingTrainingMaxes(
 export function generateWorkoutSets(
   templates: PrescribedSetTemplate[],
   trainingMaxes: ReadonlyMap<number, DecimalLike>,
-  lifter: { increment: DecimalLike; rounding?: RoundingMode },
+  lifter: { increment: DecimalLike; rounding?: RoundingMode; warmups?: WarmupSetting },
 ): GenerationResult {
   const missing = missingTrainingMaxes(templates, trainingMaxes);
   if (missing.length > 0) return { ok: false, missingTmExerciseIds: missing };
@@ -74,5 +75,49 @@ export function generateWorkoutSets(
       prescribedReps: t.reps,
     }))
     .sort((a, b) => a.exerciseOrder - b.exerciseOrder || a.setOrder - b.setOrder);
-  return { ok: true, sets };
+  return { ok: true, sets: lifter.warmups === 'standard' ? withStandardWarmups(sets, lifter) : sets };
+}
+
+/**
+ * Under the lifter's `standard` setting, the slots chosen by `slotsNeedingWarmups` get 40 %×5, 50 %×5, 60 %×3 of
+ * their first work set's weight in front (kind `warmup`, never AMRAP or progression, 60 s rest); the slot's own sets
+ * move down by the number of warm-ups, so set numbers read 1, 2, 3… as a plan-authored warm-up would.
+ */
+function withStandardWarmups(
+  sets: GeneratedSet[],
+  lifter: { increment: DecimalLike; rounding?: RoundingMode },
+): GeneratedSet[] {
+  const slots = slotsNeedingWarmups(sets);
+  if (slots.size === 0) return sets;
+  const warmupsOf = new Map(
+    [...slots].map(([order, first]) => [
+      order,
+      standardWarmups(first.prescribedWeight!, first.percentage!, {
+        increment: dec(lifter.increment),
+        rounding: lifter.rounding,
+      }),
+    ]),
+  );
+  const result: GeneratedSet[] = [];
+  for (const [order, warmups] of warmupsOf) {
+    const first = slots.get(order)!;
+    warmups.forEach((w, i) =>
+      result.push({
+        ...first,
+        kind: 'warmup',
+        setOrder: i + 1,
+        percentage: w.percentage,
+        prescribedWeight: w.weight,
+        prescribedReps: w.reps,
+        reps: w.reps,
+        repsMax: null,
+        incrementOffset: 0,
+        restSeconds: WARMUP_REST_SECONDS,
+        isAmrap: false,
+        isProgression: false,
+      }),
+    );
+  }
+  for (const s of sets) result.push({ ...s, setOrder: s.setOrder + (warmupsOf.get(s.exerciseOrder)?.length ?? 0) });
+  return result.sort((a, b) => a.exerciseOrder - b.exerciseOrder || a.setOrder - b.setOrder);
 }

@@ -18,6 +18,8 @@ export const progressResponse = z.object({
         z.object({
           date: z.string(),
           workoutId: z.number(),
+          /** The set the estimate comes from (the workout's best for that exercise). */
+          setId: z.number(),
           weight: z.number(),
           reps: z.number(),
           estimate: z.number(),
@@ -34,6 +36,7 @@ export const progressResponse = z.object({
       reps: z.number(),
       date: z.string(),
       workoutId: z.number(),
+      setId: z.number(),
     }),
   ),
 });

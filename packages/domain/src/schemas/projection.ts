@@ -54,7 +54,14 @@ export const planDraftProjectionBody = z.strictObject({
 });
 export type PlanDraftProjectionBody = z.infer<typeof planDraftProjectionBody>;
 
-export const projectedSetDto = workoutSetDto.omit({ id: true });
+export const projectedSetDto = workoutSetDto.omit({
+  id: true,
+  isAdded: true,
+  swappedFrom: true,
+  rpe: true,
+  note: true,
+  skipped: true,
+});
 export type ProjectedSetDto = z.infer<typeof projectedSetDto>;
 
 export const projectedSessionDto = z.object({

@@ -35,10 +35,25 @@ export const currentPlanResponse = subscribeResponse.extend({
   /** next.dayNumber (seed 003's field). */
   nextDayNumber: z.number(),
   inProgressWorkout: z
-    .object({ id: z.number(), cycle: z.number(), weekNumber: z.number(), dayNumber: z.number() })
+    .object({
+      id: z.number(),
+      cycle: z.number(),
+      weekNumber: z.number(),
+      dayNumber: z.number(),
+      /**
+       * TM exercises of the workout's weighted sets whose TM changed (a manual edit, a deload, another workout's
+       * progression) after the workout was generated: `POST /api/workouts/:id/regenerate` re-prescribes its open sets.
+       */
+      staleTrainingMaxes: z.array(z.object({ exerciseId: z.number(), name: z.string() })).optional(),
+    })
     .nullable(),
 });
 export type CurrentPlanResponse = z.infer<typeof currentPlanResponse>;
+
+/** `GET /api/plans/current` for a lifter on no plan: 200 `{ plan: null }` (not a 404 that every console logs). */
+export const noCurrentPlanResponse = z.object({ plan: z.null() });
+export type NoCurrentPlanResponse = z.infer<typeof noCurrentPlanResponse>;
+export const currentPlanOrNoneResponse = z.union([currentPlanResponse, noCurrentPlanResponse]);
 
 export const skipResponse = z.object({
   skipped: planPositionDto,

@@ -96,4 +96,17 @@ describe('RegisterForm', () => {
     expect(document.activeElement).toBe(email);
     expect(tokenStorage.read()).toBeNull();
   });
+
+  it('refuses a pasted 377-character name with a message instead of cutting it to 80 (issue 12)', async () => {
+    const { requests } = fakeApi();
+    const { user } = renderRegisterPage();
+    await user.click(screen.getByLabelText('Your name'));
+    await user.paste('n'.repeat(377));
+    expect((screen.getByLabelText('Your name') as HTMLInputElement).value).toHaveLength(377);
+    await user.type(screen.getByLabelText('Email'), 'long@example.com');
+    await user.type(screen.getByLabelText('Password'), 'correct horse battery');
+    await user.click(screen.getByRole('button', { name: 'Create account' }));
+    expect(await screen.findByText('Use at most 80 characters (this one has 377)')).toBeTruthy();
+    expect(requests).toHaveLength(0);
+  });
 });

@@ -1,5 +1,5 @@
 import type { FormEvent } from 'react';
-import type { RegisterBody, UserDto } from '@liftplan/domain';
+import { MAX_DISPLAY_NAME_LENGTH, type RegisterBody, type UserDto } from '@liftplan/domain';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { TextField } from '@/components/TextField';
@@ -41,7 +41,7 @@ export function RegisterForm({ onRegistered }: RegisterFormProps) {
         name="displayName"
         autoComplete="name"
         required
-        maxLength={80}
+        hint={`At most ${MAX_DISPLAY_NAME_LENGTH} characters`}
         error={errors.fields.displayName}
       />
       <TextField
@@ -82,6 +82,10 @@ function readRegisterValues(data: FormData): RegisterBody {
 function validateRegistration({ displayName, email, password }: RegisterBody): FormErrors<RegisterField> {
   const fields: FormErrors<RegisterField>['fields'] = {};
   if (!displayName) fields.displayName = 'Enter your name';
+  // No maxLength on the field: a pasted long name would be cut silently; say so instead.
+  else if (displayName.length > MAX_DISPLAY_NAME_LENGTH) {
+    fields.displayName = `Use at most ${MAX_DISPLAY_NAME_LENGTH} characters (this one has ${displayName.length})`;
+  }
   if (!LOOKS_LIKE_EMAIL.test(email)) fields.email = 'Enter a valid email address';
   if (password.length < MIN_PASSWORD_LENGTH) {
     fields.password = `Password must be at least ${MIN_PASSWORD_LENGTH} characters`;

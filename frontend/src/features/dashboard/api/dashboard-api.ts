@@ -60,3 +60,66 @@ export function useAbandonWorkout() {
     },
   });
 }
+
+// ---------- training maxes in place, and regenerating a stale workout ----------
+
+export type TmAdjustBody = { trainingMax: number; note?: string } | { percentChange: number; note?: string };
+export type TmHistory = {
+  exercise: { id: number; slug: string; name: string };
+  unit: 'kg' | 'lb';
+  history: Array<{
+    id: number;
+    weight: number;
+    source: string;
+    note: string | null;
+    workoutId: number | null;
+    effectiveDate: string;
+  }>;
+};
+
+/** A manual TM change (a new TM row; the reason is kept in the TM's history). */
+export const adjustTrainingMax = (exerciseId: number, body: TmAdjustBody) =>
+  apiClient.post<{ trainingMax: { exerciseId: number; weight: number; note: string | null } }>(
+    `/training-maxes/${exerciseId}/adjust`,
+    body,
+  );
+
+export const fetchTmHistory = (exerciseId: number, signal?: AbortSignal) =>
+  apiClient.get<TmHistory>(`/training-maxes/${exerciseId}/history`, { signal });
+
+/** Re-prescribes the open sets of the workout in progress from the current TMs. */
+export const regenerateWorkout = (workoutId: number) =>
+  apiClient.post<{ workout: WorkoutDto; changedSetIds: number[] }>(`/workouts/${workoutId}/regenerate`);
+
+export function useAdjustTrainingMax() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ exerciseId, body }: { exerciseId: number; body: TmAdjustBody }) =>
+      adjustTrainingMax(exerciseId, body),
+    onSuccess: (_data, { exerciseId }) => {
+      void queryClient.invalidateQueries({ queryKey: tmHistoryKey(exerciseId) });
+      void invalidateTrainingState(queryClient);
+    },
+  });
+}
+
+export const tmHistoryKey = (exerciseId: number) => ['tm-history', exerciseId] as const;
+
+export function useTmHistory(exerciseId: number, enabled: boolean) {
+  return useQuery({
+    queryKey: tmHistoryKey(exerciseId),
+    queryFn: ({ signal }) => fetchTmHistory(exerciseId, signal),
+    enabled,
+  });
+}
+
+export function useRegenerateWorkout() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: regenerateWorkout,
+    onSuccess: ({ workout }) => {
+      queryClient.setQueryData(workoutQueryKey(workout.id), workout);
+      void invalidateTrainingState(queryClient);
+    },
+  });
+}

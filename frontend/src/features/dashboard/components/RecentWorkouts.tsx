@@ -1,4 +1,4 @@
-import type { WorkoutSummaryDto } from '@liftplan/domain';
+import { convertWeight, toNumber, toStoredWeight, type Unit, type WorkoutSummaryDto } from '@liftplan/domain';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
 import { formatDate, formatIncrease, workoutTitle } from '@/lib/format';
@@ -19,9 +19,16 @@ type RecentWorkoutsProps = {
   nameOf: (exerciseId: number, slug: string) => string;
   /** Cycle length of a workout's plan, when known (the current plan's). */
   cycleWeeksOf?: (workout: WorkoutSummaryDto) => number;
+  /** The lifter's unit: a workout done before a unit switch shows its TM changes converted, never mixed units. */
+  unit?: Unit;
 };
 
-export function RecentWorkouts({ workouts, nameOf, cycleWeeksOf = () => 1 }: RecentWorkoutsProps) {
+/** A TM change recorded in the workout's unit, in the unit the dashboard shows (2 decimals, exact). */
+function increaseIn(increase: number, from: Unit, to: Unit): number {
+  return from === to ? increase : toNumber(toStoredWeight(convertWeight(String(increase), from, to)));
+}
+
+export function RecentWorkouts({ workouts, nameOf, cycleWeeksOf = () => 1, unit }: RecentWorkoutsProps) {
   return (
     <ul className="workout-list">
       {workouts.map((workout) => {
@@ -39,7 +46,8 @@ export function RecentWorkouts({ workouts, nameOf, cycleWeeksOf = () => 1 }: Rec
               <Badge tone={STATUS_TONE[workout.status]}>{STATUS_LABEL[workout.status]}</Badge>
               {raised.map((p) => (
                 <Badge key={p.exerciseId} tone="success">
-                  {nameOf(p.exerciseId, p.slug)} {formatIncrease(p.increase, workout.unit)}
+                  {nameOf(p.exerciseId, p.slug)}{' '}
+                  {formatIncrease(increaseIn(p.increase, workout.unit, unit ?? workout.unit), unit ?? workout.unit)}
                 </Badge>
               ))}
             </span>

@@ -10,7 +10,7 @@ import { QueryState } from '@/components/QueryState';
 import { Loading } from '@/components/Spinner';
 import { ApiError } from '@/lib/api-client';
 import { useCurrentUser } from '@/lib/current-user';
-import { dayTitle, formatIncrease, formatWeight, planPositionLabel } from '@/lib/format';
+import { dayTitle, formatIncrease, planPositionLabel } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { prescribeDay } from '@/lib/prescription';
 import { useCurrentPlan, useTrainingMaxes } from '@/lib/training-state';
@@ -25,6 +25,8 @@ import {
 import { DayCard } from '../components/DayCard';
 import { NextWorkoutCard } from '../components/NextWorkoutCard';
 import { RecentWorkouts } from '../components/RecentWorkouts';
+import { StaleWorkoutNotice } from '../components/StaleWorkoutNotice';
+import { TrainingMaxList } from '../components/TrainingMaxList';
 import '@/components/ui.css';
 import '../dashboard.css';
 
@@ -35,7 +37,9 @@ export function DashboardPage() {
 
   return (
     <div className="page">
-      <h1 className="page__title">Hi, {user.displayName}</h1>
+      <h1 className="page__title dashboard-greeting" title={user.displayName}>
+        Hi, {user.displayName}
+      </h1>
       <QueryState query={currentPlan} loadingLabel="Loading your plan…" errorTitle="We couldn't load your plan">
         {(current) =>
           current === null ? (
@@ -137,6 +141,8 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
       (d) => d.dayNumber === inProgressWorkout.dayNumber,
     );
   const nextLabel = dayLabel(next.weekNumber, next.dayNumber, next.dayName ?? nextDay?.name);
+  // One unit on the whole dashboard: the TMs' (the server's answer for the lifter), else the profile's.
+  const displayUnit = trainingMaxes.data?.unit ?? user.unitPreference;
   const tmsById = trainingMaxes.data
     ? new Map(
         trainingMaxes.data.trainingMaxes.flatMap((tm) =>
@@ -190,6 +196,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
               {inProgressSummary.completedSetCount} of {inProgressSummary.setCount} sets done
             </p>
           )}
+          <StaleWorkoutNotice workoutId={inProgressWorkout.id} stale={inProgressWorkout.staleTrainingMaxes ?? []} />
           <Link className="button button--primary button--full button--large" to={paths.workout(inProgressWorkout.id)}>
             Resume workout
           </Link>
@@ -215,7 +222,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
           title={nextLabel}
           isDeload={next.isDeload}
           sets={tmsById ? prescribeDay(nextDay, tmsById, user) : null}
-          unit={user.unitPreference}
+          unit={displayUnit}
           isStarting={isStarting({})}
           disabled={busy}
           onStart={() => startWorkout({}, shortLabel(next.weekNumber, next.dayNumber))}
@@ -270,6 +277,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
                 workouts={page.items.slice(0, RECENT_COUNT)}
                 nameOf={nameOf}
                 cycleWeeksOf={(w) => (w.planId === plan.id ? plan.cycleWeeks : 1)}
+                unit={displayUnit}
               />
             )
           }
@@ -351,20 +359,7 @@ function TrainingMaxesSection({ planId }: { planId: number }) {
       ) : trainingMaxes.isError ? (
         <ErrorMessage message={trainingMaxes.error.message} onRetry={() => void trainingMaxes.refetch()} />
       ) : (
-        <ul className="tm-grid">
-          {trainingMaxes.data.trainingMaxes.map((tm) => (
-            <li key={tm.exercise.id} className="tm-grid__item">
-              <span className="tm-grid__name">{tm.exercise.name}</span>
-              <span className="tm-grid__value">
-                {tm.trainingMax === null ? (
-                  <span className="muted">not set</span>
-                ) : (
-                  formatWeight(tm.trainingMax, trainingMaxes.data.unit)
-                )}
-              </span>
-            </li>
-          ))}
-        </ul>
+        <TrainingMaxList trainingMaxes={trainingMaxes.data.trainingMaxes} unit={trainingMaxes.data.unit} />
       )}
     </section>
   );

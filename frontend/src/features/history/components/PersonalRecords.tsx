@@ -5,7 +5,11 @@ import { formatDate, formatWeight } from '@/lib/format';
 /** The best estimated 1RM of each lift, and the set it came from. */
 export function PersonalRecords({ progress }: { progress: ProgressResponse }) {
   if (progress.personalRecords.length === 0) {
-    return <p className="muted">No personal records yet: they come from the reps you log on AMRAP sets.</p>;
+    return (
+      <p className="muted">
+        No personal records yet: they come from the weight and reps you lift, once they beat your entered 1RM.
+      </p>
+    );
   }
   return (
     <ul className="record-list">

@@ -1,10 +1,10 @@
 import type { WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 import { Badge } from '@/components/Badge';
-import { formatReps, formatWeight } from '@/lib/format';
+import { formatNumber, formatReps, formatWeight } from '@/lib/format';
 
 type PlannedVsActualProps = {
   workout: WorkoutDto;
-  /** AMRAP sets that set a personal record (estimated 1RM), by set id. */
+  /** Sets that set a personal record (estimated 1RM from what was lifted), by set id. */
   recordSetIds: ReadonlySet<number>;
 };
 
@@ -18,7 +18,9 @@ export function PlannedVsActual({ workout, recordSetIds }: PlannedVsActualProps)
     let group = groups.find((g) => g.key === key);
     if (!group) {
       const kind = set.kind === 'main' ? '' : ` (${set.kind === 'warmup' ? 'warm-up' : set.kind})`;
-      group = { key, title: `${set.tier} ${set.displayName ?? set.exercise.name}${kind}`, sets: [] };
+      // A swap for the day (issue 12) says what the plan prescribed.
+      const swap = set.swappedFrom ? `, swapped from ${set.swappedFrom.name}` : '';
+      group = { key, title: `${set.tier} ${set.displayName ?? set.exercise.name}${kind}${swap}`, sets: [] };
       groups.push(group);
     }
     group.sets.push(set);
@@ -63,22 +65,52 @@ export function PlannedVsActual({ workout, recordSetIds }: PlannedVsActualProps)
 }
 
 function Actual({ set, unit }: { set: WorkoutSetDto; unit: WorkoutDto['unit'] }) {
+  if (set.skipped)
+    return (
+      <span className="actual actual--skipped">
+        Skipped
+        <SetNote note={set.note} />
+      </span>
+    );
   // Un-ticking a set keeps the reps the server filled in when it was ticked: only AMRAP reps were typed in.
-  if (!set.completed && (set.actualReps === null || !set.isAmrap)) return <span className="muted">Not done</span>;
-  // The weight, when it is not the prescribed one (an accessory the lifter weighed, a set done lighter or heavier).
-  const weight =
-    set.actualWeight !== null && set.actualWeight !== set.prescribedWeight
-      ? `${formatWeight(set.actualWeight, unit)} × `
-      : '';
-  if (set.actualReps === null) return <span>{weight ? `${weight}done` : 'Done'}</span>;
+  if (!set.completed && (set.actualReps === null || !set.isAmrap))
+    return (
+      <span className="muted">
+        Not done
+        <SetNote note={set.note} />
+      </span>
+    );
+  // What was lifted: the weight logged, else the prescribed one (a set ticked before weights were logged).
+  const lifted = set.actualWeight ?? set.prescribedWeight;
+  const weight = lifted === null ? '' : `${formatWeight(lifted, unit)} × `;
+  const lighter = set.prescribedWeight !== null && lifted !== null && lifted < set.prescribedWeight;
+  const heavier = set.prescribedWeight !== null && lifted !== null && lifted > set.prescribedWeight;
+  const rpe = set.rpe === null ? null : <span className="actual__rpe"> · RPE {formatNumber(set.rpe)}</span>;
+  if (set.actualReps === null)
+    return (
+      <span>
+        {weight ? `${weight}done` : 'Done'}
+        {rpe}
+        <SetNote note={set.note} />
+      </span>
+    );
   const missed = set.actualReps < set.prescribedReps;
-  const beat = set.isAmrap && set.actualReps > set.prescribedReps;
+  const beat = set.actualReps > (set.repsMax ?? set.prescribedReps);
   return (
-    <span className={missed ? 'actual actual--missed' : beat ? 'actual actual--beat' : 'actual'}>
+    <span className={missed || lighter ? 'actual actual--missed' : beat || heavier ? 'actual actual--beat' : 'actual'}>
       {weight}
       {set.actualReps} {set.actualReps === 1 ? 'rep' : 'reps'}
+      {lighter && <span className="visually-hidden"> (lighter than planned)</span>}
+      {heavier && <span className="visually-hidden"> (heavier than planned)</span>}
       {missed && <span className="visually-hidden"> (fewer than planned)</span>}
       {beat && <span className="visually-hidden"> (more than planned)</span>}
+      {rpe}
+      <SetNote note={set.note} />
     </span>
   );
+}
+
+function SetNote({ note }: { note: string | null }) {
+  if (!note) return null;
+  return <span className="actual__note">“{note}”</span>;
 }

@@ -4,7 +4,7 @@ import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts'
 import { formatDate, formatNumber, formatShortDate, formatWeight, type Unit } from '@/lib/format';
 
 /**
- * Charts of the training max and of the estimated 1RM (from AMRAP sets) over time, one lift at a time. Loaded
+ * Charts of the training max and of the estimated 1RM (from the sets lifted) over time, one lift at a time. Loaded
  * lazily: recharts is the heaviest dependency of the app and only this page needs it.
  */
 export function ProgressCharts({ progress }: { progress: ProgressResponse }) {
@@ -48,8 +48,8 @@ export function ProgressCharts({ progress }: { progress: ProgressResponse }) {
           record: p.isPersonalRecord,
           detail: `${formatWeight(p.weight, progress.unit)} × ${p.reps}`,
         }))}
-        emptyText="Log reps on an AMRAP set of a completed workout to see your estimated 1RM."
-        note="Best Epley estimate of each workout's AMRAP sets; a green dot (★ in the table) is a personal record."
+        emptyText="Complete a workout with its sets logged to see your estimated 1RM."
+        note="Best Epley estimate of each workout's sets, from the weight and reps lifted (a set short of its reps never counts); a green dot (★ in the table) is a personal record: better than every earlier set and the 1RM you entered."
       />
     </div>
   );
@@ -168,7 +168,7 @@ function RecordDot({ cx, cy, record }: { cx?: number; cy?: number; record: boole
 
 type OneRepMaxPoint = ProgressResponse['estimatedOneRepMax'][number]['points'][number];
 
-/** One point per workout, its best estimate: several AMRAP sets of a day would otherwise stack up vertically. */
+/** One point per workout, its best estimate: several sets of a day would otherwise stack up vertically. */
 function bestPerWorkout(points: OneRepMaxPoint[]): OneRepMaxPoint[] {
   const byWorkout = new Map<number, OneRepMaxPoint>();
   for (const point of points) {

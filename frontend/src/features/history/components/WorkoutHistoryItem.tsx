@@ -15,7 +15,8 @@ const STATUS = {
   skipped: { label: 'Skipped', tone: 'neutral' },
 } as const;
 
-type PrPoint = { exerciseId: number; weight: number; reps: number };
+/** A personal record: the set it was lifted on (GET /api/progress). */
+type PrPoint = { exerciseId: number; setId: number };
 
 type WorkoutHistoryItemProps = {
   workout: WorkoutSummaryDto;
@@ -52,6 +53,7 @@ export function WorkoutHistoryItem({ workout, records, nameOf, cycleWeeks = 1 }:
         {workout.planName && ` · ${workout.planName}`}
         {skipped ? ' · skipped, no sets done' : ` · ${workout.completedSetCount}/${workout.setCount} sets`}
       </p>
+      {workout.note && <p className="history-item__note">Note: {workout.note}</p>}
       {changes.length > 0 && (
         <p className="history-item__changes">
           {changes
@@ -88,17 +90,7 @@ function WorkoutSets({ workoutId, records }: { workoutId: number; records: PrPoi
   return (
     <QueryState query={workout} loadingLabel="Loading sets…" errorTitle="We couldn't load the sets">
       {({ workout: detail }) => {
-        const recordSetIds = new Set(
-          detail.sets
-            .filter(
-              (s) =>
-                s.isAmrap &&
-                records.some(
-                  (r) => r.exerciseId === s.exerciseId && r.reps === s.actualReps && r.weight === s.prescribedWeight,
-                ),
-            )
-            .map((s) => s.id),
-        );
+        const recordSetIds = new Set(records.map((r) => r.setId));
         return <PlannedVsActual workout={detail} recordSetIds={recordSetIds} />;
       }}
     </QueryState>

@@ -37,6 +37,7 @@ const summary: WorkoutSummaryDto = {
   status: 'completed',
   createdAt: '2026-03-02T10:00:00.000Z',
   completedAt: '2026-03-02T11:00:00.000Z',
+  note: null,
   progression,
   setCount: 3,
   completedSetCount: 2,
@@ -61,7 +62,12 @@ const set = (o: Partial<WorkoutDto['sets'][number]>): WorkoutDto['sets'][number]
   isProgression: false,
   actualReps: 5,
   actualWeight: null,
+  rpe: null,
+  note: null,
   completed: true,
+  skipped: false,
+  isAdded: false,
+  swappedFrom: null,
   plates: null,
   ...o,
 });
@@ -99,12 +105,28 @@ const progress: ProgressResponse = {
     {
       exercise: squat,
       points: [
-        { date: '2026-03-02T11:00:00.000Z', workoutId: 5, weight: 120, reps: 6, estimate: 144, isPersonalRecord: true },
+        {
+          date: '2026-03-02T11:00:00.000Z',
+          workoutId: 5,
+          setId: 2,
+          weight: 120,
+          reps: 6,
+          estimate: 144,
+          isPersonalRecord: true,
+        },
       ],
     },
   ],
   personalRecords: [
-    { exercise: squat, estimate: 144, weight: 120, reps: 6, date: '2026-03-02T11:00:00.000Z', workoutId: 5 },
+    {
+      exercise: squat,
+      estimate: 144,
+      weight: 120,
+      reps: 6,
+      date: '2026-03-02T11:00:00.000Z',
+      workoutId: 5,
+      setId: 2,
+    },
   ],
 };
 
@@ -131,8 +153,8 @@ describe('HistoryPage', () => {
     const table = await within(item).findByRole('table', { name: 'T1 Squat' });
     const rows = within(table).getAllByRole('row').slice(1);
     expect(rows.map((r) => r.textContent)).toEqual([
-      '195 kg × 55 reps',
-      '2120 kg × 1+ (as many as possible)6 reps (more than planned) PR',
+      '195 kg × 595 kg × 5 reps',
+      '2120 kg × 1+ (as many as possible)120 kg × 6 reps (more than planned) PR',
       '395 kg × 3Not done',
     ]);
     expect(rows[1]!.className).toContain('set-table__amrap');
@@ -185,6 +207,54 @@ describe('HistoryPage', () => {
     await user.click(within(item).getByRole('button', { name: /Show sets/ }));
     const table = await within(item).findByRole('table', { name: 'T3 Squat (accessory)' });
     expect(within(table).getAllByRole('row')[1]!.textContent).toBe('1your weight × 10–1222.5 kg × 11 reps');
+  });
+
+  it('shows planned vs actual: the weight lifted, RPE, notes, a skipped set and the workout note', async () => {
+    const logged: WorkoutDto = {
+      ...workout,
+      note: 'Slept badly',
+      sets: [
+        set({ id: 1, setOrder: 1, actualWeight: 97.5, actualReps: 5, rpe: 8.5, note: 'belt on' }),
+        set({
+          id: 2,
+          setOrder: 2,
+          percentage: 0.95,
+          prescribedWeight: 120,
+          prescribedReps: 1,
+          isAmrap: true,
+          isProgression: true,
+          actualWeight: 115,
+          actualReps: 4,
+        }),
+        set({ id: 3, setOrder: 3, actualReps: null, completed: false, skipped: true, note: 'knee' }),
+      ],
+    };
+    fakeApi(
+      answer('GET', '/api/workouts', 200, {
+        items: [{ ...summary, note: 'Slept badly' }],
+        page: 1,
+        pageSize: 10,
+        total: 1,
+      }),
+      answer('GET', '/api/workouts/5', 200, { workout: logged }),
+      answer('GET', '/api/progress', 200, { ...progress, estimatedOneRepMax: [], personalRecords: [] }),
+    );
+    const { user } = renderWithProviders(<HistoryPage />, { route: '/history' });
+    const item = (await screen.findByRole('link', { name: 'Day 2 · Squat + Sumo Deadlift' })).closest('li')!;
+    expect(item.textContent).toContain('Note: Slept badly');
+    await user.click(within(item).getByRole('button', { name: /Show sets/ }));
+    const table = await within(item).findByRole('table', { name: 'T1 Squat' });
+    expect(
+      within(table)
+        .getAllByRole('row')
+        .slice(1)
+        .map((r) => r.textContent),
+    ).toEqual([
+      '195 kg × 597.5 kg × 5 reps (heavier than planned) · RPE 8.5“belt on”',
+      '2120 kg × 1+ (as many as possible)115 kg × 4 reps (lighter than planned) (more than planned)',
+      '395 kg × 5Skipped“knee”',
+    ]);
+    expect(within(table).queryByText('PR')).toBeNull();
   });
 
   it('says so when there is nothing yet', async () => {

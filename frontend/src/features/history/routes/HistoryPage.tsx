@@ -26,12 +26,12 @@ export function HistoryPage() {
   const history = useWorkoutHistory(page);
   const progress = useProgress();
 
-  const recordsByWorkout = new Map<number, Array<{ exerciseId: number; weight: number; reps: number }>>();
+  const recordsByWorkout = new Map<number, Array<{ exerciseId: number; setId: number }>>();
   for (const series of progress.data?.estimatedOneRepMax ?? []) {
     for (const point of series.points) {
       if (!point.isPersonalRecord) continue;
       const list = recordsByWorkout.get(point.workoutId) ?? [];
-      list.push({ exerciseId: series.exercise.id, weight: point.weight, reps: point.reps });
+      list.push({ exerciseId: series.exercise.id, setId: point.setId });
       recordsByWorkout.set(point.workoutId, list);
     }
   }

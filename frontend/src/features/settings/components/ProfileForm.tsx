@@ -1,4 +1,4 @@
-import type { UserDto } from '@liftplan/domain';
+import { MAX_DISPLAY_NAME_LENGTH, type UserDto } from '@liftplan/domain';
 import { useState, type FormEvent } from 'react';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
@@ -18,6 +18,13 @@ export function ProfileForm({ user }: { user: UserDto }) {
     setSaved(false);
     const displayName = String(new FormData(event.currentTarget).get('displayName') ?? '').trim();
     if (!displayName) return show({ fields: { displayName: 'Enter your name' } });
+    if (displayName.length > MAX_DISPLAY_NAME_LENGTH) {
+      return show({
+        fields: {
+          displayName: `Use at most ${MAX_DISPLAY_NAME_LENGTH} characters (this one has ${displayName.length})`,
+        },
+      });
+    }
     clear();
     if (displayName === user.displayName) return setSaved(true);
     update.mutate(
@@ -43,7 +50,6 @@ export function ProfileForm({ user }: { user: UserDto }) {
         label="Display name"
         name="displayName"
         autoComplete="name"
-        maxLength={80}
         defaultValue={user.displayName}
         error={errors.fields.displayName}
       />

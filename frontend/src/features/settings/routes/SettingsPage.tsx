@@ -3,6 +3,8 @@ import { useDocumentTitle } from '@/lib/use-document-title';
 import { EquipmentForm } from '../components/EquipmentForm';
 import { ProfileForm } from '../components/ProfileForm';
 import { UnitForm } from '../components/UnitForm';
+import { TrainingPreferencesForm } from '../components/TrainingPreferencesForm';
+import { DataExport } from '../components/DataExport';
 import '@/components/ui.css';
 import '../settings.css';
 
@@ -17,6 +19,8 @@ export function SettingsPage() {
       <UnitForm user={user} />
       {/* Remounts after a unit switch: the server may have moved bar and plates to the new unit's defaults. */}
       <EquipmentForm key={user.unitPreference} user={user} />
+      <TrainingPreferencesForm user={user} />
+      <DataExport />
     </div>
   );
 }

@@ -36,7 +36,7 @@ function renderSetup(...routes: Parameters<typeof fakeApi>) {
 function renderSetupWith(response: TrainingMaxesResponse, ...routes: Parameters<typeof fakeApi>) {
   const api = fakeApi(
     answer('GET', '/api/training-maxes', 200, response),
-    answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
+    answer('GET', '/api/plans/current', 200, { plan: null }),
     ...routes,
   );
   const view = renderWithProviders(
@@ -160,7 +160,7 @@ describe('SetupPage', () => {
   it('sends users without a plan to the plans first', async () => {
     fakeApi(
       answer('GET', '/api/training-maxes', 200, { unit: 'kg', planId: null, tmPercent: 0.9, trainingMaxes: [] }),
-      answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
+      answer('GET', '/api/plans/current', 200, { plan: null }),
     );
     renderWithProviders(<SetupPage />, { route: '/setup' });
 

@@ -14,16 +14,26 @@ export function SetupPage() {
   const navigate = useNavigate();
   const trainingMaxes = useTrainingMaxes();
   const currentPlan = useCurrentPlan();
-  const planName = currentPlan.data?.plan.name;
+  const planName = currentPlan.data?.plan?.name;
+  const tmPercent = trainingMaxes.data?.tmPercent ?? currentPlan.data?.plan?.tmPercent ?? 0.9;
 
   return (
     <div className="page page--narrow">
       <header className="page__header">
         <h1 className="page__title">Your training maxes</h1>
         <p className="page__intro">
-          {planName ? `${planName} works from these lifts. ` : ''}Enter a recent one-rep max (your training max is{' '}
-          {formatPercent(trainingMaxes.data?.tmPercent ?? currentPlan.data?.plan.tmPercent ?? 0.9)} of it
-          {planName ? `, as ${planName} prescribes` : ''}) or a training max you already use.
+          {planName ? `${planName} works from these lifts. ` : ''}
+          {tmPercent === 1 ? (
+            <>
+              Enter the max this plan is built on (its description says which: a tested 1RM, or a top set); every
+              percentage is of that number itself.
+            </>
+          ) : (
+            <>
+              Enter a recent one-rep max (your training max is {formatPercent(tmPercent)} of it
+              {planName ? `, as ${planName} prescribes` : ''}) or a training max you already use.
+            </>
+          )}
         </p>
       </header>
       <QueryState

@@ -1,10 +1,13 @@
 import type { LogSetBody } from '@liftplan/domain';
 
 /**
- * A change to one set: reps, the weight used (accessory sets the lifter weighs themselves) and/or done. Later
- * changes to the same set merge into the pending one.
+ * A change to one set: reps, the weight used, RPE, a note, done and/or skipped. Later changes to the same set merge
+ * into the pending one (the latest value of each field wins; done and skipped are always sent together).
  */
-export type SetPatch = Pick<LogSetBody, 'actualReps' | 'actualWeight' | 'completed'>;
+export type SetPatch = Pick<LogSetBody, 'actualReps' | 'actualWeight' | 'completed' | 'rpe' | 'note' | 'skipped'>;
+
+/** Fired on `window` whenever a queue's stored changes change, so an "n sets on this device" count can follow. */
+export const PENDING_SETS_CHANGED = 'liftplan:pending-sets-changed';
 
 /** `saving`: sent or about to be; `retrying`: the last attempt failed, another one is scheduled. */
 export type SetSaveState = 'saving' | 'retrying';
@@ -25,6 +28,10 @@ export type SaveQueueOptions = {
   send: (setId: number, patch: SetPatch) => Promise<unknown>;
   /** Where pending changes survive a reload; `null` keeps them in memory only. */
   storage?: Storage | null;
+  /** The lifter whose changes these are: their own storage entry, so one account never replays another's. */
+  ownerId?: number | null;
+  /** False while sending would use another session (signed out, someone else signed in): changes wait, kept. */
+  canSend?: () => boolean;
   /** Delay before retry number `attempt` (1, 2, …). Default: 1 s, 2 s, 4 s … up to 30 s. */
   backoffMs?: (attempt: number) => number;
   /** A rejection that will never succeed (the workout was completed elsewhere, the set is gone…): drop the change. */
@@ -51,7 +58,25 @@ type Entry = {
 const STORAGE_PREFIX = 'liftplan.pendingSets.';
 const STORAGE_VERSION = 1;
 
-export const pendingSetsStorageKey = (workoutId: number) => `${STORAGE_PREFIX}${workoutId}`;
+export const pendingSetsStorageKey = (workoutId: number, ownerId?: number | null) =>
+  ownerId === undefined || ownerId === null
+    ? `${STORAGE_PREFIX}${workoutId}`
+    : `${STORAGE_PREFIX}${workoutId}.u${ownerId}`;
+
+/** The workouts for which `ownerId` has changes kept on this device, e.g. to send them after signing in again. */
+export function storedPendingWorkoutIds(storage: Storage | null, ownerId: number): number[] {
+  if (!storage) return [];
+  const ids: number[] = [];
+  try {
+    for (let i = 0; i < storage.length; i++) {
+      const match = /^liftplan\.pendingSets\.(\d+)\.u(\d+)$/.exec(storage.key(i) ?? '');
+      if (match && Number(match[2]) === ownerId) ids.push(Number(match[1]));
+    }
+  } catch {
+    return ids;
+  }
+  return ids;
+}
 
 export const defaultBackoffMs = (attempt: number) => Math.min(30_000, 1000 * 2 ** (attempt - 1));
 
@@ -144,6 +169,7 @@ export class SetSaveQueue {
   private async send(setId: number): Promise<void> {
     const entry = this.entries.get(setId);
     if (!entry || entry.inFlight || this.disposed) return;
+    if (this.options.canSend && !this.options.canSend()) return; // kept; sent by retryNow() once it may be
     const revision = entry.revision;
     const patch = { ...entry.patch };
     entry.inFlight = true;
@@ -220,7 +246,7 @@ export class SetSaveQueue {
 
   private load(): Array<[number, SetPatch]> {
     try {
-      const raw = this.options.storage?.getItem(pendingSetsStorageKey(this.workoutId));
+      const raw = this.options.storage?.getItem(pendingSetsStorageKey(this.workoutId, this.options.ownerId));
       if (!raw) return [];
       const stored = JSON.parse(raw) as { v?: unknown; sets?: Record<string, unknown> };
       if (stored.v !== STORAGE_VERSION || typeof stored.sets !== 'object' || stored.sets === null) return [];
@@ -237,7 +263,7 @@ export class SetSaveQueue {
   private persist(): void {
     const storage = this.options.storage;
     if (!storage) return;
-    const key = pendingSetsStorageKey(this.workoutId);
+    const key = pendingSetsStorageKey(this.workoutId, this.options.ownerId);
     try {
       if (this.entries.size === 0) storage.removeItem(key);
       else {
@@ -247,6 +273,7 @@ export class SetSaveQueue {
     } catch {
       // Storage full or disabled: the change still goes out from memory.
     }
+    if (typeof window !== 'undefined') window.dispatchEvent(new Event(PENDING_SETS_CHANGED));
   }
 }
 
@@ -256,13 +283,16 @@ function newEntry(patch: SetPatch): Entry {
 
 function toPatch(value: unknown): SetPatch | null {
   if (typeof value !== 'object' || value === null) return null;
-  const { actualReps, actualWeight, completed } = value as Record<string, unknown>;
+  const { actualReps, actualWeight, completed, rpe, note, skipped } = value as Record<string, unknown>;
   const patch: SetPatch = {};
   if (actualReps === null || (typeof actualReps === 'number' && Number.isInteger(actualReps)))
     patch.actualReps = actualReps;
   if (actualWeight === null || (typeof actualWeight === 'number' && Number.isFinite(actualWeight) && actualWeight >= 0))
     patch.actualWeight = actualWeight;
   if (typeof completed === 'boolean') patch.completed = completed;
+  if (rpe === null || (typeof rpe === 'number' && Number.isFinite(rpe))) patch.rpe = rpe;
+  if (note === null || typeof note === 'string') patch.note = note;
+  if (typeof skipped === 'boolean') patch.skipped = skipped;
   return Object.keys(patch).length > 0 ? patch : null;
 }
 
@@ -286,5 +316,10 @@ export function applyPatch<S extends PatchableSet>(set: S, patch: SetPatch): S {
     ...(patch.actualReps !== undefined ? { actualReps: patch.actualReps } : {}),
     ...(patch.actualWeight !== undefined ? { actualWeight: patch.actualWeight } : {}),
     ...(patch.completed !== undefined ? { completed: patch.completed } : {}),
+    ...(patch.rpe !== undefined ? { rpe: patch.rpe } : {}),
+    ...(patch.note !== undefined ? { note: patch.note } : {}),
+    ...(patch.skipped !== undefined ? { skipped: patch.skipped } : {}),
+    // Skipping un-does the set (the server clears reps, weight and RPE the same way).
+    ...(patch.skipped === true ? { completed: false, actualReps: null, actualWeight: null, rpe: null } : {}),
   };
 }

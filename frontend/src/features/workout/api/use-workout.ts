@@ -25,7 +25,9 @@ export function useSaveQueueState(workoutId: number) {
 }
 
 type LogSetVariables = { setId: number; patch: SetPatch };
-type LogSetContext = { previous: Pick<WorkoutSetDto, 'actualReps' | 'actualWeight' | 'completed'> | null };
+type LogSetContext = {
+  previous: Pick<WorkoutSetDto, 'actualReps' | 'actualWeight' | 'completed' | 'rpe' | 'note' | 'skipped'> | null;
+};
 export type RejectedSave = { setId: number; message: string };
 
 /**
@@ -53,7 +55,14 @@ export function useLogSet(workoutId: number) {
           sets: workout.sets.map((set) => {
             if (set.id !== setId) return set;
             if (isFirstUnsavedChange)
-              previous = { actualReps: set.actualReps, actualWeight: set.actualWeight, completed: set.completed };
+              previous = {
+                actualReps: set.actualReps,
+                actualWeight: set.actualWeight,
+                completed: set.completed,
+                rpe: set.rpe,
+                note: set.note,
+                skipped: set.skipped,
+              };
             return applyPatch(set, patch);
           }),
         };

@@ -35,4 +35,15 @@ describe('PlateBreakdown', () => {
     rerender(<PlateBreakdown plates={null} unit="kg" />);
     expect(container.textContent).toBe('');
   });
+
+  it('caps the drawing at 12 plates a side and groups a huge list (a 9,999 kg TM: ~100 plates)', () => {
+    const perSide = [...Array<number>(99).fill(25), 15, 2.5];
+    const { container } = render(
+      <PlateBreakdown plates={{ perSide, remainderPerSide: 0, belowBar: false }} unit="kg" />,
+    );
+    expect(container.querySelectorAll('.plates__plate')).toHaveLength(12);
+    expect(container.querySelector('.plates__more')?.textContent).toBe('+89');
+    expect(screen.getByText('Per side: 25 × 99 + 15 + 2.5')).toBeTruthy();
+    expect(container.textContent).toContain('Per side 25 × 99 · 15 · 2.5');
+  });
 });

@@ -30,20 +30,25 @@ export function PlateBreakdown({ plates, unit, id }: PlateBreakdownProps) {
       </p>
     );
   }
-  const text = `Per side: ${plates.perSide.map(formatNumber).join(' + ')}${
+  // A huge weight (a 9,999 kg TM) would draw ~100 plates a side: past MAX_DRAWN_PLATES draw that many and count them.
+  const many = plates.perSide.length > MAX_DRAWN_PLATES;
+  const drawn = many ? plates.perSide.slice(0, MAX_DRAWN_PLATES) : plates.perSide;
+  const listed = many ? groupedPlates(plates.perSide) : plates.perSide.map(formatNumber);
+  const text = `Per side: ${listed.join(' + ')}${
     plates.remainderPerSide > 0 ? `, plus ${formatWeight(plates.remainderPerSide, unit)} your plates can't make` : ''
   }`;
   return (
     <div className="plates" id={id}>
       <span className="plates__bar" aria-hidden="true">
-        {plates.perSide.map((plate, index) => (
+        {drawn.map((plate, index) => (
           <span key={index} className="plates__plate" style={{ height: `${plateHeight(plate, unit)}rem` }} />
         ))}
+        {many && <span className="plates__more">+{plates.perSide.length - MAX_DRAWN_PLATES}</span>}
       </span>
       <span className="plates__text">
         <span className="visually-hidden">{text}</span>
         <span aria-hidden="true">
-          <span className="plates__label">Per side</span> {plates.perSide.map(formatNumber).join(' · ')}
+          <span className="plates__label">Per side</span> {listed.join(' · ')}
           {plates.remainderPerSide > 0 && (
             <span className="plates__remainder"> (+{formatWeight(plates.remainderPerSide, unit)} missing)</span>
           )}
@@ -51,6 +56,20 @@ export function PlateBreakdown({ plates, unit, id }: PlateBreakdownProps) {
       </span>
     </div>
   );
+}
+
+/** Plates drawn at most per side; past it the list is grouped ("25 × 99 · 15"). */
+export const MAX_DRAWN_PLATES = 12;
+
+/** Runs of equal plates as "25 × 4" (a single plate stays "10"), heaviest first as loaded. */
+function groupedPlates(perSide: number[]): string[] {
+  const groups: Array<{ plate: number; count: number }> = [];
+  for (const plate of perSide) {
+    const last = groups.at(-1);
+    if (last && last.plate === plate) last.count += 1;
+    else groups.push({ plate, count: 1 });
+  }
+  return groups.map(({ plate, count }) => (count > 1 ? `${formatNumber(plate)} × ${count}` : formatNumber(plate)));
 }
 
 /** 0.7 rem for the smallest plates up to 2 rem for the largest. */

@@ -10,11 +10,13 @@ type RepStepperProps = {
   /** E.g. "set 3", appended to the controls' names so each is unique on the page. */
   setLabel: string;
   disabled?: boolean;
+  /** Shown while empty; default "5+" (the AMRAP minimum and up). */
+  placeholder?: string;
   onChange: (reps: number | null) => void;
 };
 
 /** Large −/+ buttons around a numeric field: thumb-friendly rep entry for AMRAP sets. */
-export function RepStepper({ value, suggested, setLabel, disabled, onChange }: RepStepperProps) {
+export function RepStepper({ value, suggested, setLabel, disabled, placeholder, onChange }: RepStepperProps) {
   const id = useId();
   // While the field has focus it shows what is typed; otherwise the logged value.
   const [draft, setDraft] = useState<string | null>(null);
@@ -48,7 +50,7 @@ export function RepStepper({ value, suggested, setLabel, disabled, onChange }: R
           inputMode="numeric"
           pattern="[0-9]*"
           autoComplete="off"
-          placeholder={`${suggested}+`}
+          placeholder={placeholder ?? `${suggested}+`}
           value={text}
           disabled={disabled}
           onFocus={() => setDraft(text)}

@@ -20,11 +20,21 @@ export function RestTimer({ timer }: RestTimerProps) {
             </span>
           </div>
           <div className="rest-timer__actions">
-            <Button variant="secondary" onClick={() => timer.addTime(30_000)} aria-label="Add 30 seconds">
-              +30 s
+            {!timer.isOver && (
+              <Button variant="secondary" onClick={() => timer.addTime(-15_000)} aria-label="15 seconds less">
+                −15 s
+              </Button>
+            )}
+            <Button variant="secondary" onClick={() => timer.addTime(15_000)} aria-label="15 seconds more">
+              +15 s
             </Button>
-            <Button variant="secondary" onClick={timer.restart} aria-label="Restart the rest timer">
-              Restart
+            <Button
+              variant="secondary"
+              onClick={timer.restart}
+              aria-label="Restart the rest timer"
+              title="Restart the rest timer"
+            >
+              <span aria-hidden="true">↺</span>
             </Button>
             <Button variant="ghost" onClick={timer.dismiss} aria-label="Dismiss the rest timer">
               <span aria-hidden="true">✕</span>

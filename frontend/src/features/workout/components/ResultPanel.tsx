@@ -2,6 +2,7 @@ import type { ProgressionResultDto } from '@liftplan/domain';
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
+import '../logging.css';
 import { capitalize, formatIncrease, formatWeight, pluralize, type Unit } from '@/lib/format';
 import { paths } from '@/lib/paths';
 
@@ -27,6 +28,10 @@ export function describeResult(
   context: ResultContext = { isDeload: false, hasCycleRule: false },
 ): string {
   const reps = result.amrapReps === null ? null : `${pluralize(result.amrapReps, 'rep')} on the progression set`;
+  if (result.held === 'lighter_than_prescribed') {
+    const why = 'the progression set was done lighter than prescribed, so it moves no training max';
+    return result.kind === 'cycle_increment' ? `Cycle increase only: ${why}` : capitalize(why);
+  }
   switch (result.kind) {
     case 'amrap_table':
       return reps ?? 'AMRAP table';
@@ -95,7 +100,7 @@ export function ResultPanel({
                     </>
                   )}
                 </span>
-                <span className="result-panel__reason muted">
+                <span className={`result-panel__reason${result.held ? ' result-panel__held' : ' muted'}`}>
                   {describeResult(result, stallFailures?.(result.exerciseId) ?? null, context)}
                 </span>
                 {result.capped && (

@@ -1,9 +1,10 @@
 import type { WorkoutSetDto } from '@liftplan/domain';
 import { useId } from 'react';
 import { formatPercent, formatReps, formatWeight, pluralize, type Unit } from '@/lib/format';
-import type { SetSaveState } from '../api/set-save-queue';
+import type { SetPatch, SetSaveState } from '../api/set-save-queue';
 import { PlateBreakdown } from './PlateBreakdown';
 import { RepStepper } from './RepStepper';
+import { SetLogDetails } from './SetLogDetails';
 import { WeightInput } from './WeightInput';
 
 type SetRowProps = {
@@ -17,6 +18,10 @@ type SetRowProps = {
   onWeight: (set: WorkoutSetDto, weight: number | null) => void;
   /** For a set the lifter weighs: the weight offered until one is entered (the set before's). */
   offeredWeight?: number | null;
+  /** Logs weight / reps / RPE / note / skip (SetLogDetails); without it the row offers only done and AMRAP reps. */
+  onLog?: (set: WorkoutSetDto, patch: SetPatch) => void;
+  /** The lifter's weight increment, for the weight's − / + (default 2.5). */
+  increment?: number;
 };
 
 /** An accessory set without a percentage: the plan leaves its weight to the lifter. */
@@ -36,6 +41,8 @@ export function SetRow({
   onReps,
   onWeight,
   offeredWeight = null,
+  onLog,
+  increment = 2.5,
 }: SetRowProps) {
   const platesId = useId();
   const ownWeight = needsOwnWeight(set);
@@ -114,6 +121,15 @@ export function SetRow({
           offered={offeredWeight}
           setLabel={`set ${set.setOrder}`}
           onChange={(value) => onWeight(set, value)}
+        />
+      )}
+      {onLog && (
+        <SetLogDetails
+          set={set}
+          unit={unit}
+          increment={increment}
+          readOnly={readOnly}
+          onLog={(patch) => onLog(set, patch)}
         />
       )}
       {needsReps && !readOnly && <p className="set-row__hint">Enter how many reps you did.</p>}

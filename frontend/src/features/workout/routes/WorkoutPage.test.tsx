@@ -30,7 +30,12 @@ function aSet(overrides: Partial<WorkoutSetDto>): WorkoutSetDto {
     isProgression: false,
     actualReps: null,
     actualWeight: null,
+    rpe: null,
+    note: null,
     completed: false,
+    skipped: false,
+    isAdded: false,
+    swappedFrom: null,
     plates: { perSide: [25, 10, 2.5], remainderPerSide: 0, belowBar: false },
     ...overrides,
   };
@@ -49,6 +54,7 @@ function aWorkout(overrides: Partial<WorkoutDto> = {}): WorkoutDto {
     status: 'in_progress',
     createdAt: '2026-03-02T10:00:00.000Z',
     completedAt: null,
+    note: null,
     progression: null,
     sets: [
       aSet({ id: 101, setOrder: 1 }),
@@ -129,7 +135,7 @@ describe('WorkoutPage', () => {
     expect(screen.getByRole('button', { name: 'Complete workout' }).hasAttribute('disabled')).toBe(true);
     expect(JSON.parse(localStorage.getItem(pendingSetsStorageKey(5)) ?? 'null')).toEqual({
       v: 1,
-      sets: { 101: { completed: true } },
+      sets: { 101: { completed: true, skipped: false } },
     });
     expect(within(screen.getByRole('region', { name: 'Rest timer' })).getByRole('timer').textContent).toBe('2:00');
 
@@ -138,7 +144,7 @@ describe('WorkoutPage', () => {
 
     await waitFor(() => expect(saveStatus()).toBe('All sets saved'));
     expect(screen.queryByText('Not saved — retrying')).toBeNull();
-    expect(server.bodies).toEqual([{ setId: 101, body: { completed: true } }]);
+    expect(server.bodies).toEqual([{ setId: 101, body: { completed: true, skipped: false } }]);
     expect(localStorage.getItem(pendingSetsStorageKey(5))).toBeNull();
     expect(screen.getByRole('button', { name: 'Complete workout' }).hasAttribute('disabled')).toBe(false);
   });
@@ -168,8 +174,9 @@ describe('WorkoutPage', () => {
     await waitFor(() => expect(saveStatus()).toBe('All sets saved'));
     expect(server.bodies).toEqual(
       expect.arrayContaining([
-        { setId: 101, body: { completed: true } },
-        { setId: 102, body: { actualReps: 2 } },
+        { setId: 101, body: { completed: true, skipped: false } },
+        // Entering the reps of a set ticks it.
+        { setId: 102, body: { actualReps: 2, completed: true, skipped: false } },
       ]),
     );
   });
@@ -371,7 +378,7 @@ describe('WorkoutPage', () => {
       server.offline = false;
       act(() => void window.dispatchEvent(new Event('online')));
       await waitFor(() => expect(saveStatus()).toBe('All sets saved'));
-      expect(server.bodies).toEqual([{ setId: 204, body: { actualWeight: 22.5, completed: true } }]);
+      expect(server.bodies).toEqual([{ setId: 204, body: { actualWeight: 22.5, completed: true, skipped: false } }]);
     });
 
     it('offers the weight of the set before, and uses it when the set is marked done', async () => {
@@ -392,7 +399,7 @@ describe('WorkoutPage', () => {
       await waitFor(() => expect(saveStatus()).toBe('All sets saved'));
       expect(server.bodies).toEqual([
         { setId: 204, body: { actualWeight: 20 } },
-        { setId: 205, body: { completed: true, actualWeight: 20 } },
+        { setId: 205, body: { completed: true, skipped: false, actualWeight: 20 } },
       ]);
     });
 
@@ -443,7 +450,7 @@ describe('WorkoutPage', () => {
       ];
       fakeApi(
         answer('GET', '/api/workouts/5', 200, { workout: v2Workout({ status: 'completed', progression }) }),
-        answer('GET', '/api/plans/current', 404, apiErrorBody('NO_ACTIVE_PLAN', 'none')),
+        answer('GET', '/api/plans/current', 200, { plan: null }),
         answer('GET', '/api/training-maxes', 404, apiErrorBody('NOPE', 'none')),
       );
       renderWorkout();

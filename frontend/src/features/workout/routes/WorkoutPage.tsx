@@ -1,4 +1,6 @@
 import type { CurrentPlanResponse, WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
+import { isLighterThanPrescribed } from '@liftplan/domain';
+import { useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router-dom';
 import { Badge } from '@/components/Badge';
@@ -7,6 +9,7 @@ import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { ApiError } from '@/lib/api-client';
+import { currentUserQueryKey, type CurrentUserResponse } from '@/lib/current-user';
 import { dayTitle, formatDate, planPositionLabel, pluralize, workoutTitle } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useCurrentPlan, useTrainingMaxes } from '@/lib/training-state';
@@ -16,6 +19,8 @@ import { useAbandonWorkout, useCompleteWorkout, useLogSet, useSaveQueueState, us
 import { ResultPanel } from '../components/ResultPanel';
 import { RestTimer } from '../components/RestTimer';
 import { SaveStatus } from '../components/SaveStatus';
+import { WorkoutNote } from '../components/WorkoutNote';
+import { AddExerciseButton, SlotActions, SlotNotes } from '../components/SlotActions';
 import { needsOwnWeight, SetRow } from '../components/SetRow';
 import { groupSetsByKind, type SetGroup } from '../components/set-groups';
 import { restDurationMs, useRestTimer } from '../components/use-rest-timer';
@@ -57,6 +62,7 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
   const abandon = useAbandonWorkout(workout.id);
   const inProgress = workout.status === 'in_progress';
   const timer = useRestTimer(inProgress ? `liftplan.restTimer.${workout.id}` : null);
+  const queryClient = useQueryClient();
   const [justCompleted, setJustCompleted] = useState(false);
   const [confirm, setConfirm] = useState<'complete' | 'abandon' | null>(null);
   const nameOf = useExerciseNames(workout);
@@ -68,6 +74,8 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
   const doneCount = workout.sets.filter((s) => s.completed).length;
   const notDone = workout.sets.length - doneCount;
   const progressionWithoutReps = workout.sets.some((s) => s.isProgression && s.actualReps === null);
+  // A progression set done lighter than prescribed moves no TM (the completion result says so too).
+  const lighterProgression = workout.sets.some((s) => s.isProgression && !s.skipped && isLighterThanPrescribed(s));
   const doneWithoutWeight = workout.sets.filter(
     (s) => needsOwnWeight(s) && s.completed && s.actualWeight === null,
   ).length;
@@ -77,9 +85,12 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
     const completed = !set.completed;
     // A set the lifter weighs, done without a weight: the weight of the set before it, as offered in the field.
     const offered = completed && needsOwnWeight(set) && set.actualWeight === null ? offeredWeight(workout, set) : null;
-    logSet(set.id, offered === null ? { completed } : { completed, actualWeight: offered });
-    // The plan's rest for the slot when it gives one (0: no timer), else a default by tier.
-    const rest = set.restSeconds !== null ? set.restSeconds * 1000 : restDurationMs(set.tier);
+    // Done and skipped travel together, so merged offline changes never say both (the server refuses that).
+    const patch = completed ? { completed, skipped: false } : { completed };
+    logSet(set.id, offered === null ? patch : { ...patch, actualWeight: offered });
+    // The plan's rest for the slot when it gives one (0: no timer), else the lifter's default, else 2 minutes.
+    const me = queryClient.getQueryData<CurrentUserResponse>(currentUserQueryKey)?.user;
+    const rest = restDurationMs(set.restSeconds, me?.defaultRestSeconds);
     if (completed && rest > 0) timer.start(rest);
   };
 
@@ -106,6 +117,7 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
           {group.exerciseName && `${group.exerciseName} · `}
           {groupDone} of {group.sets.length} done
         </p>
+        <SlotNotes group={group} readOnly={!inProgress} />
         <ol className="set-list">
           {group.sets.map((set) => (
             <SetRow
@@ -115,12 +127,21 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
               saveState={saveState.states.get(set.id)}
               readOnly={!inProgress}
               onToggle={toggle}
-              onReps={(s, reps) => logSet(s.id, { actualReps: reps })}
+              // Typing the reps of a set means it was done: it ticks (and un-skips) it.
+              onReps={(s, reps) =>
+                logSet(
+                  s.id,
+                  reps === null ? { actualReps: reps } : { actualReps: reps, completed: true, skipped: false },
+                )
+              }
+              onLog={(s, patch) => logSet(s.id, patch)}
+              increment={queryClient.getQueryData<CurrentUserResponse>(currentUserQueryKey)?.user.weightIncrement}
               onWeight={(s, weight) => logSet(s.id, { actualWeight: weight })}
               offeredWeight={needsOwnWeight(set) ? offeredWeight(workout, set) : null}
             />
           ))}
         </ol>
+        <SlotActions workout={workout} group={group} readOnly={!inProgress} />
       </section>
     );
   };
@@ -225,6 +246,10 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
         ),
       )}
 
+      {inProgress && <AddExerciseButton workout={workout} />}
+
+      <WorkoutNote workout={workout} />
+
       {inProgress && (
         <section className="card workout__finish" aria-label="Finish the workout">
           {complete.isError && <ErrorMessage title="The workout was not completed" message={complete.error.message} />}
@@ -235,7 +260,9 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
             disabled={savesPending || abandon.isPending}
             aria-describedby={savesPending ? 'complete-blocked' : undefined}
             onClick={() =>
-              notDone > 0 || progressionWithoutReps || doneWithoutWeight > 0 ? setConfirm('complete') : finish()
+              notDone > 0 || progressionWithoutReps || lighterProgression || doneWithoutWeight > 0
+                ? setConfirm('complete')
+                : finish()
             }
           >
             Complete workout
@@ -268,6 +295,9 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
           <ul className="modal__list">
             {notDone > 0 && <li>{pluralize(notDone, 'set')} not marked done.</li>}
             {progressionWithoutReps && <li>No reps logged on the progression set: its training max won't change.</li>}
+            {lighterProgression && (
+              <li>The progression set was done lighter than prescribed: its training max won't change.</li>
+            )}
             {doneWithoutWeight > 0 && <li>{pluralize(doneWithoutWeight, 'set')} done without the weight you used.</li>}
           </ul>
         </ConfirmDialog>
