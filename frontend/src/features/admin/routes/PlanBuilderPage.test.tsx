@@ -109,7 +109,8 @@ describe('PlanBuilderPage', () => {
       'Too heavy for this test',
     );
     expect(screen.getByLabelText('Slug').getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(screen.getByLabelText('Slug'));
+    // Focus moves in an effect after the errors render: wait for it rather than read it in the same tick.
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Slug')));
     const summary = screen.getByRole('alert');
     expect(summary.textContent).toContain(
       'Day 1 · Close Grip Bench Press · set 2 · percentage: Too heavy for this test',
@@ -161,7 +162,7 @@ describe('PlanBuilderPage', () => {
     await user.click(screen.getByRole('button', { name: 'Create plan' }));
 
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
-    expect(document.activeElement).toBe(screen.getByLabelText('Name'));
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Name')));
     const slot = screen.getByRole('group', { name: 'Day 1 Exercise 1' });
     expect(within(slot).getByText('Choose an exercise')).toBeTruthy();
     expect(requests.some((r) => r.method === 'POST' && new URL(r.url).pathname === '/api/admin/plans')).toBe(false);
@@ -233,7 +234,7 @@ describe('PlanBuilderPage: weeks (plan model v2)', () => {
       expect(field.getAttribute('aria-invalid')).toBe('true');
       return field;
     });
-    expect(document.activeElement).toBe(percentage);
+    await waitFor(() => expect(document.activeElement).toBe(percentage));
     expect(tab(/^Week 2/).textContent).toContain('(has problems)');
     expect(screen.getByRole('alert').textContent).toContain(
       'Week 2 · Day 1 · Squat · set 3 · percentage: Too heavy for week 2',
