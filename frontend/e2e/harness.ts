@@ -17,7 +17,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BACKEND_DIR = path.join(REPO_ROOT, 'backend');
@@ -245,4 +245,45 @@ function killProcessGroup(pid: number): void {
 
 function delay(ms: number): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, ms).unref());
+}
+
+/** The 1RMs the API-built lifters of the browser tests start from (TM = 90 % of each). */
+export const NSUNS_ONE_REP_MAXES: Record<string, number> = {
+  'Bench Press': 100,
+  Squat: 140,
+  'Overhead Press': 60,
+  Deadlift: 180,
+};
+
+/**
+ * A new lifter made through the API (register, subscribe to nSuns 4-day, TMs from NSUNS_ONE_REP_MAXES), for tests
+ * whose subject starts after setup. Returns the token and the API headers; signing the page in is the caller's.
+ */
+export async function registerLifterOnNsuns(
+  request: APIRequestContext,
+  who: { emailPrefix: string; password: string; displayName: string },
+): Promise<{ token: string; headers: Record<string, string> }> {
+  const registered = await request.post('/api/auth/register', {
+    data: { email: uniqueEmail(who.emailPrefix), password: who.password, displayName: who.displayName },
+  });
+  const { token } = (await registered.json()) as { token: string };
+  const headers = { Authorization: `Bearer ${token}` };
+  const { plans } = (await (await request.get('/api/plans', { headers })).json()) as {
+    plans: Array<{ id: number; slug: string }>;
+  };
+  const nsuns = plans.find((p) => p.slug === 'nsuns-4day-lp')!;
+  const subscribed = (await (await request.post(`/api/plans/${nsuns.id}/subscribe`, { headers })).json()) as {
+    requiredExercises: Array<{ id: number; name: string }>;
+  };
+  const setup = await request.post('/api/training-maxes/setup', {
+    headers,
+    data: {
+      exerciseTMs: subscribed.requiredExercises.map((e) => ({
+        exerciseId: e.id,
+        oneRepMax: NSUNS_ONE_REP_MAXES[e.name],
+      })),
+    },
+  });
+  if (setup.status() !== 201) throw new Error(`TM setup answered ${setup.status()}: ${await setup.text()}`);
+  return { token, headers };
 }

@@ -10,14 +10,13 @@ import {
   newPhonePage,
   screenshot,
   startApp,
-  uniqueEmail,
   waitForPath,
   type RunningApp,
+  registerLifterOnNsuns,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
 /** 1RMs → TMs at 90 %: squat 140 → 126, so day 2's T1 squat is 95 × 5, 107.5 × 3, 120 × 1+ (progression), … */
-const ONE_REP_MAXES: Record<string, number> = { 'Bench Press': 100, Squat: 140, 'Overhead Press': 60, Deadlift: 180 };
 
 describe('logging what really happened, on a phone', () => {
   let app: RunningApp;
@@ -37,25 +36,11 @@ describe('logging what really happened, on a phone', () => {
   /** A lifter on nSuns with TMs set up from 1RMs, signed in on `target`; returns the API headers. */
   async function lifterOnNsuns(target: Page): Promise<Record<string, string>> {
     const request = target.request;
-    const registered = await request.post('/api/auth/register', {
-      data: { email: uniqueEmail('logger'), password: PASSWORD, displayName: 'Lou Logger' },
+    const { token, headers } = await registerLifterOnNsuns(request, {
+      emailPrefix: 'logger',
+      password: PASSWORD,
+      displayName: 'Lou Logger',
     });
-    const { token } = (await registered.json()) as { token: string };
-    const headers = { Authorization: `Bearer ${token}` };
-    const { plans } = (await (await request.get('/api/plans', { headers })).json()) as {
-      plans: Array<{ id: number; slug: string }>;
-    };
-    const nsuns = plans.find((p) => p.slug === 'nsuns-4day-lp')!;
-    const subscribed = (await (await request.post(`/api/plans/${nsuns.id}/subscribe`, { headers })).json()) as {
-      requiredExercises: Array<{ id: number; name: string }>;
-    };
-    const setup = await request.post('/api/training-maxes/setup', {
-      headers,
-      data: {
-        exerciseTMs: subscribed.requiredExercises.map((e) => ({ exerciseId: e.id, oneRepMax: ONE_REP_MAXES[e.name] })),
-      },
-    });
-    expect(setup.status()).toBe(201);
     await target.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
     return headers;
   }

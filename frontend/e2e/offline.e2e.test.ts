@@ -15,12 +15,11 @@ import {
   PHONE_VIEWPORT,
   screenshot,
   startApp,
-  uniqueEmail,
   type RunningApp,
+  registerLifterOnNsuns,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
-const ONE_REP_MAXES: Record<string, number> = { 'Bench Press': 100, Squat: 140, 'Overhead Press': 60, Deadlift: 180 };
 
 describe('offline: a gym basement with no signal', () => {
   let app: RunningApp;
@@ -56,25 +55,11 @@ describe('offline: a gym basement with no signal', () => {
   /** A lifter on nSuns with TMs, signed in in this context. */
   async function lifterOnNsuns(page: Page): Promise<string> {
     const request = page.request;
-    const registered = await request.post('/api/auth/register', {
-      data: { email: uniqueEmail('offline'), password: PASSWORD, displayName: 'Basement Lifter' },
+    const { token } = await registerLifterOnNsuns(request, {
+      emailPrefix: 'offline',
+      password: PASSWORD,
+      displayName: 'Basement Lifter',
     });
-    const { token } = (await registered.json()) as { token: string };
-    const headers = { Authorization: `Bearer ${token}` };
-    const { plans } = (await (await request.get('/api/plans', { headers })).json()) as {
-      plans: Array<{ id: number; slug: string }>;
-    };
-    const nsuns = plans.find((p) => p.slug === 'nsuns-4day-lp')!;
-    const subscribed = (await (await request.post(`/api/plans/${nsuns.id}/subscribe`, { headers })).json()) as {
-      requiredExercises: Array<{ id: number; name: string }>;
-    };
-    const setup = await request.post('/api/training-maxes/setup', {
-      headers,
-      data: {
-        exerciseTMs: subscribed.requiredExercises.map((e) => ({ exerciseId: e.id, oneRepMax: ONE_REP_MAXES[e.name] })),
-      },
-    });
-    expect(setup.status()).toBe(201);
     // Once, not on every load (addInitScript would sign in again after a logout).
     await page.goto('/login');
     await page.evaluate((value) => localStorage.setItem('liftplan.token', value), token);

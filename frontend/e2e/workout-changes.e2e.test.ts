@@ -13,13 +13,12 @@ import {
   newPhonePage,
   screenshot,
   startApp,
-  uniqueEmail,
   waitForPath,
   type RunningApp,
+  registerLifterOnNsuns,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
-const ONE_REP_MAXES: Record<string, number> = { 'Bench Press': 100, Squat: 140, 'Overhead Press': 60, Deadlift: 180 };
 
 describe('a workout that bends, at 375 px', () => {
   let app: RunningApp;
@@ -38,25 +37,11 @@ describe('a workout that bends, at 375 px', () => {
   /** A lifter on nSuns whose day 1 (done through the API) had dumbbell curls, 14 kg × 12; day 2 is started. */
   async function lifterWithCurlHistory(page: Page) {
     const request = page.request;
-    const registered = await request.post('/api/auth/register', {
-      data: { email: uniqueEmail('bend'), password: PASSWORD, displayName: 'Bea Bender' },
+    const { token, headers } = await registerLifterOnNsuns(request, {
+      emailPrefix: 'bend',
+      password: PASSWORD,
+      displayName: 'Bea Bender',
     });
-    const { token } = (await registered.json()) as { token: string };
-    const headers = { Authorization: `Bearer ${token}` };
-    const { plans } = (await (await request.get('/api/plans', { headers })).json()) as {
-      plans: Array<{ id: number; slug: string }>;
-    };
-    const nsuns = plans.find((p) => p.slug === 'nsuns-4day-lp')!;
-    const subscribed = (await (await request.post(`/api/plans/${nsuns.id}/subscribe`, { headers })).json()) as {
-      requiredExercises: Array<{ id: number; name: string }>;
-    };
-    const setup = await request.post('/api/training-maxes/setup', {
-      headers,
-      data: {
-        exerciseTMs: subscribed.requiredExercises.map((e) => ({ exerciseId: e.id, oneRepMax: ONE_REP_MAXES[e.name] })),
-      },
-    });
-    expect(setup.status()).toBe(201);
     const { exercises } = (await (await request.get('/api/exercises?search=dumbbell%20curl', { headers })).json()) as {
       exercises: Array<{ id: number; slug: string }>;
     };
