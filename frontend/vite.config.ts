@@ -6,7 +6,8 @@ import { VitePWA } from 'vite-plugin-pwa';
 /**
  * Offline-first: a generated service worker precaches the app shell (index.html, every JS/CSS chunk including
  * the lazy pages, the icons) and answers navigations with index.html, never /api/* which always goes to the
- * network. `prompt`: a new version waits until the lifter taps "Update" (src/app/pwa), never mid-workout.
+ * network. `prompt`: a new version waits until the lifter taps "Update" or moves to another page (src/app/pwa),
+ * never mid-set.
  */
 const pwa = VitePWA({
   registerType: 'prompt',

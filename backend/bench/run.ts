@@ -1,7 +1,10 @@
-// `pnpm bench`: the API under load on a real PostgreSQL, printing requests/s, latency percentiles, database
-// round trips per request and memory. Figures, not assertions.
-//   BENCH_DURATION=10 BENCH_CONNECTIONS=20 pnpm bench
+// `pnpm bench`: the API under load on a real PostgreSQL, printing requests/s, latency percentiles, each hot
+// endpoint's ratio to the trivial database route (GET /api/health: one SELECT 1) in the same run, database round
+// trips per request and memory. The server is what `pnpm start` runs (dist/main.cjs, built first) in its own
+// process; autocannon runs here. Figures, not assertions.
+//   BENCH_DURATION=8 BENCH_CONNECTIONS=32 pnpm bench
 import autocannon from 'autocannon';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -18,8 +21,8 @@ import { migrateDeploy } from '../src/db/migrate';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { seedDatabase } from '../src/seed/seed';
 
-const DURATION = Number(process.env.BENCH_DURATION ?? 10);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 20);
+const DURATION = Number(process.env.BENCH_DURATION ?? 8);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
 const GENERATION_USERS = Number(process.env.BENCH_USERS ?? 4000);
 
 const roundTrips = countRoundTrips();
@@ -43,8 +46,11 @@ async function main() {
   await migrateDeploy(database.databaseUrl);
   const db = createPrismaClient(database.databaseUrl, { maxConnections: 20 });
   await seedDatabase(db);
+  // In-process only to count round trips (pg.Client is patched here); the load goes to the separate server.
   const server = await listen(createApp(db, config, log));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const inProcess = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const product = await startServer(database.databaseUrl, config.jwtSecret);
+  const base = product.url;
   try {
     const fixture = await createLifters(db, GENERATION_USERS, config.jwtSecret);
     console.log(
@@ -54,8 +60,17 @@ async function main() {
     const planId = fixture.planId;
     const one = fixture.tokens[0]!;
 
+    rows.push(await scenario('GET /api/health (SELECT 1)', base, { method: 'GET', path: '/api/health' }));
     rows.push(
       await scenario('GET /api/plans/:id', base, { method: 'GET', path: `/api/plans/${planId}`, headers: auth(one) }),
+    );
+    const etag = (await fetch(`${base}/api/plans/${planId}`, { headers: auth(one) })).headers.get('etag') ?? '';
+    rows.push(
+      await scenario('GET /api/plans/:id (If-None-Match → 304)', base, {
+        method: 'GET',
+        path: `/api/plans/${planId}`,
+        headers: { ...auth(one), 'if-none-match': etag },
+      }),
     );
     rows.push(await scenario('GET /api/plans', base, { method: 'GET', path: '/api/plans', headers: auth(one) }));
     let next = 1; // every generation request is a different lifter: one workout in progress per lifter
@@ -97,10 +112,10 @@ async function main() {
       }),
     );
     printTable(rows);
-    await printRoundTrips(base, fixture, db);
-    const mem = process.memoryUsage();
-    console.log(`\nmemory (bench process incl. server): rss ${mb(mem.rss)} MB, heap used ${mb(mem.heapUsed)} MB`);
+    await printRoundTrips(inProcess, fixture, db);
+    console.log(`\nmemory of the server process after the run: rss ${product.rssMb()} MB`);
   } finally {
+    await product.stop();
     server.close();
     await db.$disconnect();
     await database.stop();
@@ -118,7 +133,8 @@ async function scenario(name: string, url: string, request: Request, amount?: nu
     ...limit,
     requests: [request],
   } as autocannon.Options);
-  const errors = result.non2xx + result.errors;
+  const notModified = result.statusCodeStats?.['304']?.count ?? 0;
+  const errors = result.non2xx - notModified + result.errors;
   return [
     name,
     String(Math.round(result.requests.average)),
@@ -129,8 +145,25 @@ async function scenario(name: string, url: string, request: Request, amount?: nu
   ];
 }
 
-function printTable(rows: string[][]) {
-  const header = ['scenario', 'req/s', 'p50 ms', 'p99 ms', 'requests', 'non-2xx'];
+/** Adds each row's req/s and p99 relative to the first row (the SELECT 1 route), measured in the same run. */
+function printTable(measured: string[][]) {
+  const [baseRps, baseP99] = [Number(measured[0]![1]), Number(measured[0]![3])];
+  const rows = measured.map((r) => [
+    ...r.slice(0, 4),
+    `${Math.round((Number(r[1]) / baseRps) * 100)} %`,
+    `${(Number(r[3]) / Math.max(baseP99, 1)).toFixed(1)}×`,
+    ...r.slice(4),
+  ]);
+  const header = [
+    'scenario',
+    'req/s',
+    'p50 ms',
+    'p99 ms',
+    'req/s vs SELECT 1',
+    'p99 vs SELECT 1',
+    'requests',
+    'errors',
+  ];
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) =>
     cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
@@ -227,7 +260,51 @@ function countRoundTrips() {
 }
 
 const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+/** The server as `pnpm start` runs it, in its own process, on the bench database. */
+async function startServer(databaseUrl: string, jwtSecret: string) {
+  const backend = path.resolve(__dirname, '..');
+  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: backend, encoding: 'utf8' });
+  if (built.status !== 0) throw new Error(built.stderr);
+  const spaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-bench-spa-'));
+  fs.writeFileSync(path.join(spaDir, 'index.html'), '<!doctype html><div id="root"></div>');
+  const child = spawn(process.execPath, ['dist/main.cjs'], {
+    cwd: backend,
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      DATABASE_URL: databaseUrl,
+      JWT_SECRET: jwtSecret,
+      PORT: '0',
+      LOG_LEVEL: 'silent',
+      LOGIN_RATE_LIMIT: '1000000000',
+      SPA_DIR: spaDir,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /LiftPlan is running at (\S+)/.exec(output);
+      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output.slice(-2000)}`)));
+  });
+  return {
+    url,
+    rssMb: () => {
+      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
+      return (Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024).toFixed(0);
+    },
+    stop: async () => {
+      child.kill('SIGTERM');
+      await new Promise((resolve) => child.once('exit', resolve));
+    },
+  };
+}
 
 function listen(app: ReturnType<typeof createApp>): Promise<Server> {
   return new Promise((resolve) => {

@@ -1,3 +1,4 @@
+import { calendarFeedRouter, scheduleRouter } from './schedule/schedule.routes';
 import compression from 'compression';
 import express, { type RequestHandler, Router } from 'express';
 import helmet from 'helmet';
@@ -20,6 +21,7 @@ import { workoutsRouter } from './workouts/workouts.routes';
 import { workoutExtrasRouter } from './workouts/workout-extras.routes';
 import { userExportRouter } from './users/user-export.routes';
 import { progressRouter } from './progress/progress.routes';
+import { openApiRouter } from './openapi/openapi.routes';
 
 export type AppDeps = {
   db: Db;
@@ -62,6 +64,7 @@ export function createApp(db: Db, config: AppConfig, log: Logger, lifecycle?: Li
 function apiRouter(deps: AppDeps): Router {
   const api = Router();
   api.use('/health', healthRouter(deps));
+  api.use(openApiRouter()); // GET /api/openapi.json and the reference at /api/docs: public
   api.use('/auth', authRouter(deps));
   api.use('/admin', deps.requireAuth, requireAdmin, adminRouter(deps));
   api.use('/users', deps.requireAuth, userExportRouter(deps));
@@ -72,6 +75,8 @@ function apiRouter(deps: AppDeps): Router {
   api.use('/workouts', deps.requireAuth, workoutExtrasRouter(deps));
   api.use('/workouts', deps.requireAuth, workoutsRouter(deps));
   api.use('/progress', deps.requireAuth, progressRouter(deps));
+  api.use(calendarFeedRouter(deps)); // GET /schedule.ics: authenticated by its key, not a bearer token
+  api.use('/schedule', deps.requireAuth, scheduleRouter(deps));
   return api;
 }
 

@@ -10,6 +10,7 @@ import { REPO_ROOT, type AppConfig } from './config/config';
 import { openDatabase } from './db/database';
 import { allMigrationsApplied, migrateDeploy } from './db/migrate';
 import { createPrismaClient } from './db/prisma';
+import { withStartupLock } from './db/startup-lock';
 import { createGracefulServer, type Lifecycle } from './http/graceful-server';
 import { seedDatabase } from './seed/seed';
 
@@ -21,17 +22,20 @@ export async function startRuntime(config: AppConfig, log: Logger = createLogger
   ensureSpaBuilt(config, log);
   const database = await openDatabase(config, log);
   try {
-    if (await allMigrationsApplied(database.databaseUrl)) log.info('migrations up to date');
-    else {
-      await migrateDeploy(database.databaseUrl);
-      log.info('migrations applied');
-    }
     const db = createPrismaClient(database.databaseUrl);
-    await seedDatabase(db, log);
-    if (config.admin) {
-      await upsertAdmin(db, config.admin.email, config.admin.password);
-      log.info({ email: config.admin.email }, 'admin account ready');
-    }
+    // One instance at a time: several starting on one database would race to seed it.
+    await withStartupLock(database.databaseUrl, log, async () => {
+      if (await allMigrationsApplied(database.databaseUrl)) log.info('migrations up to date');
+      else {
+        await migrateDeploy(database.databaseUrl);
+        log.info('migrations applied');
+      }
+      await seedDatabase(db, log);
+      if (config.admin) {
+        await upsertAdmin(db, config.admin.email, config.admin.password);
+        log.info({ email: config.admin.email }, 'admin account ready');
+      }
+    });
     const lifecycle: Lifecycle = { draining: false };
     const http = createGracefulServer(createApp(db, config, log, lifecycle), lifecycle, log);
     await listen(http.server, config.port);

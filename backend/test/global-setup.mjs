@@ -15,6 +15,8 @@ const TEMPLATE_DB = `liftplan_template_${process.pid}`;
 const SEEDED_TEMPLATE_DB = `${TEMPLATE_DB}_seeded`;
 
 export default async function globalSetup() {
+  // The product tests start what `pnpm start` runs: the bundled server (test/product.ts), built from this checkout.
+  await runNode([path.join(BACKEND_DIR, 'scripts/build.mjs')], {});
   const serverUrl = process.env.TEST_DATABASE_URL ? new URL(process.env.TEST_DATABASE_URL) : await startEmbedded();
   const templateUrl = withDatabase(serverUrl, TEMPLATE_DB);
   await runSql(serverUrl, `DROP DATABASE IF EXISTS ${TEMPLATE_DB}`);

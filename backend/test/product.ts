@@ -7,7 +7,6 @@ import path from 'node:path';
 import pg from 'pg';
 
 const BACKEND = path.resolve(__dirname, '..');
-const TSX_CLI = require.resolve('tsx/cli', { paths: [BACKEND] });
 
 export type Product = { child: ChildProcess; url: string; pgPort: number; output: () => string };
 
@@ -105,7 +104,7 @@ function spawnProduct(dataDir: string, env: Record<string, string>): ChildProces
   const spaDir = path.join(dataDir, 'spa');
   fs.mkdirSync(spaDir, { recursive: true });
   fs.writeFileSync(path.join(spaDir, 'index.html'), '<!doctype html><div id="root">spa</div>');
-  return spawn(process.execPath, [TSX_CLI, 'src/main.ts'], {
+  return spawn(process.execPath, ['--enable-source-maps', 'dist/main.cjs'], {
     cwd: BACKEND,
     env: {
       ...process.env,
@@ -125,14 +124,10 @@ function spawnProduct(dataDir: string, env: Record<string, string>): ChildProces
   });
 }
 
-/** The PID of the process running src/main.ts: tsx's CLI runs it in a child process. */
+/** The PID of the server process: the bundled server runs in the spawned process itself (no tsx launcher). */
 export function serverPid(product: ChildProcess): number {
-  const line = execSync('ps -eo pid,ppid,args', { encoding: 'utf8' })
-    .split('\n')
-    .map((l) => l.trim().split(/\s+/))
-    .find(([, ppid, ...args]) => Number(ppid) === product.pid && args.join(' ').includes('src/main.ts'));
-  if (!line) throw new Error(`no server process under ${product.pid}`);
-  return Number(line[0]);
+  if (product.pid === undefined) throw new Error('the server process has no pid');
+  return product.pid;
 }
 
 export function exitOf(child: ChildProcess): Promise<number | null> {

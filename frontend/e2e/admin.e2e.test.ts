@@ -290,7 +290,7 @@ describe('admin console, in a real browser', () => {
 
     // A server-side refusal lands on its field: a slug that another plan has.
     await page.getByLabel('Slug').fill('nsuns-4day-lp');
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('button', { name: 'Save draft' }).click();
     const slugInput = page.getByLabel('Slug');
     await expect.poll(() => slugInput.getAttribute('aria-invalid')).toBe('true');
     expect(await page.locator('.plan-header__slug .field__error').textContent()).toBe('Already taken');
@@ -299,18 +299,31 @@ describe('admin console, in a real browser', () => {
     await slugInput.fill('heavy-triple-3-day');
     expect(await slugInput.getAttribute('aria-invalid')).toBeNull();
 
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    // A new plan is private until the admin says otherwise; this one goes public as it is published.
+    const isPublic = page.getByLabel('Public (lifters can find and subscribe)');
+    expect(await isPublic.isChecked()).toBe(false);
+    await isPublic.check();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page
+      .getByRole('dialog', { name: `Publish ${PLAN_NAME}?` })
+      .getByRole('button', { name: 'Publish' })
+      .click();
     await page.waitForURL(/\/admin\/plans\/\d+\/edit$/);
     await page
       .getByRole('status')
-      .filter({ hasText: `Created “${PLAN_NAME}” (version 1)` })
+      .filter({ hasText: `Published “${PLAN_NAME}” (version 1). It is public` })
       .waitFor();
     await page.getByRole('heading', { name: `Edit ${PLAN_NAME}` }).waitFor();
 
     await page.getByRole('navigation', { name: 'Admin' }).getByRole('link', { name: 'Plans' }).click();
     const row = page.getByRole('row').filter({ hasText: PLAN_NAME });
     await row.waitFor();
-    expect((await row.locator('td').allTextContents()).slice(0, 4)).toEqual(['Public', 'v1', '3', '0']);
+    expect((await row.locator('td').allTextContents()).slice(0, 4)).toEqual([
+      'Published',
+      'Public',
+      'v1 · 0 lifters',
+      '3',
+    ]);
     await screenshot(page, 'admin-plans-list');
     expect(errors.filter((e) => !e.includes('409'))).toEqual([]);
 
@@ -320,6 +333,10 @@ describe('admin console, in a real browser', () => {
     await lifter.getByRole('link', { name: PLAN_NAME }).click();
     await lifter.getByRole('heading', { name: PLAN_NAME }).waitFor();
     await lifter.getByRole('button', { name: 'Start this plan' }).click();
+    await lifter
+      .getByRole('dialog', { name: `Start ${PLAN_NAME}` })
+      .getByRole('button', { name: 'Start plan' })
+      .click();
     await waitForPath(lifter, '/setup');
     await lifter
       .getByRole('radiogroup', { name: 'Enter Bench Press as' })
@@ -362,20 +379,19 @@ describe('admin console, in a real browser', () => {
     // Before subscribing, GET /api/plans/current answers 404 (no plan yet); the browser logs that.
     expect(lifterErrors.filter((error) => !error.includes('404'))).toEqual([]);
 
-    // Back to the admin: editing a plan somebody is on says that they keep their version.
+    // Back to the admin: editing a plan somebody is on says that they keep their version until it is published.
     await page.reload();
     await page.getByRole('link', { name: PLAN_NAME, exact: true }).click();
-    await page.getByText('1 lifter is on version 1 and keeps it').waitFor();
-    await slot(page, 2, 1).getByLabel('Set 1 reps').fill('4');
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    const publish = page.getByRole('dialog', { name: 'Publish version 2?' });
-    expect(await publish.textContent()).toContain('1 lifter is on version 1. They keep it');
-    await screenshot(page, 'admin-builder-publish-version');
-    await publish.getByRole('button', { name: 'Save as version 2' }).click();
     await page
-      .getByRole('status')
-      .filter({ hasText: 'Saved as version 2. The 1 lifter on version 1 keeps it; new subscribers get version 2.' })
+      .getByText('Lifters see version 1 until you publish the draft as version 2; the 1 lifter on it is then offered')
       .waitFor();
+    await slot(page, 2, 1).getByLabel('Set 1 reps').fill('4');
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    const publish = page.getByRole('dialog', { name: `Publish ${PLAN_NAME}?` });
+    expect(await publish.textContent()).toContain('The 1 lifter already on the plan keeps their version');
+    await screenshot(page, 'admin-builder-publish-version');
+    await publish.getByRole('button', { name: 'Publish version 2' }).click();
+    await page.getByRole('status').filter({ hasText: 'Published version 2. Lifters on older versions' }).waitFor();
     expect(await page.getByText('Version 2 · 1 active lifter · public').count()).toBe(1);
   });
 
@@ -474,7 +490,7 @@ describe('admin console, in a real browser', () => {
       .toEqual(['Squat', true, false]);
   });
 
-  it('plans list: duplicate ("save as new plan"), and delete: refused while a lifter is on it, archived once it has history', async () => {
+  it('plans list: duplicate as a draft, publish; delete off while a lifter is on it, archive / restore; archived once it has history', async () => {
     const { page, errors } = await open('desktop');
     await signIn(page, ADMIN.email, ADMIN.password);
     await page.goto('/admin/plans');
@@ -488,7 +504,7 @@ describe('admin console, in a real browser', () => {
     const copyId = Number(/plans\/(\d+)\/edit/.exec(page.url())![1]);
     await page
       .getByRole('status')
-      .filter({ hasText: 'Created “nSuns Copy for Deleting”, a copy of “nSuns 4-Day LP”.' })
+      .filter({ hasText: 'Created “nSuns Copy for Deleting”, a copy of “nSuns 4-Day LP”, as a draft.' })
       .waitFor();
     expect(await slot(page, 1, 1).getByLabel('Quick entry').inputValue()).toBe(
       '65x8, 75x6, 85x4x3, 80x5, 75x6, 70x7, 65x8+',
@@ -502,35 +518,45 @@ describe('admin console, in a real browser', () => {
     const asLifter = { headers: { Authorization: `Bearer ${token}` } };
     await page.goto('/admin/plans');
     await page.getByRole('button', { name: 'Delete nSuns Copy for Deleting' }).waitFor();
-    // Private plans can't be subscribed to: publish the copy first, through the builder.
+    // A draft (and a private plan) can't be subscribed to: publish the copy first, public, through the builder.
+    expect((await page.request.post(`${app.url}/api/plans/${copyId}/subscribe`, asLifter)).status()).toBe(404);
     await page.getByRole('link', { name: 'Edit nSuns Copy for Deleting' }).click();
     await page.getByLabel('Public (lifters can find and subscribe)').check();
-    await page.getByRole('button', { name: 'Save changes' }).click();
-    await page.getByRole('status').filter({ hasText: 'Saved.' }).waitFor();
+    await page.getByRole('button', { name: 'Publish…' }).click();
+    await page
+      .getByRole('dialog', { name: 'Publish nSuns Copy for Deleting?' })
+      .getByRole('button', { name: 'Publish' })
+      .click();
+    await page.getByRole('status').filter({ hasText: 'Published “nSuns Copy for Deleting” (version 1).' }).waitFor();
     expect((await page.request.post(`${app.url}/api/plans/${copyId}/subscribe`, asLifter)).status()).toBe(201);
 
+    // Somebody is on it: Delete is off, with the reason; archiving hides it while the lifter keeps training.
     await page.goto('/admin/plans');
     const row = page.getByRole('row').filter({ hasText: 'nSuns Copy for Deleting' });
     await expect
       .poll(async () => (await row.locator('td').allTextContents()).slice(0, 4))
-      .toEqual(['Public', 'v1', '4', '1']);
-    await page.getByRole('button', { name: 'Delete nSuns Copy for Deleting' }).click();
-    let confirm = page.getByRole('dialog', { name: 'Delete nSuns Copy for Deleting?' });
-    expect(await confirm.textContent()).toContain('1 lifter is on this plan right now');
-    await confirm.getByRole('button', { name: 'Delete plan' }).click();
-    await confirm.getByRole('alert').filter({ hasText: 'it can be deleted once nobody is subscribed' }).waitFor(); // the API's 409
+      .toEqual(['Published', 'Public', 'v1 · 1 lifter', '4']);
+    const remove = page.getByRole('button', { name: 'Delete nSuns Copy for Deleting' });
+    expect(await remove.isDisabled()).toBe(true);
+    expect(await row.textContent()).toContain('Can’t delete: 1 lifter on it (archive it instead).');
     await screenshot(page, 'admin-plan-delete-in-use');
-    await confirm.getByRole('button', { name: 'Make it private' }).click();
-    await page.getByRole('status').filter({ hasText: 'is now private' }).waitFor();
-    await expect
-      .poll(async () => (await row.locator('td').allTextContents()).slice(0, 4))
-      .toEqual(['Private', 'v1', '4', '1']);
+    await page.getByRole('button', { name: 'Archive nSuns Copy for Deleting' }).click();
+    const archive = page.getByRole('dialog', { name: 'Archive nSuns Copy for Deleting?' });
+    expect(await archive.textContent()).toContain('The 1 lifter on it keeps training on their version.');
+    await archive.getByRole('button', { name: 'Archive plan' }).click();
+    await page.getByRole('status').filter({ hasText: 'Archived “nSuns Copy for Deleting”.' }).waitFor();
+    await expect.poll(() => row.count()).toBe(0);
+    await page.getByRole('navigation', { name: 'Plans by status' }).getByRole('link', { name: 'Archived' }).click();
+    await row.getByRole('button', { name: 'Restore nSuns Copy for Deleting' }).click();
+    await page.getByRole('status').filter({ hasText: 'Restored “nSuns Copy for Deleting”' }).waitFor();
+    await page.getByRole('navigation', { name: 'Plans by status' }).getByRole('link', { name: 'All' }).click();
+    await row.waitFor();
 
     // Once the lifter leaves, it has history: archived, and the page says what that means.
     expect((await page.request.delete(`${app.url}/api/plans/current`, asLifter)).status()).toBe(204);
     await page.reload();
     await page.getByRole('button', { name: 'Delete nSuns Copy for Deleting' }).click();
-    confirm = page.getByRole('dialog', { name: 'Delete nSuns Copy for Deleting?' });
+    const confirm = page.getByRole('dialog', { name: 'Delete nSuns Copy for Deleting?' });
     await confirm.getByRole('button', { name: 'Delete plan' }).click();
     await page.getByRole('status').filter({ hasText: 'was archived rather than deleted' }).waitFor();
     await expect.poll(() => page.getByRole('row').filter({ hasText: 'nSuns Copy for Deleting' }).count()).toBe(0);
@@ -704,7 +730,7 @@ describe('admin console, in a real browser', () => {
       keys: effort.keys - beforeRules.keys,
       ms: performance.now() - rulesStarted,
     };
-    await click(page.getByRole('button', { name: 'Create plan' }));
+    await click(page.getByRole('button', { name: 'Save draft' }));
     await page.waitForURL(/\/admin\/plans\/\d+\/edit$/);
     const elapsedMs = performance.now() - started;
 
@@ -737,7 +763,8 @@ describe('admin console, in a real browser', () => {
         })
         .click();
       await waitForPath(page, path);
-      await page.getByRole('table').waitFor();
+      // The list's own table: the builder's set grids stay on screen while the list's code loads.
+      await page.locator('table.data-table').waitFor();
       expect(await hasHorizontalOverflow(page)).toBe(false);
     }
     await screenshot(page, 'admin-users-tablet');
@@ -889,7 +916,7 @@ describe('admin console, in a real browser', () => {
     expect(await slot(page, 1, 1).locator('.set-grid__weight').last().textContent()).toBe('92.5 kg');
     await screenshot(page, 'admin-builder-weeks-desktop');
 
-    await page.getByRole('button', { name: 'Create plan' }).click();
+    await page.getByRole('button', { name: 'Save draft' }).click();
     await page.waitForURL(/\/admin\/plans\/\d+\/edit$/);
     const planId = Number(/plans\/(\d+)\/edit/.exec(page.url())![1]);
     await page.getByRole('heading', { name: `Edit ${WAVE_NAME}` }).waitFor();
@@ -962,7 +989,7 @@ describe('admin console, in a real browser', () => {
     expect(await page.getByLabel('Rule 2 max steps').inputValue()).toBe('5');
     expect(await page.getByLabel('Rule 3 unit').inputValue()).toBe('kg');
     expect(await page.getByLabel('Rule 4 exercise').inputValue()).not.toBe('');
-    expect(await page.getByText('All changes saved').count()).toBe(1);
+    expect(await page.getByText('Draft saved, not published').count()).toBe(1);
 
     // The projection: two cycles by default, sample TMs from the preview, every AMRAP done with 2 extra reps.
     await page.getByLabel('Squat TM').fill('100');

@@ -17,7 +17,7 @@ import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type APIRequestContext, type Browser, type Page } from 'playwright-core';
+import { chromium, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BACKEND_DIR = path.join(REPO_ROOT, 'backend');
@@ -122,6 +122,29 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path: file, fullPage: true });
   return file;
+}
+
+/** Saves what the viewport shows (a modal dialog sits there, not at the top of a full-page shot) and its path. */
+export async function viewportShot(page: Page, name: string): Promise<string> {
+  await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
+  const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}
+
+/** Signs the page in on every load with a token from the API, as the SPA keeps it. */
+export async function signInWithToken(page: Page, token: string): Promise<void> {
+  await page.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
+}
+
+/** Set `n`'s "done" toggle in an exercise group of the workout page. */
+export function setButton(group: Locator, n: number): Locator {
+  return group.getByRole('button', { name: new RegExp(`^Set ${n}:`) });
+}
+
+/** Resolves once a toggle button is (or is not) pressed. */
+export async function expectPressed(button: Locator, value: 'true' | 'false'): Promise<void> {
+  await button.and(button.page().locator(`[aria-pressed="${value}"]`)).waitFor();
 }
 
 /** Collects uncaught exceptions and console errors (CSP violations, failed requests…) of a page. */
@@ -286,4 +309,13 @@ export async function registerLifterOnNsuns(
   });
   if (setup.status() !== 201) throw new Error(`TM setup answered ${setup.status()}: ${await setup.text()}`);
   return { token, headers };
+}
+
+/** "Start this plan" on a plan page, then the training-days dialog's "Start plan" with its defaults. */
+export async function startPlanWithDefaults(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Start this plan' }).click();
+  await page
+    .getByRole('dialog', { name: /^Start / })
+    .getByRole('button', { name: 'Start plan' })
+    .click();
 }

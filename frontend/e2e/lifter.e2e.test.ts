@@ -14,6 +14,7 @@ import {
   uniqueEmail,
   waitForPath,
   type RunningApp,
+  startPlanWithDefaults,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -177,7 +178,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     await phoneScreenshot('lifter-plan-detail-phone');
 
     // Subscribe → setup
-    await page.getByRole('button', { name: 'Start this plan' }).click();
+    await startPlanWithDefaults(page);
     await waitForPath(page, '/setup');
     await page.getByRole('button', { name: 'Save training maxes' }).click();
     const squatField = page.getByLabel('One-rep max for Squat (kg)');
@@ -325,13 +326,13 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     await sets.nth(1).click();
     await saveStatus('All sets saved').waitFor();
 
-    // The server becomes unreachable for set logging.
+    // The server becomes unreachable for set logging: the app counts that as offline, and keeps the set calmly.
     await page.route('**/api/workouts/*/sets/*', (route) => route.abort('internetdisconnected'));
     await sets.nth(2).click();
     await bench.getByRole('button', { name: 'One rep more, set 3' }).click();
     await bench.getByLabel('Reps done, set 3').fill('4');
-    await bench.getByText('Not saved — retrying').waitFor();
-    await saveStatus(/1 set not saved yet/).waitFor();
+    await bench.getByText('Kept on this device').waitFor();
+    await saveStatus(/Offline — 1 set kept on this device/).waitFor();
     expect(await page.getByRole('button', { name: 'Complete workout' }).isDisabled()).toBe(true);
     await phoneScreenshot('lifter-workout-unsaved-phone');
 
@@ -341,7 +342,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     for (const i of [0, 1, 2]) await expectPressed(sets.nth(i), 'true');
     await expectPressed(sets.nth(3), 'false');
     expect(await bench.getByLabel('Reps done, set 3').inputValue()).toBe('4');
-    await bench.getByText('Not saved — retrying').waitFor();
+    await bench.getByText('Kept on this device').waitFor();
 
     // Reachable again: the queue saves it (retry with backoff, or at once on `online`).
     await page.unroute('**/api/workouts/*/sets/*');
@@ -358,7 +359,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     // Offline for real (the browser fires offline/online): the set waits on the device, then goes out.
     await page.context().setOffline(true);
     await sets.nth(3).click();
-    await saveStatus(/You're offline\. 1 set is kept on this device/).waitFor();
+    await saveStatus(/Offline — 1 set kept on this device, will sync/).waitFor();
     await page.context().setOffline(false);
     await saveStatus('All sets saved').waitFor();
     await page.reload();
@@ -405,7 +406,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     await phoneScreenshot('lifter-v2-plan-detail-phone');
 
     // Start it, enter 1RMs: the plan's 85 %.
-    await page.getByRole('button', { name: 'Start this plan' }).click();
+    await startPlanWithDefaults(page);
     await waitForPath(page, '/setup');
     await page.getByText(/your training max is 85% of it, as Wave 5\/3\/1 prescribes/).waitFor();
     for (const [lift, oneRepMax] of Object.entries(WAVE_ONE_REP_MAXES)) {

@@ -1,14 +1,17 @@
 // Issue 12 at 375 px: log what really happened — a heavier first set with an RPE and a note, a lighter progression
 // set (its TM stays, and the result says why), a workout note, complete; history shows planned vs actual.
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
+  expectPressed,
   hasHorizontalOverflow,
   launchBrowser,
   newDesktopPage,
   newPhonePage,
   screenshot,
+  setButton,
+  signInWithToken,
   startApp,
   waitForPath,
   type RunningApp,
@@ -41,16 +44,11 @@ describe('logging what really happened, on a phone', () => {
       password: PASSWORD,
       displayName: 'Lou Logger',
     });
-    await target.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
+    await signInWithToken(target, token);
     return headers;
   }
 
   const squatRegion = () => page.getByRole('region', { name: 'T1 Squat', exact: true });
-  const setButton = (group: Locator, n: number) => group.getByRole('button', { name: new RegExp(`^Set ${n}:`) });
-
-  async function expectPressed(button: Locator, value: 'true' | 'false') {
-    await expect.poll(() => button.getAttribute('aria-pressed')).toBe(value);
-  }
 
   it('logs weight, reps, RPE and notes; a lighter progression set holds the TM; history shows planned vs actual', async () => {
     page = await newPhonePage(browser, app.url);
@@ -154,10 +152,7 @@ describe('logging what really happened, on a phone', () => {
 
     // The same history on a desktop.
     const desktop = await newDesktopPage(browser, app.url);
-    await desktop.addInitScript(
-      (value) => localStorage.setItem('liftplan.token', value),
-      headers.Authorization!.replace('Bearer ', ''),
-    );
+    await signInWithToken(desktop, headers.Authorization!.replace('Bearer ', ''));
     await desktop.goto(`/workouts/${workout.id}`);
     await desktop.getByRole('region', { name: 'Workout complete' }).waitFor();
     await screenshot(desktop, 'logging-workout-completed-desktop');

@@ -1,21 +1,20 @@
 // A workout that bends (issue 12), on a phone: add an accessory pre-filled from a previous workout, swap an exercise
 // keeping its training max, complete; history shows both.
-import fs from 'node:fs/promises';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
-  ARTIFACTS_DIR,
   collectPageErrors,
   hasHorizontalOverflow,
   launchBrowser,
   newDesktopPage,
   newPhonePage,
   screenshot,
+  signInWithToken,
   startApp,
   waitForPath,
   type RunningApp,
   registerLifterOnNsuns,
+  viewportShot,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -60,14 +59,8 @@ describe('a workout that bends, at 375 px', () => {
       workout: { id: number; dayNumber: number };
     };
     expect(day2.workout.dayNumber).toBe(2);
-    await page.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
+    await signInWithToken(page, token);
     return { token, workoutId: day2.workout.id };
-  }
-
-  /** What the screen shows (a modal dialog sits in the viewport, not at the top of a full-page shot). */
-  async function viewportShot(page: Page, name: string) {
-    await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
-    await page.screenshot({ path: path.join(ARTIFACTS_DIR, `${name}.png`) });
   }
 
   async function phoneShot(page: Page, name: string) {
@@ -163,7 +156,7 @@ describe('a workout that bends, at 375 px', () => {
     // The workout page, desktop.
     const desk = await newDesktopPage(browser, app.url);
     const token = await page.evaluate(() => localStorage.getItem('liftplan.token'));
-    await desk.addInitScript((value) => localStorage.setItem('liftplan.token', value ?? ''), token);
+    await signInWithToken(desk, token ?? '');
     await desk.goto(`/workouts/${workoutId}`);
     await desk.getByText(/Swapped from Squat for today/).waitFor();
     await screenshot(desk, 'workout-changes-workout-desktop');

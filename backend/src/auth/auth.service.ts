@@ -9,7 +9,9 @@ export const invalidCredentials = () => new AppError(401, 'INVALID_CREDENTIALS',
 export async function registerUser(db: Db, body: RegisterBody): Promise<User> {
   const passwordHash = await hashPassword(body.password);
   try {
-    return await db.user.create({ data: { email: body.email, passwordHash, displayName: body.displayName } });
+    return await db.user.create({
+      data: { email: body.email, passwordHash, displayName: body.displayName, timeZone: body.timeZone ?? 'UTC' },
+    });
   } catch (err) {
     if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
       throw conflict('EMAIL_TAKEN', 'An account with this email already exists');

@@ -3,8 +3,11 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
+import { clockStartingAt, systemClock, type Clock } from './clock';
 
-export const REPO_ROOT = path.resolve(__dirname, '../../..');
+import { REPO_ROOT } from './paths';
+
+export { REPO_ROOT };
 
 const envSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -32,6 +35,8 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().transform(parseTrustProxy).optional(),
   SPA_DIR: z.string().min(1).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).default(15_000),
+  /** Tests only: the instant the server's clock starts at (ISO 8601 with an offset). */
+  CLOCK_START: z.iso.datetime({ offset: true }).optional(),
 });
 
 export type AppConfig = {
@@ -53,6 +58,8 @@ export type AppConfig = {
   spaDir: string;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are closed. */
   shutdownGraceMs: number;
+  /** "Now" for dates lifters see (schedules, completions): the system clock outside tests. */
+  clock: Clock;
 };
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
@@ -66,6 +73,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = path.resolve(e.DATA_DIR ?? path.join(REPO_ROOT, '.data'));
   if (e.NODE_ENV === 'production' && !e.JWT_SECRET) {
     throw new Error('Invalid configuration: JWT_SECRET is required when NODE_ENV=production');
+  }
+  if (e.NODE_ENV === 'production' && e.CLOCK_START) {
+    throw new Error('Invalid configuration: CLOCK_START is for tests and must not be set when NODE_ENV=production');
   }
   if (Boolean(e.ADMIN_EMAIL) !== Boolean(e.ADMIN_PASSWORD)) {
     throw new Error('Invalid configuration: set both ADMIN_EMAIL and ADMIN_PASSWORD, or neither');
@@ -85,6 +95,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     trustProxy: e.TRUST_PROXY ?? false,
     spaDir: path.resolve(e.SPA_DIR ?? path.join(REPO_ROOT, 'frontend/dist')),
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    clock: e.CLOCK_START ? clockStartingAt(new Date(e.CLOCK_START)) : systemClock,
   };
 }
 

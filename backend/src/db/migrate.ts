@@ -2,8 +2,7 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import pg from 'pg';
-
-const BACKEND_DIR = path.resolve(__dirname, '../..');
+import { BACKEND_DIR } from '../config/paths';
 
 /**
  * Applies pending migrations with the Prisma CLI (`prisma migrate deploy`), through the repository's offline

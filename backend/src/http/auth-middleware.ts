@@ -1,4 +1,5 @@
 import type { RequestHandler, Request } from 'express';
+import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Db } from '../db/prisma';
 import { AppError } from './errors';
@@ -16,9 +17,18 @@ declare global {
 
 type TokenClaims = { sub: string; isAdmin: boolean };
 
+// Given a string secret, jsonwebtoken first tries to parse it as a PEM public key and only then, after that throws,
+// makes a secret key: ~15 % of the API's CPU under load (a CPU profile of `pnpm bench`). One key object per secret.
+const secretKeys = new Map<string, KeyObject>();
+function secretKey(secret: string): KeyObject {
+  let key = secretKeys.get(secret);
+  if (!key) secretKeys.set(secret, (key = createSecretKey(Buffer.from(secret, 'utf8'))));
+  return key;
+}
+
 export function signToken(user: { id: number; isAdmin: boolean }, secret: string, expiresIn: string): string {
   const claims: Omit<TokenClaims, 'sub'> = { isAdmin: user.isAdmin };
-  return jwt.sign(claims, secret, {
+  return jwt.sign(claims, secretKey(secret), {
     subject: String(user.id),
     expiresIn: expiresIn as jwt.SignOptions['expiresIn'],
     algorithm: 'HS256',
@@ -31,7 +41,8 @@ export function signToken(user: { id: number; isAdmin: boolean }, secret: string
  * The token's own `isAdmin` claim is only for the SPA's menus.
  */
 export function requireAuth(secret: string, db: Db): RequestHandler {
-  return async (req, _res, next) => {
+  // Named: the OpenAPI test finds it in the router stack to tell lifter routes from public ones.
+  return async function requireAuthHandler(req, _res, next) {
     const userId = verifiedUserId(req.headers.authorization, secret);
     const [account] = await db.$queryRaw<
       Array<{ isAdmin: boolean }>
@@ -47,7 +58,8 @@ function verifiedUserId(header: string | undefined, secret: string): number {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
   if (!match) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue');
   try {
-    const claims = jwt.verify(match[1]!, secret, { algorithms: ['HS256'] }) as jwt.JwtPayload & Partial<TokenClaims>;
+    const claims = jwt.verify(match[1]!, secretKey(secret), { algorithms: ['HS256'] }) as jwt.JwtPayload &
+      Partial<TokenClaims>;
     const userId = Number(claims.sub);
     if (!Number.isSafeInteger(userId) || userId <= 0 || userId > 2_147_483_647) throw new Error('bad subject');
     return userId;

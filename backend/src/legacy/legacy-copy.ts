@@ -61,8 +61,8 @@ const COPY_USERS = `
       ON d.unit = u.unit_preference`;
 
 const SUBSCRIBE_USERS_TO_NSUNS = `
-  INSERT INTO user_plans (user_id, plan_id, plan_version_id, is_active, started_at)
-  SELECT u.id, pv.plan_id, pv.id, true, u.created_at
+  INSERT INTO user_plans (user_id, plan_id, plan_version_id, is_active, started_at, start_date)
+  SELECT u.id, pv.plan_id, pv.id, true, u.created_at, (u.created_at AT TIME ZONE 'UTC')::date
     FROM legacy.users u CROSS JOIN plan_versions pv
    WHERE pv.id = $1`;
 

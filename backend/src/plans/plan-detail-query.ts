@@ -8,7 +8,11 @@ import type { PlanDetailDto, PlanWeekDto } from '@liftplan/domain';
  * The Prisma equivalent (relation joins) costs ~6 ms of CPU per call mapping ~70 rows of nested objects; this is
  * the read path of every plan page and the dashboard. Which version is chosen by a SQL fragment returning one id.
  */
-type DetailRow = Omit<PlanDetailDto, 'requiredExercises' | 'createdAt' | 'updatedAt' | 'weeks' | 'tmPercent'> & {
+type DetailRow = Omit<
+  PlanDetailDto,
+  'requiredExercises' | 'createdAt' | 'updatedAt' | 'weeks' | 'tmPercent' | 'publishedAt'
+> & {
+  publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
   tmPercent: string;
@@ -18,8 +22,19 @@ type DetailRow = Omit<PlanDetailDto, 'requiredExercises' | 'createdAt' | 'update
 async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanDetailDto | null> {
   const rows = await db.$queryRaw<DetailRow[]>`
     WITH target AS (${versionIdSql})
-    SELECT p.id, p.slug, p.name, p.description, p.is_public AS "isPublic", p.library, p.created_at AS "createdAt", p.updated_at AS "updatedAt",
-           v.id AS "versionId", v.version, v.days_per_week AS "daysPerWeek", v.cycle_weeks AS "cycleWeeks",
+    SELECT p.id,
+           -- A draft shows the header it will publish with.
+           CASE WHEN v.draft_header IS NULL THEN p.slug ELSE v.draft_header->>'slug' END AS slug,
+           CASE WHEN v.draft_header IS NULL THEN p.name ELSE v.draft_header->>'name' END AS name,
+           CASE WHEN v.draft_header IS NULL THEN p.description ELSE v.draft_header->>'description' END AS description,
+           CASE WHEN v.draft_header IS NULL THEN p.is_public ELSE (v.draft_header->>'isPublic')::boolean END AS "isPublic",
+           CASE WHEN v.draft_header IS NULL THEN p.library ELSE v.draft_header->'library' END AS library,
+           p.created_at AS "createdAt", p.updated_at AS "updatedAt",
+           CASE WHEN p.archived_at IS NOT NULL THEN 'archived'
+                WHEN EXISTS (SELECT 1 FROM plan_versions pv WHERE pv.plan_id = p.id AND pv.published_at IS NOT NULL) THEN 'published'
+                ELSE 'draft' END AS status,
+           v.published_at AS "publishedAt",
+           v.id AS "versionId", v.version, v.days_per_week AS "daysPerWeek", v.cycle_weeks AS "cycleWeeks", v.cycles,
            v.tm_percent::text AS "tmPercent",
            COALESCE((
              SELECT json_agg(json_build_object('weekNumber', w.week_number, 'name', w.name, 'isDeload', w.is_deload)
@@ -67,6 +82,8 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
   const weeks = weekRows.map((week) => ({ ...week, days: allDays.filter((d) => d.weekNumber === week.weekNumber) }));
   return {
     ...rest,
+    library: rest.library ?? null,
+    publishedAt: row.publishedAt?.toISOString() ?? null,
     tmPercent: Number(row.tmPercent),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
@@ -79,12 +96,13 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
 export const fetchVersionDetail = (db: Db | Tx, versionId: number) =>
   fetchDetail(db, Prisma.sql`SELECT ${versionId}::int AS version_id`);
 
-/** The newest version of a plan that is not archived (admins see private plans too). */
-export const fetchLatestDetail = (db: Db | Tx, planId: number) =>
+/** The newest version of a plan that is not archived, its draft if it has one (admins see private plans too). */
+export const fetchLatestDetail = (db: Db | Tx, planId: number, options: { includeArchived?: boolean } = {}) =>
   fetchDetail(
     db,
     Prisma.sql`SELECT v.id AS version_id FROM plan_versions v JOIN workout_plans p ON p.id = v.plan_id
-                WHERE v.plan_id = ${planId} AND p.archived_at IS NULL ORDER BY v.version DESC LIMIT 1`,
+                WHERE v.plan_id = ${planId} AND (p.archived_at IS NULL OR ${options.includeArchived === true})
+                ORDER BY v.version DESC LIMIT 1`,
   );
 
 /** A lifter's view: their own pinned version when they are on this plan, else the newest version of a public plan. */
@@ -94,5 +112,6 @@ export const fetchLifterDetail = (db: Db | Tx, userId: number, planId: number) =
     Prisma.sql`SELECT COALESCE(
                  (SELECT up.plan_version_id FROM user_plans up WHERE up.user_id = ${userId} AND up.plan_id = ${planId} AND up.is_active),
                  (SELECT v.id FROM plan_versions v JOIN workout_plans p ON p.id = v.plan_id
-                   WHERE v.plan_id = ${planId} AND p.archived_at IS NULL AND p.is_public ORDER BY v.version DESC LIMIT 1)) AS version_id`,
+                   WHERE v.plan_id = ${planId} AND p.archived_at IS NULL AND p.is_public AND v.published_at IS NOT NULL
+                   ORDER BY v.version DESC LIMIT 1)) AS version_id`,
   );

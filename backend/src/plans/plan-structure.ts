@@ -4,7 +4,10 @@ import type { Prisma } from '../generated/prisma/client';
 import type { ExerciseRefDto, PlanBody, PlanWeekInput, ProgressionRuleInput } from '@liftplan/domain';
 
 /** What a plan version holds: one cycle of weeks, its TM % and rules. Header fields (name, slug…) are not versioned. */
-export type PlanStructure = Pick<PlanBody, 'daysPerWeek' | 'cycleWeeks' | 'tmPercent' | 'weeks' | 'progressionRules'>;
+export type PlanStructure = Pick<
+  PlanBody,
+  'daysPerWeek' | 'cycleWeeks' | 'cycles' | 'tmPercent' | 'weeks' | 'progressionRules'
+>;
 
 /**
  * A stable fingerprint of a structure: equal structures give equal hashes whatever the input order. A plan that
@@ -16,6 +19,8 @@ export function structureHash(structure: PlanStructure): string {
   const v1 = isSeed003Shape(structure);
   const canonical = {
     daysPerWeek: structure.daysPerWeek,
+    // Only a finite program says how many cycles: repeating plans keep the hash they had before `cycles` existed.
+    ...(structure.cycles !== null ? { cycles: structure.cycles } : {}),
     ...(v1
       ? { days: canonicalDays(weeks[0]!, true) }
       : {
@@ -41,6 +46,7 @@ export function structureHash(structure: PlanStructure): string {
 
 function isSeed003Shape(structure: PlanStructure): boolean {
   return (
+    structure.cycles === null &&
     structure.weeks.length === 1 &&
     structure.weeks[0]!.name === null &&
     !structure.weeks[0]!.isDeload &&
@@ -141,6 +147,7 @@ export function toStructure(version: LoadedVersion): PlanStructure {
   return {
     daysPerWeek: version.daysPerWeek,
     cycleWeeks: version.cycleWeeks,
+    cycles: version.cycles,
     tmPercent: toNumber(version.tmPercent),
     weeks: version.weeks.map((week) => ({
       weekNumber: week.weekNumber,

@@ -2,9 +2,9 @@ import type { Db, Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import type { FieldIssue } from '@liftplan/domain';
-import { fetchLatestDetail, fetchLifterDetail, fetchVersionDetail } from './plan-detail-query';
+import { fetchLatestDetail, fetchVersionDetail } from './plan-detail-query';
+import { versionOutlines } from './version-outline';
 import {
-  requiredExercises,
   ruleColumns,
   structureHash,
   toStructure,
@@ -12,27 +12,31 @@ import {
   type LoadedVersion,
   type PlanStructure,
 } from './plan-structure';
-import type { PlanBody, PlanDetailDto, PlanLibraryDto, PlanSummaryDto, ProgressionRuleInput } from '@liftplan/domain';
+import type {
+  PlanBody,
+  PlanDetailDto,
+  PlanLibraryDto,
+  PlanStatus,
+  PlanSummaryDto,
+  ProgressionRuleInput,
+} from '@liftplan/domain';
 
 // ---------- reads ----------
 
 export async function loadLatestVersion(db: Db | Tx, planId: number): Promise<LoadedVersion | null> {
   return db.planVersion.findFirst({
-    where: { planId, plan: { archivedAt: null } },
+    where: { planId, plan: { archivedAt: null }, publishedAt: { not: null } },
     orderBy: { version: 'desc' },
     include: versionInclude,
   });
 }
 
-export async function getPlanDetail(db: Db, planId: number): Promise<PlanDetailDto> {
-  const detail = await fetchLatestDetail(db, planId);
-  if (!detail) throw notFound('Plan');
-  return detail;
-}
-
-/** A lifter's view: their own pinned version when they are on this plan, else the newest version of a public plan. */
-export async function getPlanForLifter(db: Db, userId: number, planId: number): Promise<PlanDetailDto> {
-  const detail = await fetchLifterDetail(db, userId, planId);
+export async function getPlanDetail(
+  db: Db,
+  planId: number,
+  options: { includeArchived?: boolean } = {},
+): Promise<PlanDetailDto> {
+  const detail = await fetchLatestDetail(db, planId, options);
   if (!detail) throw notFound('Plan');
   return detail;
 }
@@ -40,44 +44,45 @@ export async function getPlanForLifter(db: Db, userId: number, planId: number): 
 /** Plan cards: the newest version of each plan with its main lifts (the TM exercises it trains) and set counts. */
 export async function listPlanSummaries(
   db: Db,
-  options: { publicOnly: boolean; userId?: number },
+  options: { publicOnly: boolean; userId?: number; status?: PlanStatus },
 ): Promise<PlanSummaryDto[]> {
+  const archived = options.status === 'archived';
   const plans = await db.workoutPlan.findMany({
-    where: { archivedAt: null, ...(options.publicOnly ? { isPublic: true } : {}) },
+    where: { archivedAt: archived ? { not: null } : null, ...(options.publicOnly ? { isPublic: true } : {}) },
     orderBy: { name: 'asc' },
     include: {
       versions: {
+        // Lifters see published versions only; admins the newest, a draft included.
+        where: options.publicOnly ? { publishedAt: { not: null } } : {},
         orderBy: { version: 'desc' },
         take: 1,
-        include: {
-          days: {
-            orderBy: [{ weekNumber: 'asc' }, { dayNumber: 'asc' }],
-            include: {
-              exercises: {
-                orderBy: { sortOrder: 'asc' },
-                include: {
-                  tmExercise: { select: { id: true, slug: true, name: true, isUpperBody: true } },
-                  sets: { select: { percentage: true } },
-                },
-              },
-            },
-          },
-        },
+        select: { id: true, version: true, daysPerWeek: true, cycleWeeks: true, cycles: true, tmPercent: true },
       },
       _count: { select: { subscriptions: { where: { isActive: true } } } },
     },
   });
-  const current = options.userId
-    ? await db.userPlan.findFirst({ where: { userId: options.userId, isActive: true }, select: { planId: true } })
-    : null;
+  const [current, versions, outlines] = await Promise.all([
+    options.userId
+      ? db.userPlan.findFirst({ where: { userId: options.userId, isActive: true }, select: { planId: true } })
+      : null,
+    options.publicOnly
+      ? null
+      : versionsByPlan(
+          db,
+          plans.map((p) => p.id),
+        ),
+    versionOutlines(
+      db,
+      plans.flatMap((p) => p.versions.map((v) => v.id)),
+    ),
+  ]);
+  const statusOf = (plan: (typeof plans)[number]): PlanStatus =>
+    plan.archivedAt ? 'archived' : versions?.get(plan.id)?.some((v) => v.publishedAt) === false ? 'draft' : 'published';
   return plans.flatMap((plan) => {
     const version = plan.versions[0];
     if (!version) return [];
-    // Week 1's days: what a lifter's first week looks like.
-    const setsPerDay = version.days
-      .filter((day) => day.weekNumber === 1)
-      .map((day) => day.exercises.reduce((sum, slot) => sum + slot.sets.length, 0));
-    const mainLifts = requiredExercises(version);
+    if (options.status && statusOf(plan) !== options.status) return [];
+    const { mainLifts, setsPerDay } = outlines.get(version.id)!;
     return [
       {
         id: plan.id,
@@ -86,6 +91,7 @@ export async function listPlanSummaries(
         description: plan.description,
         daysPerWeek: version.daysPerWeek,
         cycleWeeks: version.cycleWeeks,
+        cycles: version.cycles,
         tmPercent: version.tmPercent.toNumber(),
         isPublic: plan.isPublic,
         version: version.version,
@@ -96,9 +102,40 @@ export async function listPlanSummaries(
         activeSubscribers: plan._count.subscriptions,
         isCurrent: current?.planId === plan.id,
         updatedAt: plan.updatedAt.toISOString(),
+        status: statusOf(plan),
+        ...(versions ? { versions: versions.get(plan.id) ?? [] } : {}),
       },
     ];
   });
+}
+
+/** Every version of the plans, newest first, with how many lifters are on each. */
+async function versionsByPlan(db: Db, planIds: number[]) {
+  const rows = await db.planVersion.findMany({
+    where: { planId: { in: planIds } },
+    orderBy: { version: 'desc' },
+    select: {
+      planId: true,
+      version: true,
+      publishedAt: true,
+      recommendedUpgrade: true,
+      upgradeNote: true,
+      _count: { select: { subscriptions: { where: { isActive: true } } } },
+    },
+  });
+  const byPlan = new Map<number, NonNullable<PlanSummaryDto['versions']>>();
+  for (const row of rows) {
+    const list = byPlan.get(row.planId) ?? [];
+    list.push({
+      version: row.version,
+      publishedAt: row.publishedAt?.toISOString() ?? null,
+      activeSubscribers: row._count.subscriptions,
+      recommendedUpgrade: row.recommendedUpgrade,
+      upgradeNote: row.upgradeNote,
+    });
+    byPlan.set(row.planId, list);
+  }
+  return byPlan;
 }
 
 // ---------- writes ----------
@@ -108,13 +145,17 @@ export async function listPlanSummaries(
  * ~0.5 s alone but several seconds on a loaded 2-core machine, past Prisma's 5 s default, after which the rolled-back
  * transaction surfaced as a confusing "record not found" during seeding. Admin-only and bounded, so a generous cap.
  */
-const PLAN_WRITE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 } as const;
+export const PLAN_WRITE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 } as const;
 
-export async function createPlan(db: Db, body: PlanBody): Promise<PlanDetailDto> {
+export async function createPlan(
+  db: Db,
+  body: PlanBody,
+  seed?: { seedKey: string; seedHash: string },
+): Promise<PlanDetailDto> {
   await assertExercisesExist(db, body);
   try {
     const versionId = await db.$transaction(async (tx) => {
-      const plan = await tx.workoutPlan.create({ data: planHeader(body) });
+      const plan = await tx.workoutPlan.create({ data: { ...planHeader(body), ...seed } });
       return publishVersion(tx, plan.id, 1, body);
     }, PLAN_WRITE_TRANSACTION);
     return (await fetchVersionDetail(db, versionId))!;
@@ -195,6 +236,8 @@ export async function deletePlan(db: Db, planId: number): Promise<{ archived: bo
 }
 
 async function replaceStructure(tx: Tx, planId: number, structure: PlanStructure): Promise<number> {
+  // Publishing directly replaces any draft (saving a draft and publishing it is the other way: plan-lifecycle.ts).
+  await tx.planVersion.deleteMany({ where: { planId, publishedAt: null } });
   const latest = await tx.planVersion.findFirst({
     where: { planId },
     orderBy: { version: 'desc' },
@@ -213,14 +256,18 @@ export async function publishVersion(
   planId: number,
   version: number,
   structure: PlanStructure,
+  draft?: { header: DraftHeader },
 ): Promise<number> {
   const plan = { connect: { id: planId } };
   const created = await tx.planVersion.create({
     data: {
       plan,
       version,
+      publishedAt: draft ? null : new Date(),
+      draftHeader: draft ? draft.header : undefined,
       daysPerWeek: structure.daysPerWeek,
       cycleWeeks: structure.cycleWeeks,
+      cycles: structure.cycles,
       tmPercent: String(structure.tmPercent),
       structureHash: structureHash(structure),
       weeks: {
@@ -271,7 +318,16 @@ export async function publishVersion(
   return created.id;
 }
 
-const planHeader = (body: PlanBody) => ({
+/** A draft's header, applied to the plan when the draft is published. */
+export type DraftHeader = {
+  name: string;
+  slug: string;
+  description: string | null;
+  isPublic: boolean;
+  library: PlanLibraryDto | null;
+};
+
+export const planHeader = (body: PlanBody) => ({
   name: body.name,
   slug: body.slug,
   description: body.description,
@@ -281,7 +337,7 @@ const planHeader = (body: PlanBody) => ({
 });
 
 /** Optimistic concurrency for editors: two admins (or tabs) must not silently overwrite each other. */
-async function assertUnchangedSince(tx: Tx, planId: number, expected: Date): Promise<void> {
+export async function assertUnchangedSince(tx: Tx, planId: number, expected: Date): Promise<void> {
   const { updatedAt } = await tx.workoutPlan.findUniqueOrThrow({ where: { id: planId }, select: { updatedAt: true } });
   if (updatedAt.getTime() !== expected.getTime()) {
     throw conflict(
@@ -295,7 +351,7 @@ async function assertUnchangedSince(tx: Tx, planId: number, expected: Date): Pro
 }
 
 /** Serialises writers of one plan; 404 when it doesn't exist (or is archived). */
-async function lockPlan(tx: Tx, planId: number): Promise<void> {
+export async function lockPlan(tx: Tx, planId: number): Promise<void> {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
     SELECT id FROM workout_plans WHERE id = ${planId} AND archived_at IS NULL FOR UPDATE`;
   if (rows.length === 0) throw notFound('Plan');
@@ -312,7 +368,7 @@ export async function lockPlanForReading(tx: Tx, planId: number): Promise<boolea
 }
 
 /** Unknown exercise ids anywhere in the body → 422 with the path of each offending field. */
-async function assertExercisesExist(
+export async function assertExercisesExist(
   db: Db,
   body: Pick<PlanStructure, 'weeks' | 'progressionRules'> & { shape?: 'weeks' | 'days' },
 ): Promise<void> {
@@ -339,7 +395,7 @@ async function assertExercisesExist(
   if (issues.length) throw unprocessable('UNKNOWN_EXERCISE', `Unknown exercise: ${issues[0]!.path}`, issues);
 }
 
-function slugConflictOr(err: unknown, slug: string): unknown {
+export function slugConflictOr(err: unknown, slug: string): unknown {
   if (err instanceof Prisma.PrismaClientKnownRequestError && err.code === 'P2002') {
     return conflict('SLUG_TAKEN', `A plan with slug "${slug}" already exists`, [
       { path: 'slug', message: 'already taken' },

@@ -644,12 +644,15 @@ describe('DELETE /api/admin/plans/:id', () => {
     expect(await ctx.db.planVersion.findUnique({ where: { id: plan.versionId } })).not.toBeNull();
     expect(await ctx.db.userPlan.count({ where: { planId: plan.id, userId: lifter.id } })).toBe(1);
 
-    // Gone from every list and read.
+    // Gone from every lifter read and the admins' default list; admins still find it among the archived.
     const adminList = await ctx.http().get('/api/admin/plans').set(admin.auth).expect(200);
     expect(adminList.body.plans.map((p: Json) => p.id)).not.toContain(plan.id);
+    const archivedList = await ctx.http().get('/api/admin/plans?status=archived').set(admin.auth).expect(200);
+    expect(archivedList.body.plans.map((p: Json) => p.id)).toContain(plan.id);
     const lifterList = await ctx.http().get('/api/plans').set(lifter.auth).expect(200);
     expect(lifterList.body.plans.map((p: Json) => p.id)).not.toContain(plan.id);
-    await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(404);
+    const adminView = await ctx.http().get(`/api/admin/plans/${plan.id}`).set(admin.auth).expect(200);
+    expect(adminView.body.plan.status).toBe('archived');
     await ctx.http().get(`/api/plans/${plan.id}`).set(lifter.auth).expect(404);
     await subscribe(lifter, plan.id, 404);
     await ctx.http().put(`/api/admin/plans/${plan.id}`).set(admin.auth).send(samplePlan()).expect(404);
@@ -866,10 +869,11 @@ describe('GET /api/plans/:id (lifters)', () => {
 });
 
 describe('POST /api/plans/:id/subscribe', () => {
-  it('answers exactly {userPlan, requiredExercises, missingTMs} and stores one active subscription', async () => {
+  it('answers exactly {userPlan, enrolment, requiredExercises, missingTMs} and stores one active subscription', async () => {
     const lifter = await registerUser(ctx);
     const res = await subscribe(lifter, nsunsId);
-    expect(Object.keys(res.body).sort()).toEqual(['missingTMs', 'requiredExercises', 'userPlan']);
+    expect(Object.keys(res.body).sort()).toEqual(['enrolment', 'missingTMs', 'requiredExercises', 'userPlan']);
+    expect(res.body.enrolment).toMatchObject({ status: 'active', preferredDays: ['mon', 'tue', 'thu', 'fri'] });
     const version = await ctx.db.planVersion.findFirstOrThrow({
       where: { planId: nsunsId },
       orderBy: { version: 'desc' },
@@ -1070,7 +1074,10 @@ describe('GET and DELETE /api/plans/current', () => {
     const row = await ctx.db.userPlan.findUniqueOrThrow({ where: { id: sub.body.userPlan.id } });
     expect(row.isActive).toBe(false);
     expect(row.endedAt).not.toBeNull();
-    expect((await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200)).body).toEqual({ plan: null });
+    expect((await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200)).body).toEqual({
+      plan: null,
+      lastEnrolment: expect.objectContaining({ status: 'ended', endedAt: row.endedAt!.toISOString() }),
+    });
     await ctx.http().delete('/api/plans/current').set(lifter.auth).expect(404);
     const list = await ctx.http().get('/api/plans').set(lifter.auth).expect(200);
     expect(list.body.plans.some((p: Json) => p.isCurrent)).toBe(false);

@@ -167,6 +167,8 @@ function project(
       increment: settings.increment,
       rounding: settings.rounding,
       warmups: settings.warmups,
+      // Warm-ups never go below the empty bar (the bar is in the lifter's unit unless there is none).
+      barWeight: settings.bar.unit === settings.unit ? settings.bar.barWeight : null,
     },
     exercises,
   });

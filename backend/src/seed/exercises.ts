@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BACKEND_DIR } from '../config/paths';
 import { createExerciseBody, type ExerciseEquipment } from '@liftplan/domain';
 import type { Db } from '../db/prisma';
 
@@ -9,7 +10,7 @@ import type { Db } from '../db/prisma';
  * which predate the library's extra columns (secondary muscles, equipment and aliases all NULL) get them filled
  * once. Admins manage the library afterwards.
  */
-export const EXERCISE_LIBRARY_FILE = path.resolve(__dirname, '../../prisma/exercises.json');
+export const EXERCISE_LIBRARY_FILE = path.join(BACKEND_DIR, 'prisma/exercises.json');
 
 export type ExerciseSeed = {
   slug: string;

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { BACKEND_DIR } from '../config/paths';
 import { planBody, type PlanBody, type PlanLibraryInput } from '@liftplan/domain';
 
 /**
@@ -7,7 +8,7 @@ import { planBody, type PlanBody, type PlanLibraryInput } from '@liftplan/domain
  * approximated) and the plan in the admin API's shape with exercises by slug. The seed loads every file with the
  * seed-key / fingerprint rules of built-in plans (seed.ts). The same format is meant for plan export/import.
  */
-export const PROGRAMS_DIR = path.resolve(__dirname, '../../prisma/programs');
+export const PROGRAMS_DIR = path.join(BACKEND_DIR, 'prisma/programs');
 /** The first built-in plan (seed 003); the legacy upgrade moves old subscriptions onto it. */
 export const NSUNS_SLUG = 'nsuns-4day-lp';
 

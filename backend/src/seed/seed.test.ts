@@ -438,7 +438,14 @@ describe('admin changes to a built-in plan survive restarts', () => {
       });
       const version = await fresh.db.planVersion.findFirstOrThrow({ where: { planId: plan.id } });
       await fresh.db.userPlan.create({
-        data: { userId: user.id, planId: plan.id, planVersionId: version.id, isActive: false, endedAt: new Date() },
+        data: {
+          userId: user.id,
+          planId: plan.id,
+          planVersionId: version.id,
+          isActive: false,
+          status: 'ended',
+          endedAt: new Date(),
+        },
       });
       const { deletePlan } = await import('../plans/plans.service');
       expect(await deletePlan(fresh.db, plan.id)).toEqual({ archived: true });

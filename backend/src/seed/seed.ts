@@ -45,8 +45,9 @@ async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string
     select: { id: true, seedHash: true, archivedAt: true },
   });
   if (!existing) {
-    const plan = await createPlan(db, body);
-    await db.workoutPlan.update({ where: { id: plan.id }, data: { seedKey, seedHash } });
+    // The seed key is written with the plan, in one transaction: a start killed half-way leaves no keyless copy
+    // whose slug would block every later start.
+    await createPlan(db, body, { seedKey, seedHash });
     return 'created';
   }
   if (existing.seedHash === seedHash || existing.archivedAt) return 'unchanged';

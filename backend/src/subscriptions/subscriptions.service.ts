@@ -1,5 +1,9 @@
 import type { Db, Tx } from '../db/prisma';
-import { AppError, conflict, notFound } from '../http/errors';
+import type { Clock } from '../config/clock';
+import { conflict, notFound } from '../http/errors';
+import { loadEnrolment, toEnrolmentDto } from '../schedule/enrolment-query';
+import { upgradeNotice } from './plan-upgrade.service';
+import { endCurrent, enrolmentDates, noActivePlan, programPaused, todayFor } from './enrolment.service';
 import { lockUser, withLifterLock } from '../training-maxes/lifter-lock';
 import { applyProgressStep } from '../workouts/plan-progress';
 import { insertSkippedWorkout, selectSkipContext } from '../workouts/workouts.sql';
@@ -16,20 +20,38 @@ import type {
   PlanDetailDto,
   PlanPositionDto,
   SkipResponse,
+  SubscribeBody,
   SubscribeResponse,
 } from '@liftplan/domain';
 
-/** Starts the plan's newest version for the lifter, ending whatever plan they were on. */
-export async function subscribe(db: Db, userId: number, planId: number): Promise<SubscribeResponse> {
-  return db.$transaction(async (tx) => {
+/**
+ * Starts the plan's newest version for the lifter on the days they train (default: the plan's days spread over the
+ * week) from a start date (default: today in their time zone), ending whatever plan they were on.
+ */
+export async function subscribe(
+  db: Db,
+  userId: number,
+  planId: number,
+  body: SubscribeBody,
+  clock: Clock,
+): Promise<SubscribeResponse> {
+  const now = clock.now();
+  const created = await db.$transaction(async (tx) => {
     await lockUser(tx, userId);
     // Without it, an edit committing meanwhile could delete the version read below, or an archive could end up
     // with an active subscriber.
     if (!(await lockPlanForReading(tx, planId))) throw notFound('Plan');
     const version = await loadLatestVersion(tx, planId);
     if (!version || !version.plan.isPublic) throw notFound('Plan');
-    await tx.userPlan.updateMany({ where: { userId, isActive: true }, data: { isActive: false, endedAt: new Date() } });
-    const userPlan = await tx.userPlan.create({ data: { userId, planId, planVersionId: version.id } });
+    const { preferredDays, startDate } = enrolmentDates(body, version, await todayFor(tx, userId, now));
+    const previous = await tx.userPlan.findFirst({ where: { userId, isActive: true }, select: { id: true } });
+    if (previous) await endCurrent(tx, previous, now);
+    const userPlan = await tx.userPlan.create({
+      data: { userId, planId, planVersionId: version.id, startedAt: now, startDate: new Date(startDate) },
+    });
+    await tx.userPlanDaySetting.create({
+      data: { userPlanId: userPlan.id, effectiveFrom: new Date(startDate), preferredDays },
+    });
     return {
       userPlan: {
         id: userPlan.id,
@@ -41,19 +63,17 @@ export async function subscribe(db: Db, userId: number, planId: number): Promise
       ...(await trainingMaxNeeds(tx, userId, requiredExercises(version))),
     };
   });
-}
-
-export async function unsubscribe(db: Db, userId: number): Promise<void> {
-  const { count } = await db.userPlan.updateMany({
-    where: { userId, isActive: true },
-    data: { isActive: false, endedAt: new Date() },
-  });
-  if (count === 0) throw noActivePlan();
+  const enrolment = toEnrolmentDto((await loadEnrolment(db, userId, { id: created.userPlan.id }))!, now);
+  return { ...created, enrolment };
 }
 
 /** The active plan and where the lifter is in it; `{ plan: null }` (200, not a 404) when the lifter is on no plan. */
-export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPlanResponse | NoCurrentPlanResponse> {
-  const [userPlan, inProgress] = await Promise.all([
+export async function getCurrentPlan(
+  db: Db,
+  userId: number,
+  clock: Clock,
+): Promise<CurrentPlanResponse | NoCurrentPlanResponse> {
+  const [userPlan, inProgress, enrolment] = await Promise.all([
     db.userPlan.findFirst({
       where: { userId, isActive: true },
       include: { planVersion: { select: { version: true } } },
@@ -63,8 +83,10 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
       where: { userId, status: 'in_progress' },
       select: { id: true, cycle: true, weekNumber: true, dayNumber: true },
     }),
+    loadEnrolment(db, userId, { latest: true }),
   ]);
-  if (!userPlan) return { plan: null };
+  if (!userPlan)
+    return enrolment ? { plan: null, lastEnrolment: toEnrolmentDto(enrolment, clock.now()) } : { plan: null };
   const plan = (await fetchVersionDetail(db, userPlan.planVersionId))!;
   const next = describePosition(plan, userPlan);
   return {
@@ -75,10 +97,12 @@ export async function getCurrentPlan(db: Db, userId: number): Promise<CurrentPla
       version: userPlan.planVersion.version,
       startedAt: userPlan.startedAt.toISOString(),
     },
+    enrolment: toEnrolmentDto(enrolment!, clock.now()),
     plan,
     ...(await trainingMaxNeeds(db, userId, plan.requiredExercises)),
     next,
     nextDayNumber: next.dayNumber,
+    upgradeAvailable: await upgradeNotice(db, userPlan.planId, userPlan.planVersion.version),
     inProgressWorkout: inProgress && {
       ...inProgress,
       staleTrainingMaxes: await staleTrainingMaxes(db, userId, inProgress.id),
@@ -105,10 +129,12 @@ function describePosition(plan: PlanDetailDto, position: PlanPositionDto): NextW
  * on as after a completion; when that ends the cycle, the cycle-end increments apply (5/3/1 lifters who skip the
  * deload still move up). Refused while a workout is in progress: finish or abandon it first.
  */
-export async function skipCurrentDay(db: Db, userId: number): Promise<SkipResponse> {
+export async function skipCurrentDay(db: Db, userId: number, clock: Clock): Promise<SkipResponse> {
   const { skipped, next, progression, versionId } = await withLifterLock(db, userId, async (tx) => {
     const ctx = await selectSkipContext(tx, userId);
     if (!ctx) throw noActivePlan();
+    if (ctx.status === 'paused') throw programPaused();
+    const now = clock.now();
     if (ctx.inProgressId !== null) {
       throw conflict('WORKOUT_IN_PROGRESS', 'Finish or abandon the workout in progress before skipping a day', {
         workoutId: ctx.inProgressId,
@@ -121,6 +147,7 @@ export async function skipCurrentDay(db: Db, userId: number): Promise<SkipRespon
       planDayId: ctx.planDayId,
       ...skipped,
       unit: ctx.unit,
+      at: now,
     });
     const step = await applyProgressStep(tx, {
       userId,
@@ -134,6 +161,7 @@ export async function skipCurrentDay(db: Db, userId: number): Promise<SkipRespon
       sets: [],
       isDeload: false,
       alsoDone: skipped,
+      at: now,
     });
     return { skipped, next: step.next!, progression: step.progression, versionId: ctx.planVersionId };
   });
@@ -156,5 +184,3 @@ async function trainingMaxNeeds(db: Db | Tx, userId: number, required: ExerciseR
     missingTMs: required.filter((e) => !have.has(e.id)).map((e) => ({ exerciseId: e.id, slug: e.slug, name: e.name })),
   };
 }
-
-const noActivePlan = () => new AppError(404, 'NO_ACTIVE_PLAN', 'You are not on a plan; pick one first');

@@ -14,6 +14,7 @@ export function toUserDto(user: User): UserDto {
     rounding: user.rounding as UserDto['rounding'],
     warmups: user.warmups as UserDto['warmups'],
     defaultRestSeconds: user.defaultRestSeconds,
+    timeZone: user.timeZone,
     isAdmin: user.isAdmin,
     createdAt: user.createdAt.toISOString(),
   };

@@ -38,6 +38,7 @@ export async function updateMe(db: Db, userId: number, body: UpdateMeBody): Prom
     if (body.rounding !== undefined) data.rounding = body.rounding;
     if (body.warmups !== undefined) data.warmups = body.warmups;
     if (body.defaultRestSeconds !== undefined) data.defaultRestSeconds = body.defaultRestSeconds;
+    if (body.timeZone !== undefined) data.timeZone = body.timeZone;
     if (body.plates !== undefined) data.plates = [...new Set(body.plates)].sort((a, b) => b - a).map(String);
     return tx.user.update({ where: { id: userId }, data });
   });

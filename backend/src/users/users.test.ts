@@ -73,6 +73,7 @@ describe('GET /api/users/me', () => {
       rounding: 'nearest',
       warmups: 'off',
       defaultRestSeconds: 120,
+      timeZone: 'UTC',
       isAdmin: false,
       createdAt: expect.any(String),
     });

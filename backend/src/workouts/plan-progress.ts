@@ -34,6 +34,8 @@ export type ProgressStep = {
   isDeload: boolean;
   /** A skip is not in doneDays yet when the state was read. */
   alsoDone?: PlanPosition;
+  /** When it happened: a finite program's enrolment ends then. */
+  at: Date;
 };
 
 export type ProgressResult = { next: PlanPosition | null; progression: ProgressionResultDto[] };
@@ -56,6 +58,9 @@ export async function applyProgressStep(tx: Tx, step: ProgressStep): Promise<Pro
   });
   await recordTrainingMaxes(tx, step.userId, step.workoutId, step.unit, outcomes);
   const progression = outcomes.map(toProgressionDto);
+  if (cycleEnded && state.planCycles !== null && advance!.completedCycle! >= state.planCycles) {
+    await completeEnrolment(tx, state.userPlanId!, step.at);
+  }
   await writePointerState(tx, {
     userPlanId: state.userPlanId,
     next: advance?.next ?? null,
@@ -64,6 +69,15 @@ export async function applyProgressStep(tx: Tx, step: ProgressStep): Promise<Pro
     result: { workoutId: step.workoutId, progression },
   });
   return { next: advance?.next ?? null, progression };
+}
+
+/** The last session of a finite program (Smolov Jr, Candito) is done: the enrolment is completed. */
+async function completeEnrolment(tx: Tx, userPlanId: number, at: Date) {
+  await tx.userPlan.updateMany({
+    where: { id: userPlanId, isActive: true },
+    data: { status: 'completed', isActive: false, endedAt: at, pausedAt: null },
+  });
+  await tx.userPlanPause.updateMany({ where: { userPlanId, resumedAt: null }, data: { resumedAt: at } });
 }
 
 function advanceFrom(state: PointerState, alsoDone?: PlanPosition) {

@@ -276,13 +276,20 @@ type SlotSet = {
   swappedFromExerciseId: number | null;
   /** The plan template's increment offset for this set (an added set: its slot's last template set of that kind). */
   incrementOffset: number;
+  /** The plan template's progression flag for this set (false for added and generated warm-up sets). */
+  plannedProgression: boolean;
 };
+
+/** What the plan day puts at a slot: the exercise a swap can go back to, its TM exercise and name. */
+type PlannedSlot = { exerciseId: number; tmExerciseId: number; displayName: string | null };
 
 /**
  * Swaps the exercise of one slot for today: the slot's sets not yet completed get the substitute. By default their
  * weights come from the substitute's own TM (422 MISSING_TRAINING_MAX when the lifter has none; nothing changed);
  * with keepTrainingMax they keep the slot's TM exercise and weights. Swapped sets never move a TM: they lose
- * isProgression, and the cycle's trained TMs leave them out.
+ * isProgression, and the cycle's trained TMs leave them out. Swapping back to the plan's exercise restores the slot:
+ * its TM exercise (unless keepTrainingMax), display name and — when the weights come from that TM — its
+ * progression set.
  */
 export async function swapExercise(
   db: Db,
@@ -294,47 +301,19 @@ export async function swapExercise(
   const result = await db.$transaction(async (tx) => {
     const workout = await lockInProgressWorkout(tx, userId, workoutId);
     const substitute = await findExercise(tx, body.exerciseId);
-    const slot = await selectSlot(tx, workoutId, workout.planDayId, body.exerciseOrder);
-    if (slot.length === 0) {
-      throw unprocessable('SLOT_NOT_FOUND', `This workout has no exercise at position ${body.exerciseOrder}`, [
-        { path: 'exerciseOrder', message: 'no exercise of this workout has this position' },
-      ]);
-    }
-    const pending = slot.filter((s) => !s.completed);
-    if (pending.length === 0) {
-      throw unprocessable('NOTHING_TO_SWAP', 'Every set of this exercise is done already; nothing was changed');
-    }
-    if (pending.every((s) => s.exerciseId === substitute.id)) {
-      throw unprocessable('SAME_EXERCISE', `This slot is ${substitute.name} already; nothing was changed`, [
-        { path: 'exerciseId', message: 'pick another exercise' },
-      ]);
-    }
-
-    const tmExerciseId = keepTrainingMax ? pending[0]!.tmExerciseId : substitute.id;
-    let weights = new Map<number, Decimal | null>(
-      pending.map((s) => [s.id, s.prescribedWeight === null ? null : dec(s.prescribedWeight)]),
+    const pending = openSetsToSwap(
+      await selectSlot(tx, workoutId, workout.planDayId, body.exerciseOrder),
+      body,
+      substitute,
     );
-    if (!keepTrainingMax && pending.some((s) => s.percentage !== null)) {
-      const tm = await substituteTrainingMax(tx, userId, substitute.id);
-      if (!tm) throw missingTrainingMaxes([substitute.id], new Map([[substitute.id, substitute]]));
-      const trainingMax = convertWeight(tm.weight, tm.unit, workout.unit);
-      weights = new Map(
-        pending.map((s) => [
-          s.id,
-          s.percentage === null
-            ? null
-            : prescribedWeight(trainingMax, s.percentage, workout.increment, workout.rounding, s.incrementOffset),
-        ]),
-      );
-      const tooHeavy = [...weights.values()].some((w) => w?.gt(MAX_STORED_WEIGHT));
-      if (tooHeavy) {
-        throw trainingMaxTooHeavy(
-          workout.unit,
-          [{ path: 'exerciseId', message: `${substitute.name}: lower this training max first` }],
-          `${limitSentence(workout.unit)}; lower ${substitute.name}'s training max first`,
-        );
-      }
-    }
+    const planned = await selectPlannedSlot(tx, workout.planDayId, body.exerciseOrder);
+    const backToPlan = planned?.exerciseId === substitute.id ? planned : null;
+    const tmExerciseId = keepTrainingMax ? pending[0]!.tmExerciseId : (backToPlan?.tmExerciseId ?? substitute.id);
+    const weights = keepTrainingMax
+      ? currentWeights(pending)
+      : await weightsFromTrainingMax(tx, userId, workout, pending, tmExerciseId);
+    // Only a slot weighted from the plan's own TM exercise may move that TM again.
+    const restoresPlan = backToPlan !== null && tmExerciseId === backToPlan.tmExerciseId;
 
     const updates = pending.map((s) => {
       const original = s.swappedFromExerciseId ?? s.exerciseId;
@@ -342,17 +321,26 @@ export async function swapExercise(
         id: s.id,
         swappedFrom: original === substitute.id ? null : original,
         prescribedWeight: weights.get(s.id)?.toString() ?? null,
+        isProgression: restoresPlan && s.plannedProgression,
+        displayName: backToPlan?.displayName ?? null,
       };
     });
     await tx.$executeRaw`
       UPDATE workout_sets s
          SET exercise_id = ${substitute.id}, tm_exercise_id = ${tmExerciseId},
              swapped_from_exercise_id = x."swappedFrom", prescribed_weight = x."prescribedWeight",
-             is_progression = false, display_name = NULL,
+             is_progression = x."isProgression", display_name = x."displayName",
              actual_weight = CASE WHEN ${keepTrainingMax} THEN s.actual_weight ELSE NULL END
-        FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb) AS x(id int, "swappedFrom" int, "prescribedWeight" numeric)
+        FROM jsonb_to_recordset(${JSON.stringify(updates)}::jsonb)
+             AS x(id int, "swappedFrom" int, "prescribedWeight" numeric, "isProgression" boolean, "displayName" text)
        WHERE s.id = x.id AND s.workout_id = ${workoutId}`;
-    return { swappedSetIds: pending.map((s) => s.id), tmExerciseId, substitute };
+    return {
+      swappedSetIds: pending.map((s) => s.id),
+      tmExerciseId,
+      substitute,
+      backToPlan: backToPlan !== null,
+      movesTrainingMax: updates.some((u) => u.isProgression),
+    };
   });
   const workout = await getWorkout(db, userId, workoutId);
   const tmName = workout.sets.find((s) => s.exerciseId === result.tmExerciseId)?.exercise.name;
@@ -360,38 +348,129 @@ export async function swapExercise(
     workout,
     swappedSetIds: result.swappedSetIds,
     tmExerciseId: result.tmExerciseId,
-    movesTrainingMax: false,
-    message: keepTrainingMax
-      ? `Swapped to ${result.substitute.name} at the weights of ${tmName ?? 'the original'}'s training max. Swapped sets never move a training max.`
-      : `Swapped to ${result.substitute.name}, weighted from its own training max. Swapped sets never move a training max.`,
+    movesTrainingMax: result.movesTrainingMax,
+    message: swapMessage(result, keepTrainingMax, tmName),
   };
 }
 
-/** One slot's sets with the plan template's increment offsets (added sets take their slot's last template set's). */
+/** The slot's sets not done yet, or the 422 saying why there is nothing to swap. */
+function openSetsToSwap(slot: SlotSet[], body: SwapExerciseBody, substitute: { id: number; name: string }): SlotSet[] {
+  if (slot.length === 0) {
+    throw unprocessable('SLOT_NOT_FOUND', `This workout has no exercise at position ${body.exerciseOrder}`, [
+      { path: 'exerciseOrder', message: 'no exercise of this workout has this position' },
+    ]);
+  }
+  const pending = slot.filter((s) => !s.completed);
+  if (pending.length === 0) {
+    throw unprocessable('NOTHING_TO_SWAP', 'Every set of this exercise is done already; nothing was changed');
+  }
+  if (pending.every((s) => s.exerciseId === substitute.id)) {
+    throw unprocessable('SAME_EXERCISE', `This slot is ${substitute.name} already; nothing was changed`, [
+      { path: 'exerciseId', message: 'pick another exercise' },
+    ]);
+  }
+  return pending;
+}
+
+const currentWeights = (sets: SlotSet[]) =>
+  new Map(sets.map((s) => [s.id, s.prescribedWeight === null ? null : dec(s.prescribedWeight)]));
+
+function swapMessage(
+  result: { substitute: { name: string }; backToPlan: boolean; movesTrainingMax: boolean },
+  keepTrainingMax: boolean,
+  tmName: string | undefined,
+): string {
+  const name = result.substitute.name;
+  if (result.backToPlan) {
+    return result.movesTrainingMax
+      ? `Back to ${name} as planned: its progression set moves the training max again.`
+      : `Back to ${name} as planned.`;
+  }
+  return keepTrainingMax
+    ? `Swapped to ${name} at the weights of ${tmName ?? 'the original'}'s training max. Swapped sets never move a training max.`
+    : `Swapped to ${name}, weighted from its own training max. Swapped sets never move a training max.`;
+}
+
+/**
+ * The open sets' weights from the lifter's TM of `tmExerciseId`: 422 MISSING_TRAINING_MAX when there is none,
+ * TRAINING_MAX_TOO_HEAVY when a weight would not fit; nothing changed either way.
+ */
+async function weightsFromTrainingMax(
+  tx: Tx,
+  userId: number,
+  workout: LockedWorkout,
+  pending: SlotSet[],
+  tmExerciseId: number,
+): Promise<Map<number, Decimal | null>> {
+  if (pending.every((s) => s.percentage === null)) return currentWeights(pending);
+  const exercise = await findExercise(tx, tmExerciseId);
+  const tm = await trainingMaxOf(tx, userId, exercise.id);
+  if (!tm) throw missingTrainingMaxes([exercise.id], new Map([[exercise.id, exercise]]));
+  const trainingMax = convertWeight(tm.weight, tm.unit, workout.unit);
+  const weights = new Map(
+    pending.map((s) => [
+      s.id,
+      s.percentage === null
+        ? null
+        : prescribedWeight(trainingMax, s.percentage, workout.increment, workout.rounding, s.incrementOffset),
+    ]),
+  );
+  if ([...weights.values()].some((w) => w?.gt(MAX_STORED_WEIGHT))) {
+    throw trainingMaxTooHeavy(
+      workout.unit,
+      [{ path: 'exerciseId', message: `${exercise.name}: lower this training max first` }],
+      `${limitSentence(workout.unit)}; lower ${exercise.name}'s training max first`,
+    );
+  }
+  return weights;
+}
+
+async function selectPlannedSlot(
+  tx: Tx,
+  planDayId: number | null,
+  exerciseOrder: number,
+): Promise<PlannedSlot | undefined> {
+  if (planDayId === null) return undefined;
+  const rows = await tx.$queryRaw<PlannedSlot[]>`
+    SELECT exercise_id AS "exerciseId", tm_exercise_id AS "tmExerciseId", display_name AS "displayName"
+      FROM plan_day_exercises WHERE plan_day_id = ${planDayId} AND sort_order = ${exerciseOrder}`;
+  return rows[0];
+}
+
+/**
+ * One slot's sets with their plan template's increment offsets (an added set: its slot's last template set's of its
+ * kind) and progression flags.
+ */
 async function selectSlot(
   tx: Tx,
   workoutId: number,
   planDayId: number | null,
   exerciseOrder: number,
 ): Promise<SlotSet[]> {
+  // Generated warm-ups sit in front of the plan's sets: the template's set n is the workout's set n + shift.
   return tx.$queryRaw<SlotSet[]>`
     WITH templates AS (
-      SELECT ps.set_order, ps.kind, ps.increment_offset
+      SELECT ps.set_order, ps.kind, ps.increment_offset, ps.is_progression
         FROM plan_day_exercises pde JOIN plan_sets ps ON ps.plan_day_exercise_id = pde.id
        WHERE pde.plan_day_id = ${planDayId}::int AND pde.sort_order = ${exerciseOrder}
+    ),
+    slot AS (SELECT * FROM workout_sets WHERE workout_id = ${workoutId} AND exercise_order = ${exerciseOrder}),
+    shift AS (
+      SELECT GREATEST(0, (SELECT count(*) FROM slot WHERE NOT is_added) - (SELECT count(*) FROM templates))::int AS n
     )
     SELECT s.id, s.exercise_id AS "exerciseId", s.tm_exercise_id AS "tmExerciseId", s.set_order AS "setOrder", s.kind,
            s.percentage::text AS percentage, s.prescribed_weight::text AS "prescribedWeight", s.completed,
            s.swapped_from_exercise_id AS "swappedFromExerciseId",
-           COALESCE((SELECT t.increment_offset FROM templates t WHERE t.set_order = s.set_order AND NOT s.is_added),
+           COALESCE(twin.increment_offset,
                     (SELECT t.increment_offset FROM templates t WHERE t.kind = s.kind ORDER BY t.set_order DESC LIMIT 1),
-                    0)::int AS "incrementOffset"
-      FROM workout_sets s
-     WHERE s.workout_id = ${workoutId} AND s.exercise_order = ${exerciseOrder}
+                    0)::int AS "incrementOffset",
+           COALESCE(twin.is_progression, false) AS "plannedProgression"
+      FROM slot s CROSS JOIN shift
+      LEFT JOIN templates twin ON twin.set_order = s.set_order - shift.n AND NOT s.is_added
      ORDER BY s.set_order`;
 }
 
-async function substituteTrainingMax(tx: Tx, userId: number, exerciseId: number) {
+async function trainingMaxOf(tx: Tx, userId: number, exerciseId: number) {
   const rows = await tx.$queryRaw<Array<{ weight: string; unit: Unit }>>`
     SELECT tm.weight::text AS weight, tm.unit FROM (${latestTrainingMaxSql(userId, exerciseId)}) tm`;
   return rows[0];

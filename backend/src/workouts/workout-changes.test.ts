@@ -365,6 +365,91 @@ describe('POST /api/workouts/:id/swap', () => {
     );
   });
 
+  describe("swapping back to the plan's exercise", () => {
+    const progressionIds = (w: WorkoutDto, order: number) =>
+      slot(w, order)
+        .filter((s) => s.isProgression)
+        .map((s) => s.id);
+
+    it('keeping the TM both ways: the progression set is restored and moves the TM again', async () => {
+      const user = await lifterOnNsuns(ctx); // squat TM 140
+      const workout = await startDay(user, 2);
+      const order = workout.sets.find((s) => s.tier === 'T1')!.exerciseOrder;
+      const planned = progressionIds(workout, order);
+      expect(planned).toHaveLength(1);
+
+      const away = { exerciseOrder: order, exerciseId: ids['front-squat'], keepTrainingMax: true };
+      await swap(user, workout.id, away).expect(200);
+      const res = await swap(user, workout.id, { ...away, exerciseId: ids.squat }).expect(200);
+
+      expect(progressionIds(res.body.workout, order)).toEqual(planned);
+      expect(res.body.movesTrainingMax).toBe(true);
+      expect(res.body.message).toBe('Back to Squat as planned: its progression set moves the training max again.');
+      await logAllSets(ctx, user, res.body.workout, 5);
+      const done = await http().post(`/api/workouts/${workout.id}/complete`).set(user.auth).expect(200);
+      expect(done.body.progression.map((p: { slug: string }) => p.slug)).toContain('squat');
+    });
+
+    it("via another lift's own TM and back by default: the plan's TM, weights and progression set return", async () => {
+      const user = await lifterOnNsuns(ctx);
+      const workout = await startDay(user, 2);
+      const order = workout.sets.find((s) => s.tier === 'T1')!.exerciseOrder;
+      await swap(user, workout.id, { exerciseOrder: order, exerciseId: ids.deadlift }).expect(200);
+      const res = await swap(user, workout.id, { exerciseOrder: order, exerciseId: ids.squat }).expect(200);
+
+      const restore = (s: SetDto) => [s.id, s.exerciseId, s.tmExerciseId, s.prescribedWeight, s.isProgression];
+      expect(slot(res.body.workout, order).map(restore)).toEqual(slot(workout, order).map(restore));
+      expect(res.body.workout.sets.every((s: SetDto) => s.swappedFrom === null)).toBe(true);
+    });
+
+    it("back keeping the substitute's TM: the sets stay away from the plan's TM, so nothing progresses", async () => {
+      const user = await lifterOnNsuns(ctx);
+      const workout = await startDay(user, 2);
+      const order = workout.sets.find((s) => s.tier === 'T1')!.exerciseOrder;
+      await swap(user, workout.id, { exerciseOrder: order, exerciseId: ids.deadlift }).expect(200);
+      const res = await swap(user, workout.id, {
+        exerciseOrder: order,
+        exerciseId: ids.squat,
+        keepTrainingMax: true,
+      }).expect(200);
+
+      expect(slot(res.body.workout, order).every((s) => s.tmExerciseId === ids.deadlift && !s.isProgression)).toBe(
+        true,
+      );
+      expect(res.body.movesTrainingMax).toBe(false);
+    });
+
+    it('a slot whose TM is another lift (sumo deadlift on the deadlift TM) goes back without asking for a sumo TM', async () => {
+      const user = await lifterOnNsuns(ctx);
+      const workout = await startDay(user, 2);
+      const t2 = workout.sets.find((s) => s.tier === 'T2')!;
+      expect(t2.tmExerciseId).toBe(ids.deadlift);
+      await swap(user, workout.id, { exerciseOrder: t2.exerciseOrder, exerciseId: ids.squat }).expect(200);
+      const res = await swap(user, workout.id, { exerciseOrder: t2.exerciseOrder, exerciseId: t2.exerciseId });
+
+      expect(res.status).toBe(200);
+      const restore = (s: SetDto) => [s.exerciseId, s.tmExerciseId, s.prescribedWeight, s.swappedFrom];
+      expect(slot(res.body.workout, t2.exerciseOrder).map(restore)).toEqual(
+        slot(workout, t2.exerciseOrder).map(restore),
+      );
+    });
+
+    it('with generated warm-ups in front, the flag goes back on the same set', async () => {
+      const user = await lifterOnNsuns(ctx);
+      await http().patch('/api/users/me').set(user.auth).send({ warmups: 'standard' }).expect(200);
+      const workout = await startDay(user, 2);
+      const order = workout.sets.find((s) => s.tier === 'T1')!.exerciseOrder;
+      expect(slot(workout, order).filter((s) => s.kind === 'warmup').length).toBeGreaterThan(0);
+      const planned = progressionIds(workout, order);
+
+      const away = { exerciseOrder: order, exerciseId: ids['front-squat'], keepTrainingMax: true };
+      await swap(user, workout.id, away).expect(200);
+      const res = await swap(user, workout.id, { ...away, exerciseId: ids.squat }).expect(200);
+
+      expect(progressionIds(res.body.workout, order)).toEqual(planned);
+    });
+  });
+
   it('422 MISSING_TRAINING_MAX naming the substitute when it has no TM; nothing changed', async () => {
     const user = await lifterOnNsuns(ctx);
     const workout = await startDay(user, 2);

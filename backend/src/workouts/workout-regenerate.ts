@@ -51,6 +51,7 @@ type RegenerationContext = {
   increment: string;
   rounding: RoundingMode;
   warmups: WarmupSetting;
+  barWeight: string;
   templates: PrescribedSetTemplate[];
   sets: Array<{
     id: number;
@@ -69,7 +70,7 @@ async function selectRegenerationContext(tx: Tx, userId: number, workoutId: numb
   const rows = await tx.$queryRaw<RegenerationContext[]>`
     WITH w AS (SELECT * FROM workouts WHERE id = ${workoutId} AND user_id = ${userId} FOR UPDATE)
     SELECT w.status, w.unit, u.unit_preference AS "userUnit", u.weight_increment::text AS increment, u.rounding,
-           u.warmups,
+           u.warmups, u.bar_weight::text AS "barWeight",
            COALESCE((
              SELECT json_agg(json_build_object(
                       'exerciseId', pde.exercise_id, 'tmExerciseId', pde.tm_exercise_id, 'exerciseOrder', pde.sort_order,
@@ -118,7 +119,9 @@ export async function regenerateWorkout(db: Db, userId: number, workoutId: numbe
     // Weights stay in the workout's unit; after a unit switch the lifter's increment is the other unit's.
     const increment = ctx.unit === ctx.userUnit ? dec(ctx.increment) : DEFAULT_INCREMENT[ctx.unit];
     const tms = new Map(ctx.trainingMaxes.map((t) => [t.exerciseId, convertWeight(t.weight, t.unit, ctx.unit)]));
-    const lifter = { increment, rounding: ctx.rounding, warmups: ctx.warmups };
+    // The bar is in the lifter's unit: after a unit switch it does not bound this workout's warm-ups.
+    const barWeight = ctx.unit === ctx.userUnit ? ctx.barWeight : null;
+    const lifter = { increment, rounding: ctx.rounding, warmups: ctx.warmups, barWeight };
     const generated = generateWorkoutSets(ctx.templates, tms, lifter);
     const regenerated = new Map(
       (generated.ok ? generated.sets : []).map((s) => [`${s.exerciseOrder}:${s.setOrder}`, s] as const),

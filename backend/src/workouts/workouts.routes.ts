@@ -8,7 +8,7 @@ import { abandonWorkout, completeWorkout, getWorkout, listWorkouts, logSet, star
 import { registerWorkoutChanges } from './workout-changes.routes';
 import { registerWorkoutNote } from './workout-note.routes';
 
-export function workoutsRouter({ db }: AppDeps): Router {
+export function workoutsRouter({ db, config }: AppDeps): Router {
   const router = Router();
   registerWorkoutChanges(router, db); // before '/:id': add/delete sets, swap, last performance
   registerWorkoutNote(router, db); // PATCH /:id { note }
@@ -28,7 +28,7 @@ export function workoutsRouter({ db }: AppDeps): Router {
   router.post('/:id/complete', async (req, res) => {
     const { id } = parseParams(idParams, req);
     parseBody(emptyBody, req);
-    res.json(await completeWorkout(db, currentUserId(req), id));
+    res.json(await completeWorkout(db, currentUserId(req), id, config.clock));
   });
   router.post('/:id/abandon', async (req, res) => {
     const { id } = parseParams(idParams, req);

@@ -1,3 +1,5 @@
+import type { Clock } from '../config/clock';
+import { programPaused } from '../subscriptions/enrolment.service';
 import type { Db, Tx } from '../db/prisma';
 import { isUniqueViolation } from '../db/errors';
 import { convertWeight, generateWorkoutSets, type Decimal, type StartWorkoutBody, type Unit } from '@liftplan/domain';
@@ -41,6 +43,7 @@ const IN_PROGRESS_INDEX = 'workouts_one_in_progress_per_user';
 export async function startWorkout(db: Db, userId: number, target: StartWorkoutBody): Promise<WorkoutDto> {
   const ctx = await loadGenerationContext(db, userId, target);
   if (ctx.userPlanId === null) throw new AppError(404, 'NO_ACTIVE_PLAN', 'You are not on a plan; pick one first');
+  if (ctx.enrolmentStatus === 'paused') throw programPaused();
   if (ctx.planDayId === null) throw dayNotInPlan(ctx, target);
   if (ctx.inProgressId !== null) throw workoutInProgress(ctx.inProgressId);
 
@@ -54,6 +57,7 @@ export async function startWorkout(db: Db, userId: number, target: StartWorkoutB
     increment: ctx.increment,
     rounding: ctx.rounding,
     warmups: ctx.warmups,
+    barWeight: ctx.barWeight,
   });
   if (!generated.ok) throw missingTrainingMaxes(generated.missingTmExerciseIds, exercises);
 
@@ -249,9 +253,15 @@ export async function logSet(
  * manual adjustment or unit switch never interleaves between reading a TM and raising it. See
  * docs/decisions/0002-exactly-once-completion.md.
  */
-export async function completeWorkout(db: Db, userId: number, workoutId: number): Promise<CompleteWorkoutResponse> {
+export async function completeWorkout(
+  db: Db,
+  userId: number,
+  workoutId: number,
+  clock: Clock,
+): Promise<CompleteWorkoutResponse> {
+  const now = clock.now();
   const progression = await withLifterLock(db, userId, async (tx) => {
-    if (!(await flipToCompleted(tx, userId, workoutId))) throw await whyNotInProgress(tx, userId, workoutId);
+    if (!(await flipToCompleted(tx, userId, workoutId, now))) throw await whyNotInProgress(tx, userId, workoutId);
     // The workout was just flipped in this transaction, so it is the lifter's and its row exists.
     const ctx = (await selectCompletionContext(tx, userId, workoutId))!;
     const step = await applyProgressStep(tx, {
@@ -265,6 +275,7 @@ export async function completeWorkout(db: Db, userId: number, workoutId: number)
       tmExercises: ctx.tmExercises,
       sets: ctx.sets,
       isDeload: ctx.isDeload,
+      at: now,
     });
     return step.progression;
   });

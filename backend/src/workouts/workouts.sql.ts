@@ -27,6 +27,8 @@ export type GenerationContext = {
   planName: string | null;
   planId: number | null;
   cycleWeeks: number | null;
+  /** The enrolment's status: no workout starts while it is paused. */
+  enrolmentStatus: 'active' | 'paused' | null;
   /** The subscription's pointer cycle: every workout started now belongs to it. */
   cycle: number | null;
   weekNumber: number | null;
@@ -52,7 +54,7 @@ export async function selectGenerationContext(
 ): Promise<GenerationContext | undefined> {
   const rows = await db.$queryRaw<GenerationContext[]>`
     WITH sub AS (
-      SELECT up.id, up.plan_id, up.plan_version_id, up.cycle,
+      SELECT up.id, up.plan_id, up.plan_version_id, up.cycle, up.status,
              COALESCE(${target.weekNumber ?? null}::int, up.week_number) AS week_number,
              COALESCE(${target.dayNumber ?? null}::int, up.day_number) AS day_number
         FROM user_plans up WHERE up.user_id = ${userId} AND up.is_active
@@ -60,7 +62,7 @@ export async function selectGenerationContext(
     SELECT u.unit_preference AS unit, u.weight_increment::text AS increment, u.rounding, u.warmups,
            u.bar_weight::text AS "barWeight", u.plates::text[] AS plates,
            sub.id AS "userPlanId", p.id AS "planId", p.name AS "planName", pv.cycle_weeks AS "cycleWeeks",
-           sub.cycle, sub.week_number AS "weekNumber", sub.day_number AS "dayNumber",
+           sub.status AS "enrolmentStatus", sub.cycle, sub.week_number AS "weekNumber", sub.day_number AS "dayNumber",
            (SELECT max(x.day_number) FROM plan_days x
              WHERE x.plan_version_id = sub.plan_version_id AND x.week_number = sub.week_number) AS "daysInWeek",
            pd.id AS "planDayId", pd.name AS "dayName",
@@ -200,9 +202,9 @@ export async function updateLoggedSet(
  * The conditional status flip `in_progress → completed` (it takes the workout's row lock): true when this call
  * flipped it, false when the workout is not the lifter's or not in progress (anymore). See docs/decisions/0002.
  */
-export async function flipToCompleted(tx: Tx, userId: number, workoutId: number): Promise<boolean> {
+export async function flipToCompleted(tx: Tx, userId: number, workoutId: number, now: Date): Promise<boolean> {
   const flipped = await tx.$queryRaw<Array<{ id: number }>>`
-    UPDATE workouts SET status = 'completed', completed_at = now()
+    UPDATE workouts SET status = 'completed', completed_at = ${now}
      WHERE id = ${workoutId} AND user_id = ${userId} AND status = 'in_progress'
  RETURNING id`;
   return flipped.length > 0;
@@ -226,6 +228,9 @@ export type PointerState = {
   userPlanId: number | null;
   /** The workout's subscription is the lifter's active one: only then does the pointer move. */
   isActive: boolean;
+  status: 'active' | 'paused' | 'completed' | 'ended' | null;
+  /** How many times the version's cycle runs (null: repeats): ending the last one completes the enrolment. */
+  planCycles: number | null;
   cycle: number;
   weekNumber: number;
   dayNumber: number;
@@ -265,7 +270,8 @@ export type CompletionContext = PointerState & {
 };
 
 const pointerStateColumns = Prisma.sql`
-  up.id AS "userPlanId", COALESCE(up.is_active, false) AS "isActive",
+  up.id AS "userPlanId", COALESCE(up.is_active, false) AS "isActive", up.status,
+  (SELECT v.cycles FROM plan_versions v WHERE v.id = up.plan_version_id) AS "planCycles",
   COALESCE(up.cycle, 1) AS cycle, COALESCE(up.week_number, 1) AS "weekNumber", COALESCE(up.day_number, 1) AS "dayNumber",
   COALESCE((SELECT json_agg(x.days ORDER BY x.week_number)
               FROM (SELECT week_number, max(day_number) AS days FROM plan_days
@@ -361,12 +367,12 @@ export async function selectSkipContext(tx: Tx, userId: number): Promise<SkipCon
 /** Records a skipped day: a workout row without sets. */
 export async function insertSkippedWorkout(
   tx: Tx,
-  workout: Omit<NewWorkout, 'unit'> & { unit: Unit },
+  workout: Omit<NewWorkout, 'unit'> & { unit: Unit; at: Date },
 ): Promise<number> {
   const rows = await tx.$queryRaw<Array<{ id: number }>>`
-    INSERT INTO workouts (user_id, user_plan_id, plan_day_id, cycle, week_number, day_number, unit, status)
+    INSERT INTO workouts (user_id, user_plan_id, plan_day_id, cycle, week_number, day_number, unit, status, created_at)
     VALUES (${workout.userId}, ${workout.userPlanId}, ${workout.planDayId}, ${workout.cycle}, ${workout.weekNumber},
-            ${workout.dayNumber}, ${workout.unit}, 'skipped')
+            ${workout.dayNumber}, ${workout.unit}, 'skipped', ${workout.at})
     RETURNING id`;
   return rows[0]!.id;
 }

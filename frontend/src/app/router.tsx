@@ -21,6 +21,7 @@ const RegisterPage = lazyPage(() => import('@/features/auth/routes/RegisterPage'
 const DashboardPage = lazyPage(() => import('@/features/dashboard/routes/DashboardPage'), 'DashboardPage');
 const PlansPage = lazyPage(() => import('@/features/plans/routes/PlansPage'), 'PlansPage');
 const PlanDetailPage = lazyPage(() => import('@/features/plans/routes/PlanDetailPage'), 'PlanDetailPage');
+const PlanUpgradePage = lazyPage(() => import('@/features/plans/routes/PlanUpgradePage'), 'PlanUpgradePage');
 const SetupPage = lazyPage(() => import('@/features/setup/routes/SetupPage'), 'SetupPage');
 const WorkoutPage = lazyPage(() => import('@/features/workout/routes/WorkoutPage'), 'WorkoutPage');
 const HistoryPage = lazyPage(() => import('@/features/history/routes/HistoryPage'), 'HistoryPage');
@@ -48,6 +49,7 @@ export function AppRoutes() {
         <Route element={<RequireAuth />}>
           <Route index element={<DashboardPage />} />
           <Route path="plans" element={<PlansPage />} />
+          <Route path="plans/upgrade" element={<PlanUpgradePage />} />
           <Route path="plans/:planId" element={<PlanDetailPage />} />
           <Route path="setup" element={<SetupPage />} />
           <Route path="workouts/:workoutId" element={<WorkoutPage />} />

@@ -10,6 +10,8 @@ export const paths = {
   plan: (planId: number) => `/plans/${planId}`,
   /** The plan page's "Your next weeks" projection. */
   planNextWeeks: (planId: number) => `/plans/${planId}#next-weeks`,
+  /** Review a newer version of the lifter's plan and upgrade to it. */
+  planUpgrade: '/plans/upgrade',
   setup: '/setup',
   workout: (workoutId: number) => `/workouts/${workoutId}`,
   history: '/history',

@@ -1,4 +1,4 @@
-import type { UserDto } from '@liftplan/domain';
+import type { EnrolmentDto, UserDto } from '@liftplan/domain';
 import { vi } from 'vitest';
 
 export type FakeRoute = (request: Request) => Response | undefined | Promise<Response | undefined>;
@@ -50,8 +50,39 @@ export function aUser(overrides: Partial<UserDto> = {}): UserDto {
     rounding: 'nearest',
     warmups: 'off',
     defaultRestSeconds: 120,
+    timeZone: 'Europe/London',
     isAdmin: false,
     createdAt: '2025-01-01T00:00:00.000Z',
+    ...overrides,
+  };
+}
+
+/** An active enrolment on plan 3 (Mon/Thu, repeating), as GET /plans/current and the schedule carry it. */
+export function anEnrolment(overrides: Partial<EnrolmentDto> = {}): EnrolmentDto {
+  return {
+    id: 1,
+    planId: 3,
+    planName: 'Two-Day Test Plan',
+    planVersionId: 3,
+    version: 1,
+    status: 'active',
+    startDate: '2026-03-02',
+    startedAt: '2026-03-01T10:00:00.000Z',
+    endedAt: null,
+    pausedAt: null,
+    preferredDays: ['mon', 'thu'],
+    timeZone: 'Europe/London',
+    cycles: null,
+    expectedEndDate: null,
+    progress: {
+      cycle: 1,
+      weekNumber: 1,
+      dayNumber: 1,
+      programWeek: 1,
+      programWeeks: null,
+      sessionsDone: 0,
+      sessionsTotal: null,
+    },
     ...overrides,
   };
 }

@@ -9,6 +9,7 @@ export * from './schemas/admin-users';
 export * from './schemas/exercises';
 export * from './schemas/plans';
 export * from './schemas/subscriptions';
+export * from './schemas/schedule';
 export * from './schemas/training-maxes';
 export * from './schemas/workouts';
 export * from './schemas/workout-changes';

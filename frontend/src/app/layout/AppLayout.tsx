@@ -5,6 +5,7 @@ import { useLogout } from '@/features/auth/session/use-logout';
 import { useSession } from '@/features/auth/session/use-session';
 import { paths } from '@/lib/paths';
 import { OfflineStatus } from '../pwa/OfflineStatus';
+import { UpdateOnNavigation } from '../pwa/UpdateOnNavigation';
 import { FlashNotice } from './FlashNotice';
 import { LogoutButton } from './LogoutButton';
 import { MainNav } from './MainNav';
@@ -19,6 +20,7 @@ export function AppLayout() {
   return (
     <div className="app-shell">
       <ScrollToTop />
+      <UpdateOnNavigation />
       <SkipLink />
       <header className="app-header">
         <div className="app-header__inner">

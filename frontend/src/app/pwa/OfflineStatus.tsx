@@ -1,14 +1,10 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
+import { syncPendingNotes } from '@/features/workout/api/note-outbox';
 import { resumeSaveQueues, unsavedSetCount } from '@/features/workout/api/workout-api';
 import { PENDING_SETS_CHANGED } from '@/features/workout/api/set-save-queue';
-import { connectivity } from '@/lib/connectivity';
+import { useOnline } from '@/lib/use-online';
 import { updateNow, updateStore } from './service-worker';
 import './pwa.css';
-
-/** Whether the server is out of reach (no connection, or requests failing), re-rendering when that changes. */
-export function useOnline(): boolean {
-  return !useSyncExternalStore(connectivity.subscribe, connectivity.isOffline, () => false);
-}
 
 /** The stored unsaved-set count, re-read when a queue stores a change here or another tab does (cheap). */
 function useUnsavedSetCount(userId: number | null): number {
@@ -36,7 +32,9 @@ export function OfflineStatus({ userId }: { userId: number | null }) {
   const unsaved = useUnsavedSetCount(userId);
 
   useEffect(() => {
-    if (userId !== null) resumeSaveQueues(userId);
+    if (userId === null) return;
+    resumeSaveQueues(userId);
+    void syncPendingNotes(userId);
   }, [userId]);
 
   return (
@@ -56,7 +54,7 @@ export function OfflineStatus({ userId }: { userId: number | null }) {
       </div>
       {updateReady && (
         <div className="offline-status__bar offline-status__bar--update">
-          <span>A new version of LiftPlan is ready.</span>
+          <span>A new version of LiftPlan is ready: it loads when you change page.</span>
           <button type="button" className="offline-status__action" onClick={updateNow}>
             Update
           </button>

@@ -35,7 +35,7 @@ export type ProjectionInput = {
   /** Every AMRAP done at prescribed + this many reps (never below 0); other progression sets at prescribed reps. */
   amrapExtraReps: number;
   /** `warmups: 'standard'` projects the lifter's generated warm-ups too (as their workouts will have them). */
-  lifter: LifterRounding & { warmups?: WarmupSetting };
+  lifter: LifterRounding & { warmups?: WarmupSetting; barWeight?: DecimalLike | null };
   exercises: ReadonlyMap<number, { slug: string; isUpperBody: boolean }>;
 };
 

@@ -116,6 +116,59 @@ describe('standard warm-ups: 40 %×5, 50 %×5, 60 %×3 of the first work set', (
     expect(supplementalOnly.map((s) => s.kind)).toEqual(['supplemental']);
   });
 
+  describe('never below the bar', () => {
+    const bar20 = { ...kg, warmups: 'standard' as const, barWeight: '20' };
+    const warmupWeights = (sets: GeneratedSet[]) =>
+      sets.filter((s) => s.kind === 'warmup').map((s) => `${str(s.prescribedWeight!)}×${s.prescribedReps}`);
+    const workAt = (tm: string, percentage: string) => {
+      const result = generateWorkoutSets([template({ percentage, reps: 5 })], new Map([[BENCH, tm]]), bar20);
+      if (!result.ok) throw new Error('missing TMs');
+      return result.sets;
+    };
+
+    it('a heavy work set keeps every warm-up: all are above the bar', () => {
+      expect(warmupWeights(generate(day, bar20))).toEqual(['35×5', '42.5×5', '50×3']);
+    });
+
+    it('warm-ups below the bar become one bar-only warm-up, then those above it', () => {
+      // 45 kg: 18 → 17.5 and 22.5 → 22.5, 27 → 27.5: the first is under the 20 kg bar.
+      expect(warmupWeights(workAt('45', '1'))).toEqual(['20×5', '22.5×5', '27.5×3']);
+      // 35 kg: 14 → 15, 17.5, 21 → 20: the first two under the bar, the third on it — one bar-only set.
+      expect(warmupWeights(workAt('35', '1'))).toEqual(['20×5']);
+    });
+
+    it('the bar-only warm-up is the share of the TM the bar is', () => {
+      const [barOnly] = workAt('35', '1');
+      expect(str(barOnly!.percentage!)).toBe('0.5714'); // 20 / 35 of a 100 % work set
+    });
+
+    it('a work set at or under the bar gets no warm-ups at all', () => {
+      expect(workAt('20', '1').map((s) => s.kind)).toEqual(['main']);
+      expect(workAt('15', '1').map((s) => s.kind)).toEqual(['main']);
+    });
+
+    it('without a bar weight (or a 0 kg "bar") nothing is clamped', () => {
+      expect(
+        warmupWeights(generate([template({ percentage: '0.35', reps: 5 })], { ...kg, warmups: 'standard' })),
+      ).toEqual(['15×5', '17.5×5', '20×3']);
+      const noBar = generateWorkoutSets([template({ percentage: '1', reps: 5 })], new Map([[BENCH, '35']]), {
+        ...bar20,
+        barWeight: '0',
+      });
+      expect(noBar.ok && warmupWeights(noBar.sets)).toEqual(['15×5', '17.5×5', '20×3']);
+    });
+
+    it('in lb with a 45 lb bar', () => {
+      const lb = { increment: '5', rounding: 'nearest' as const, warmups: 'standard' as const, barWeight: '45' };
+      const result = generateWorkoutSets([template({ percentage: '1', reps: 5 })], new Map([[BENCH, '135']]), lb);
+      // 54 → 55, 67.5 → 70 (half up), 81 → 80: all above the bar.
+      expect(result.ok && warmupWeights(result.sets)).toEqual(['55×5', '70×5', '80×3']);
+      const light = generateWorkoutSets([template({ percentage: '1', reps: 5 })], new Map([[BENCH, '95']]), lb);
+      // 38 → 40 and 47.5 → 50 (half up), 57: 40 is under the bar → one 45 lb set, then 50 and 55.
+      expect(light.ok && warmupWeights(light.sets)).toEqual(['45×5', '50×5', '55×3']);
+    });
+  });
+
   it('the projection shows the same warm-ups, and they move no TM', () => {
     const plan = {
       cycleWeeks: 1,

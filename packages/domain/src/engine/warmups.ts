@@ -1,4 +1,4 @@
-import { dec, type Decimal } from './decimal';
+import { dec, type Decimal, type DecimalLike } from './decimal';
 import { roundToIncrement, type RoundingMode } from './weights';
 
 /** A lifter's warm-up setting: `off` — only the plan's own warm-up sets; `standard` — the scheme below. */
@@ -50,18 +50,36 @@ export function slotsNeedingWarmups<T extends WarmupSource>(sets: readonly T[]):
   return result;
 }
 
+/** A warm-up set: its weight, its share of the TM and its reps. */
+export type Warmup = { weight: Decimal; percentage: Decimal; reps: number };
+
 /**
  * The standard warm-up sets for a work set of `workWeight`: each share of it rounded with the lifter's increment
- * and rounding mode; a warm-up that rounds to nothing or to the work weight itself is left out.
+ * and rounding mode; a warm-up that rounds to nothing or to the work weight itself is left out. With the lifter's
+ * bar weight, nothing is lighter than the empty bar (see `clampToBar`).
  */
 export function standardWarmups(
   workWeight: Decimal,
   workPercentage: Decimal,
-  lifter: { increment: Decimal | string | number; rounding?: RoundingMode },
-): Array<{ weight: Decimal; percentage: Decimal; reps: number }> {
-  return STANDARD_WARMUP_SCHEME.map(({ share, reps }) => ({
+  lifter: { increment: DecimalLike; rounding?: RoundingMode; barWeight?: DecimalLike | null },
+): Warmup[] {
+  const warmups = STANDARD_WARMUP_SCHEME.map(({ share, reps }) => ({
     weight: roundToIncrement(workWeight.mul(share), lifter.increment, lifter.rounding),
     percentage: workPercentage.mul(dec(share)).toDecimalPlaces(4),
     reps,
   })).filter((w) => w.weight.gt(0) && w.weight.lt(workWeight));
+  const bar = lifter.barWeight === undefined || lifter.barWeight === null ? null : dec(lifter.barWeight);
+  return bar === null || bar.lte(0) ? warmups : clampToBar(warmups, bar, workWeight, workPercentage);
+}
+
+/**
+ * Warm-ups at or below the bar become one set with the empty bar (the first of them, its reps), only when the work
+ * set is heavier than the bar; the warm-ups above the bar stay as they are.
+ */
+function clampToBar(warmups: Warmup[], bar: Decimal, workWeight: Decimal, workPercentage: Decimal): Warmup[] {
+  const firstAtBar = warmups.find((w) => w.weight.lte(bar));
+  const above = warmups.filter((w) => w.weight.gt(bar));
+  if (!firstAtBar || !bar.lt(workWeight)) return above;
+  const percentage = workPercentage.mul(bar).div(workWeight).toDecimalPlaces(4);
+  return [{ weight: bar, percentage, reps: firstAtBar.reps }, ...above];
 }

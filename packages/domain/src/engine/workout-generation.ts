@@ -50,11 +50,19 @@ export function missingTrainingMaxes(
   return [...new Set(needed.filter((id) => !trainingMaxes.has(id)))];
 }
 
+/** The lifter's settings generation uses; `barWeight` (in the workout's unit) keeps warm-ups off the empty bar. */
+export type GenerationLifter = {
+  increment: DecimalLike;
+  rounding?: RoundingMode;
+  warmups?: WarmupSetting;
+  barWeight?: DecimalLike | null;
+};
+
 /** Every set of a plan day prescribed from the lifter's TMs, or the TM exercises that have no TM yet. */
 export function generateWorkoutSets(
   templates: PrescribedSetTemplate[],
   trainingMaxes: ReadonlyMap<number, DecimalLike>,
-  lifter: { increment: DecimalLike; rounding?: RoundingMode; warmups?: WarmupSetting },
+  lifter: GenerationLifter,
 ): GenerationResult {
   const missing = missingTrainingMaxes(templates, trainingMaxes);
   if (missing.length > 0) return { ok: false, missingTmExerciseIds: missing };
@@ -83,20 +91,11 @@ export function generateWorkoutSets(
  * their first work set's weight in front (kind `warmup`, never AMRAP or progression, 60 s rest); the slot's own sets
  * move down by the number of warm-ups, so set numbers read 1, 2, 3… as a plan-authored warm-up would.
  */
-function withStandardWarmups(
-  sets: GeneratedSet[],
-  lifter: { increment: DecimalLike; rounding?: RoundingMode },
-): GeneratedSet[] {
+function withStandardWarmups(sets: GeneratedSet[], lifter: GenerationLifter): GeneratedSet[] {
   const slots = slotsNeedingWarmups(sets);
   if (slots.size === 0) return sets;
   const warmupsOf = new Map(
-    [...slots].map(([order, first]) => [
-      order,
-      standardWarmups(first.prescribedWeight!, first.percentage!, {
-        increment: dec(lifter.increment),
-        rounding: lifter.rounding,
-      }),
-    ]),
+    [...slots].map(([order, first]) => [order, standardWarmups(first.prescribedWeight!, first.percentage!, lifter)]),
   );
   const result: GeneratedSet[] = [];
   for (const [order, warmups] of warmupsOf) {

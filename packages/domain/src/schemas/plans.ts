@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { idInput, multilineTextInput, onlyWhenValid, textInput, unitSchema, whenValidAt } from './common';
+import { idInput, idParam, multilineTextInput, onlyWhenValid, textInput, unitSchema, whenValidAt } from './common';
 import { findOverlappingRules } from '../engine/progression';
 import { slugInput } from './exercises';
 
@@ -11,7 +11,10 @@ export const PLAN_LEVELS = ['beginner', 'intermediate', 'advanced'] as const;
 export const PLAN_GOALS = ['strength', 'hypertrophy', 'peaking'] as const;
 
 /** Size limits: a plan body can't make the server (or a 52-week projection of it) do more than milliseconds of work. */
-export const PLAN_LIMITS = { maxCycleWeeks: 52, maxSetsPerWeek: 250, maxSetsPerPlan: 3000 } as const;
+export const PLAN_STATUSES = ['draft', 'published', 'archived'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const PLAN_LIMITS = { maxCycleWeeks: 52, maxCycles: 52, maxSetsPerWeek: 250, maxSetsPerPlan: 3000 } as const;
 
 export const planSetInput = z.strictObject({
   setOrder: z.number().int().min(1).max(100),
@@ -223,6 +226,14 @@ export const planBody = z
     daysPerWeek: z.number().int().min(1).max(7),
     isPublic: z.boolean().default(true),
     cycleWeeks: z.number().int().min(1).max(PLAN_LIMITS.maxCycleWeeks).optional(),
+    /** How many times the cycle runs (Smolov Jr, Candito: 1); omitted or null repeats until the lifter stops. */
+    cycles: z
+      .number()
+      .int()
+      .min(1)
+      .max(PLAN_LIMITS.maxCycles)
+      .nullish()
+      .transform((v) => v ?? null),
     tmPercent: z
       .number()
       .min(0.5, 'tmPercent must be between 0.50 and 1.00')
@@ -449,14 +460,20 @@ const planHeaderDto = {
   description: z.string().nullable(),
   daysPerWeek: z.number(),
   cycleWeeks: z.number(),
+  /** How many times the cycle runs; null (or absent) repeats until the lifter stops. */
+  cycles: z.number().nullable().optional(),
   tmPercent: z.number(),
   isPublic: z.boolean(),
   version: z.number(),
   /** Author credit, source, level and goal (null on plans nobody described). */
   library: planLibraryDto.nullable(),
+  /** draft (never published) | published | archived (hidden from browsing; subscribers keep training). */
+  status: z.enum(PLAN_STATUSES).optional(),
 };
 export const planDetailDto = z.object({
   ...planHeaderDto,
+  /** When this version was published; null: it is the plan's draft (admins only see it). */
+  publishedAt: z.string().nullable().optional(),
   versionId: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -481,6 +498,66 @@ export const planSummaryDto = z.object({
   totalSets: z.number(),
   activeSubscribers: z.number(),
   isCurrent: z.boolean(),
+  /** Admin list only: every version, newest first, with who is on it. */
+  versions: z
+    .array(
+      z.object({
+        version: z.number(),
+        publishedAt: z.string().nullable(),
+        activeSubscribers: z.number(),
+        recommendedUpgrade: z.boolean(),
+        upgradeNote: z.string().nullable(),
+      }),
+    )
+    .optional(),
   updatedAt: z.string(),
 });
 export type PlanSummaryDto = z.infer<typeof planSummaryDto>;
+
+/** `POST /api/admin/plans/:id/publish`: the draft becomes the newest version, optionally recommended to lifters. */
+export const publishPlanBody = z.strictObject({
+  recommendedUpgrade: z.boolean().default(false),
+  upgradeNote: multilineTextInput(500)
+    .nullish()
+    .transform((v) => v || null),
+});
+export type PublishPlanBody = z.infer<typeof publishPlanBody>;
+
+export const updateVersionBody = z
+  .strictObject({
+    recommendedUpgrade: z.boolean().optional(),
+    upgradeNote: multilineTextInput(500)
+      .nullish()
+      .transform((v) => (v === undefined ? undefined : v || null)),
+  })
+  .refine((body) => body.recommendedUpgrade !== undefined || body.upgradeNote !== undefined, 'nothing to update');
+export type UpdateVersionBody = z.infer<typeof updateVersionBody>;
+
+export const versionParams = z.object({ id: idParam, version: idParam });
+
+export const adminPlansQuery = z.strictObject({ status: z.enum(PLAN_STATUSES).optional() });
+export const createPlanQuery = z.strictObject({ draft: z.enum(['true', 'false']).optional() });
+
+const programSlot = z.looseObject({ exercise: z.string().max(100), tmExercise: z.string().max(100).optional() });
+const programDay = z.looseObject({ exercises: z.array(programSlot).max(30) });
+/**
+ * A program file (`liftplan-program/1`, prisma/programs/*.json): the envelope is checked here; the plan inside is
+ * checked as an admin body once its exercise slugs are resolved.
+ */
+export const programFileInput = z.strictObject({
+  format: z.literal('liftplan-program/1'),
+  meta: z.looseObject({ name: z.string().max(100).optional() }),
+  plan: z.looseObject({
+    slug: z.string().max(100),
+    weeks: z
+      .array(z.looseObject({ days: z.array(programDay).max(7) }))
+      .max(PLAN_LIMITS.maxCycleWeeks)
+      .optional(),
+    days: z.array(programDay).max(7).optional(),
+    progressionRules: z
+      .array(z.looseObject({ exercise: z.string().max(100).optional() }))
+      .max(200)
+      .optional(),
+  }),
+});
+export type ProgramFileInput = z.infer<typeof programFileInput>;

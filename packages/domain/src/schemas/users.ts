@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { textInput, unitSchema, weightInput } from './common';
 import { ROUNDING_MODES } from '../engine/weights';
 import { WARMUP_SETTINGS } from '../engine/warmups';
+import { timeZoneInput } from './schedule';
 
 export const MAX_DEFAULT_REST_SECONDS = 1800;
 
@@ -19,6 +20,8 @@ export const userDto = z.object({
   warmups: z.enum(WARMUP_SETTINGS),
   /** Rest between sets when the plan's slot gives none, in seconds (0–1800). */
   defaultRestSeconds: z.number(),
+  /** IANA time zone: the lifter's schedule dates (today, missed days) are computed in it. */
+  timeZone: z.string(),
   isAdmin: z.boolean(),
   createdAt: z.string(),
 });
@@ -38,6 +41,7 @@ export const updateMeBody = z
     rounding: z.enum(ROUNDING_MODES).optional(),
     warmups: z.enum(WARMUP_SETTINGS).optional(),
     defaultRestSeconds: z.number().int().min(0).max(MAX_DEFAULT_REST_SECONDS).optional(),
+    timeZone: timeZoneInput.optional(),
   })
   .refine((body) => Object.keys(body).length > 0, { message: 'nothing to update' });
 export type UpdateMeBody = z.infer<typeof updateMeBody>;

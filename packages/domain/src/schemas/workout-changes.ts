@@ -54,8 +54,8 @@ export const swapExerciseResponse = z.object({
   swappedSetIds: z.array(z.number()),
   /** The TM exercise the swapped sets' weights came from. */
   tmExerciseId: z.number(),
-  /** Always false: swapped sets never move a training max. */
-  movesTrainingMax: z.literal(false),
+  /** False for a swap (swapped sets never move a TM); true when going back to the plan restored a progression set. */
+  movesTrainingMax: z.boolean(),
   message: z.string(),
 });
 export type SwapExerciseResponse = z.infer<typeof swapExerciseResponse>;

@@ -2,27 +2,41 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from '@tansta
 import type {
   PlanDetailDto,
   PlanPreview,
+  PlanStatus,
   PlanSummaryDto,
   ProgressionRuleDto,
   ProgressionRuleInput,
   ProjectionResponse,
+  PublishPlanBody,
 } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
+import { downloadFromApi } from '@/lib/download';
 import type { PlanRequestBody } from '../builder/builder-state';
 import type { PreviewBody } from '../builder/preview-request';
 import type { ProjectionBody } from '../builder/projection';
 import { adminKeys } from './admin-keys';
 
-export const fetchAdminPlans = (signal?: AbortSignal) =>
-  apiClient.get<{ plans: PlanSummaryDto[] }>('/admin/plans', { signal });
+export const fetchAdminPlans = (status: PlanStatus | undefined, signal?: AbortSignal) =>
+  apiClient.get<{ plans: PlanSummaryDto[] }>(`/admin/plans${status ? `?status=${status}` : ''}`, { signal });
+/** The plan's draft when it has one, else its newest version (archived plans too). */
 export const fetchAdminPlan = (id: number, signal?: AbortSignal) =>
   apiClient.get<{ plan: PlanDetailDto }>(`/admin/plans/${id}`, { signal });
-export const createPlan = (body: PlanRequestBody) => apiClient.post<{ plan: PlanDetailDto }>('/admin/plans', body);
+/** A new plan as a draft: only admins see it until it is published. */
+export const createDraftPlan = (body: PlanRequestBody) =>
+  apiClient.post<{ plan: PlanDetailDto }>('/admin/plans?draft=true', body);
 /** `expectedUpdatedAt`: the plan's updatedAt when the editor loaded it; the API answers 409 PLAN_CHANGED if it moved on. */
-export const updatePlan = (id: number, body: PlanRequestBody, expectedUpdatedAt?: string) => {
+export const saveDraft = (id: number, body: PlanRequestBody, expectedUpdatedAt?: string) => {
   const query = expectedUpdatedAt ? `?expectedUpdatedAt=${encodeURIComponent(expectedUpdatedAt)}` : '';
-  return apiClient.put<{ plan: PlanDetailDto }>(`/admin/plans/${id}${query}`, body);
+  return apiClient.put<{ plan: PlanDetailDto }>(`/admin/plans/${id}/draft${query}`, body);
 };
+/** `planDeleted`: the plan was never published, so it went with its draft. */
+export const discardDraft = (id: number) => apiClient.delete<{ planDeleted: boolean }>(`/admin/plans/${id}/draft`);
+export const publishPlan = (id: number, body: PublishPlanBody) =>
+  apiClient.post<{ plan: PlanDetailDto }>(`/admin/plans/${id}/publish`, body);
+export const archivePlan = (id: number) => apiClient.post<{ plan: PlanDetailDto }>(`/admin/plans/${id}/archive`, {});
+export const restorePlan = (id: number) => apiClient.post<{ plan: PlanDetailDto }>(`/admin/plans/${id}/restore`, {});
+/** A program file (`liftplan-program/1`) becomes a new draft plan. */
+export const importPlan = (file: unknown) => apiClient.post<{ plan: PlanDetailDto }>('/admin/plans/import', file);
 export const previewPlan = (body: PreviewBody, signal?: AbortSignal) =>
   apiClient.post<{ preview: PlanPreview }>('/admin/plans/preview', body, { signal });
 /** An unsaved plan run for N weeks with sample TMs (nothing written). */
@@ -35,10 +49,14 @@ export async function deletePlan(id: number): Promise<{ archived: boolean }> {
   return { archived: result?.archived === true };
 }
 
-export function useAdminPlans() {
+/** The plan as its program file, saved by the browser as `<slug>.json`. */
+export const downloadPlanFile = (plan: Pick<PlanSummaryDto, 'id' | 'slug'>) =>
+  downloadFromApi(`/admin/plans/${plan.id}/export`, `${plan.slug}.json`);
+
+export function useAdminPlans(status?: PlanStatus) {
   return useQuery({
-    queryKey: adminKeys.plans,
-    queryFn: ({ signal }) => fetchAdminPlans(signal),
+    queryKey: adminKeys.planList(status),
+    queryFn: ({ signal }) => fetchAdminPlans(status, signal),
     select: (data) => data.plans,
   });
 }
@@ -60,20 +78,49 @@ function invalidatePlans(queryClient: QueryClient) {
   void queryClient.invalidateQueries({ queryKey: ['plans'] });
 }
 
-export function useSavePlan() {
+/** A plan write answered with the plan: cache it as the admin's copy and refresh the lists. */
+function useAdminPlanWrite<Variables>(mutationFn: (variables: Variables) => Promise<{ plan: PlanDetailDto }>) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({
-      id,
-      body,
-      expectedUpdatedAt,
-    }: {
-      id: number | null;
-      body: PlanRequestBody;
-      expectedUpdatedAt?: string;
-    }) => (id === null ? createPlan(body) : updatePlan(id, body, expectedUpdatedAt)),
+    mutationFn,
     onSuccess: ({ plan }) => {
       queryClient.setQueryData(adminKeys.plan(plan.id), { plan });
+      invalidatePlans(queryClient);
+    },
+  });
+}
+
+type DraftSave = { id: number | null; body: PlanRequestBody; expectedUpdatedAt?: string };
+
+/** Saves the builder's plan as the draft (a new plan: created as a draft). Lifters keep the published version. */
+export function useSaveDraft() {
+  return useAdminPlanWrite(({ id, body, expectedUpdatedAt }: DraftSave) =>
+    id === null ? createDraftPlan(body) : saveDraft(id, body, expectedUpdatedAt),
+  );
+}
+
+export function usePublishPlan() {
+  return useAdminPlanWrite(({ id, body }: { id: number; body: PublishPlanBody }) => publishPlan(id, body));
+}
+
+export function useArchivePlan() {
+  return useAdminPlanWrite(archivePlan);
+}
+
+export function useRestorePlan() {
+  return useAdminPlanWrite(restorePlan);
+}
+
+export function useImportPlan() {
+  return useAdminPlanWrite(importPlan);
+}
+
+export function useDiscardDraft() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: discardDraft,
+    onSuccess: (_result, id) => {
+      queryClient.removeQueries({ queryKey: adminKeys.plan(id) });
       invalidatePlans(queryClient);
     },
   });
@@ -84,9 +131,9 @@ export function useDeletePlan() {
   return useMutation({
     mutationFn: deletePlan,
     onSuccess: (_result, id) => {
-      // Deleted or archived, it leaves the list at once.
-      queryClient.setQueryData<{ plans: PlanSummaryDto[] }>(
-        adminKeys.plans,
+      // Deleted or archived, it leaves the lists at once.
+      queryClient.setQueriesData<{ plans: PlanSummaryDto[] }>(
+        { queryKey: adminKeys.planLists },
         (data) => data && { plans: data.plans.filter((plan) => plan.id !== id) },
       );
       queryClient.removeQueries({ queryKey: adminKeys.plan(id) });
@@ -95,7 +142,7 @@ export function useDeletePlan() {
   });
 }
 
-/** Duplicate: load the plan, turn it into a body with a new name/slug, POST it. */
+/** Duplicate as a template: load the plan, give it a new name/slug, create it as a draft. */
 export function useDuplicatePlan() {
   const queryClient = useQueryClient();
   return useMutation({
@@ -104,7 +151,7 @@ export function useDuplicatePlan() {
         queryKey: adminKeys.plan(id),
         queryFn: ({ signal }) => fetchAdminPlan(id, signal),
       });
-      return createPlan({ ...planToBody(plan), name, slug, isPublic });
+      return createDraftPlan({ ...planToBody(plan), name, slug, isPublic });
     },
     onSuccess: ({ plan }) => {
       queryClient.setQueryData(adminKeys.plan(plan.id), { plan });
@@ -113,25 +160,7 @@ export function useDuplicatePlan() {
   });
 }
 
-/** Public ↔ private: the plan as it is, with the other visibility (the API only takes full replacements). */
-export function useSetPlanVisibility() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: async ({ id, isPublic }: { id: number; isPublic: boolean }) => {
-      const { plan } = await queryClient.fetchQuery({
-        queryKey: adminKeys.plan(id),
-        queryFn: ({ signal }) => fetchAdminPlan(id, signal),
-      });
-      return updatePlan(id, { ...planToBody(plan), isPublic }, plan.updatedAt);
-    },
-    onSuccess: ({ plan }) => {
-      queryClient.setQueryData(adminKeys.plan(plan.id), { plan });
-      invalidatePlans(queryClient);
-    },
-  });
-}
-
-/** A saved plan as a request body (what "duplicate" posts and a visibility change puts), in the weeks shape. */
+/** A saved plan as a request body (what "duplicate" posts), in the weeks shape. */
 export function planToBody(plan: PlanDetailDto): PlanRequestBody {
   const weeks = plan.weeks?.length ? plan.weeks : [{ weekNumber: 1, name: null, isDeload: false, days: plan.days }];
   return {
@@ -141,6 +170,7 @@ export function planToBody(plan: PlanDetailDto): PlanRequestBody {
     daysPerWeek: plan.daysPerWeek,
     isPublic: plan.isPublic,
     cycleWeeks: plan.cycleWeeks ?? weeks.length,
+    cycles: plan.cycles ?? null,
     tmPercent: plan.tmPercent ?? 0.9,
     weeks: weeks.map((week) => ({
       weekNumber: week.weekNumber,

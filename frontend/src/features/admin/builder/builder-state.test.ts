@@ -221,7 +221,21 @@ describe('days: add, remove, rename, reorder — renumbered 1..N, days/week in s
     expect(body(run(draft, { type: 'setDayCount', count: 4 })).daysPerWeek).toBe(4);
     expect(summary(run(draft, { type: 'setDayCount', count: 1 }))).toEqual([[1, 'Day 1', 1]]);
     expect(run(draft, { type: 'setDayCount', count: 12 }).weeks[0]!.days).toHaveLength(7);
-    expect(run(draft, { type: 'addDay' }, { type: 'addDay' }).weeks[0]!.days).toHaveLength(4);
+  });
+
+  it('Add day fills a week up to days/week and never past it (Days / week = 3, Add day twice: still 3)', () => {
+    const three = run(draftWithDays(1), { type: 'setDayCount', count: 3 });
+    const weekKey = three.weeks[0]!.key;
+    expect(run(three, { type: 'addDay', weekKey }, { type: 'addDay', weekKey })).toBe(three);
+    expect(body(three).daysPerWeek).toBe(3);
+    // A week of the cycle with fewer days gets one more, up to the plan's days a week.
+    const twoWeeks = run(three, { type: 'addWeek' });
+    const uneven = {
+      ...twoWeeks,
+      weeks: [twoWeeks.weeks[0]!, { ...twoWeeks.weeks[1]!, days: twoWeeks.weeks[1]!.days.slice(0, 1) }],
+    };
+    const filled = run(uneven, { type: 'addDay', weekKey: uneven.weeks[1]!.key });
+    expect(filled.weeks.map((w) => w.days.length)).toEqual([3, 2]);
   });
 
   it('duplicates a day right after itself with its own keys', () => {
@@ -570,8 +584,6 @@ describe('weeks: add, duplicate, remove (renumbered), deload, rename — cycleWe
       ['Day 2', 'Day 1'],
       ['Day 2', 'Day 1'],
     ]);
-    const added = run(draft, { type: 'addDay' });
-    expect(added.weeks.map((w) => w.days.length)).toEqual([3, 3]);
     const duplicated = run(draft, { type: 'duplicateDay', dayKey: draft.weeks[0]!.days[0]!.key });
     expect(names(duplicated)).toEqual([
       ['Day 1', 'Day 1', 'Day 2'],
@@ -779,5 +791,18 @@ describe('set kinds, rep ranges, increment offsets, rest, TM % and rule kinds in
       { kind: 'cycle_increment', exerciseId: null, category: 'lower', increase: 5, unit: 'percent' },
       { kind: 'stall_reset', exerciseId: 1, category: null, failures: 3, factor: 0.9 },
     ]);
+  });
+});
+
+describe('program length (cycles, issue 13)', () => {
+  it('keeps a finite plan finite through the builder and a duplicate, and repeats by default', () => {
+    const finite = { ...aPlanDetail(), cycles: 1 };
+    expect(draftToPlanBody(draftFromPlan(finite)).cycles).toBe(1);
+    expect(planToBody(finite).cycles).toBe(1);
+    expect(draftToPlanBody(draftFromPlan(aPlanDetail())).cycles).toBeNull();
+    expect(draftToPlanBody(emptyDraft()).cycles).toBeNull();
+    const draft = run(emptyDraft(), { type: 'setCycles', value: 3 });
+    expect(draftToPlanBody(draft).cycles).toBe(3);
+    expect(draftToPlanBody(run(draft, { type: 'setCycles', value: null })).cycles).toBeNull();
   });
 });

@@ -90,6 +90,8 @@ export type PlanDraft = {
   isPublic: boolean;
   /** The TM as a % of the 1RM a lifter enters at setup, as typed ("90"). */
   tmPercent: string;
+  /** How many times the cycle runs (Smolov Jr: 1); null repeats until the lifter stops. */
+  cycles: number | null;
   /** The cycle: cycleWeeks is their number. */
   weeks: Week[];
   rules: RuleRow[];
@@ -156,8 +158,10 @@ export function emptyDraft(): PlanDraft {
     slug: '',
     slugTouched: false,
     description: '',
-    isPublic: true,
+    // Private until the admin decides otherwise: publishing a half-thought plan to every lifter is the worse mistake.
+    isPublic: false,
     tmPercent: DEFAULT_TM_PERCENT,
+    cycles: null,
     weeks: [newWeek(1)],
     rules: [],
   };
@@ -247,6 +251,7 @@ export function draftFromPlan(plan: PlanDetailDto): PlanDraft {
     description: plan.description ?? '',
     isPublic: plan.isPublic,
     tmPercent: formatPercent(plan.tmPercent ?? 0.9),
+    cycles: plan.cycles ?? null,
     weeks: weeks.map((week) => ({
       key: newKey('w'),
       name: week.name ?? '',
@@ -320,6 +325,7 @@ export function draftToPlanBody(draft: PlanDraft): PlanRequestBody {
     daysPerWeek: dayCount(draft),
     isPublic: draft.isPublic,
     cycleWeeks: draft.weeks.length,
+    cycles: draft.cycles,
     tmPercent: percent === null ? Number.NaN : percentToFraction(percent),
     weeks: draft.weeks.map((week, w): WeekBody => ({
       weekNumber: w + 1,
@@ -510,6 +516,7 @@ export type BuilderAction =
   | { type: 'setHeader'; field: HeaderField; value: string }
   | { type: 'setPublic'; value: boolean }
   | { type: 'setTmPercent'; value: string }
+  | { type: 'setCycles'; value: number | null }
   | { type: 'setDayCount'; count: number }
   /** `key`: the new week's key (so the caller can select it); generated when absent. */
   | { type: 'addWeek'; key?: string }
@@ -519,7 +526,8 @@ export type BuilderAction =
   | { type: 'setDeload'; weekKey: string; value: boolean }
   /** A week shorter than the others gets its missing days (empty). */
   | { type: 'fillWeek'; weekKey: string }
-  | { type: 'addDay' }
+  /** One more day in a week that has fewer than the plan's days a week ("Days / week" is the only way to more). */
+  | { type: 'addDay'; weekKey: string }
   | { type: 'duplicateDay'; dayKey: string }
   | { type: 'removeDay'; dayKey: string }
   | { type: 'moveDay'; dayKey: string; by: Move }
@@ -560,6 +568,8 @@ export function builderReducer(draft: PlanDraft, action: BuilderAction): PlanDra
       return { ...draft, isPublic: action.value };
     case 'setTmPercent':
       return { ...draft, tmPercent: action.value };
+    case 'setCycles':
+      return { ...draft, cycles: action.value };
     case 'setDayCount': {
       const count = Math.min(MAX_DAYS, Math.max(1, Math.trunc(action.count)));
       if (!Number.isFinite(count) || draft.weeks.every((week) => week.days.length === count)) return draft;
@@ -589,9 +599,9 @@ export function builderReducer(draft: PlanDraft, action: BuilderAction): PlanDra
     case 'fillWeek':
       return mapWeek(draft, action.weekKey, (week) => withDayCount(week, dayCount(draft), draft));
     case 'addDay': {
-      const count = dayCount(draft) + 1;
-      if (count > MAX_DAYS) return draft;
-      return { ...draft, weeks: draft.weeks.map((week) => withDayCount(week, count, draft)) };
+      const week = draft.weeks.find((candidate) => candidate.key === action.weekKey);
+      if (!week || week.days.length >= dayCount(draft)) return draft;
+      return mapWeek(draft, week.key, () => withDayCount(week, week.days.length + 1, draft));
     }
     case 'duplicateDay': {
       const position = dayPosition(draft, action.dayKey);

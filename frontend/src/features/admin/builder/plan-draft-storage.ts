@@ -87,6 +87,7 @@ export function upgradeDraft(value: unknown): PlanDraft | null {
     description: text(value.description),
     isPublic: value.isPublic !== false,
     tmPercent: typeof value.tmPercent === 'string' ? value.tmPercent : DEFAULT_TM_PERCENT,
+    cycles: typeof value.cycles === 'number' && Number.isInteger(value.cycles) ? value.cycles : null,
     weeks,
     rules: sortRules(value.rules.filter(isObject).map(upgradeRule)),
   };

@@ -112,6 +112,7 @@ export function buildPreviewRequest(draft: PlanDraft, settings: PreviewSettings)
         daysPerWeek: Math.max(...weeks.map((week) => week.days.length)),
         isPublic: false,
         cycleWeeks: weeks.length,
+        cycles: null,
         tmPercent: 0.9,
         weeks,
         progressionRules: [],

@@ -1,44 +1,95 @@
 import { useId, useState, type FormEvent } from 'react';
-import { Link, useNavigate } from 'react-router-dom';
+import { Link, useNavigate, useSearchParams } from 'react-router-dom';
 import type { PlanSummaryDto } from '@liftplan/domain';
-import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
+import { Dialog } from '@/components/Dialog';
 import { EmptyState } from '@/components/EmptyState';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { TextField } from '@/components/TextField';
-import { ApiError } from '@/lib/api-client';
 import { flashState } from '@/lib/flash';
 import { formErrorsFromApi } from '@/lib/form-errors';
 import { paths } from '@/lib/paths';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useFormErrors } from '@/lib/use-form-errors';
-import { useAdminPlans, useDeletePlan, useDuplicatePlan, useSetPlanVisibility } from '../api/plans-api';
+import { downloadPlanFile, useAdminPlans, useDuplicatePlan, useRestorePlan } from '../api/plans-api';
 import { slugify } from '../builder/builder-state';
 import { adminErrorMessage } from '../components/admin-errors';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { Dialog } from '@/components/Dialog';
+import { ImportErrors, ImportPlan, type ImportProblem } from '../components/plan-list/ImportPlan';
+import { ArchivePlanDialog, DeletePlanDialog } from '../components/plan-list/PlanListDialogs';
+import { PlansTable, type PlanAction } from '../components/plan-list/PlansTable';
+import { STATUS_FILTERS, statusFilterOf, type StatusFilter } from '../components/plan-list/plan-status';
 
 export function AdminPlansPage() {
   useDocumentTitle('Plans · Admin');
-  const plans = useAdminPlans();
-  const [duplicating, setDuplicating] = useState<PlanSummaryDto | null>(null);
-  const [deleting, setDeleting] = useState<PlanSummaryDto | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
+  const [searchParams] = useSearchParams();
+  const filter = statusFilterOf(searchParams.get('status'));
+  const plans = useAdminPlans(filter === 'current' ? undefined : filter);
+  const navigate = useNavigate();
+  const [open, setOpen] = useState<{ action: 'duplicate' | 'archive' | 'delete'; plan: PlanSummaryDto } | null>(null);
+  const [notice, setNotice] = useState<{ text: string; isError?: boolean } | null>(null);
+  const [importProblem, setImportProblem] = useState<ImportProblem | null>(null);
+  const restore = useRestorePlan();
+  const [exportingId, setExportingId] = useState<number | null>(null);
+  const close = () => setOpen(null);
+  const done = (text: string) => {
+    setNotice({ text });
+    setOpen(null);
+  };
+
+  async function exportPlan(plan: PlanSummaryDto) {
+    setExportingId(plan.id);
+    try {
+      await downloadPlanFile(plan);
+    } catch (error) {
+      setNotice({ text: `“${plan.name}” wasn’t exported: ${adminErrorMessage(error)}`, isError: true });
+    } finally {
+      setExportingId(null);
+    }
+  }
+
+  function handleAction(action: PlanAction, plan: PlanSummaryDto) {
+    setNotice(null);
+    if (action === 'export') void exportPlan(plan);
+    else if (action === 'restore')
+      restore.mutate(plan.id, {
+        onSuccess: () => setNotice({ text: `Restored “${plan.name}”: lifters can find it again.` }),
+        onError: (error) => setNotice({ text: adminErrorMessage(error), isError: true }),
+      });
+    else setOpen({ action, plan });
+  }
 
   return (
     <div className="page admin-page">
       <div className="admin-page__header">
         <h1 className="page__title">Plans</h1>
-        <Link className="button button--primary" to={paths.adminPlanNew}>
-          New plan
-        </Link>
+        <div className="button-row">
+          <ImportPlan
+            onProblem={setImportProblem}
+            onImported={(plan) =>
+              navigate(paths.adminPlanEdit(plan.id), {
+                state: flashState(
+                  `Imported “${plan.name}” as a draft: lifters don’t see it until you publish it.`,
+                  'success',
+                ),
+              })
+            }
+          />
+          <Link className="button button--primary" to={paths.adminPlanNew}>
+            New plan
+          </Link>
+        </div>
       </div>
-      {notice && (
-        <p className="admin-notice" role="status">
-          {notice}
-        </p>
-      )}
+      {importProblem && <ImportErrors problem={importProblem} />}
+      {notice &&
+        (notice.isError ? (
+          <ErrorMessage message={notice.text} />
+        ) : (
+          <p className="admin-notice" role="status">
+            {notice.text}
+          </p>
+        ))}
+      <StatusTabs current={filter} />
 
       <QueryState
         query={plans}
@@ -48,125 +99,59 @@ export function AdminPlansPage() {
       >
         {(planList) =>
           planList.length === 0 ? (
-            <EmptyState
-              title="No plans yet"
-              description="Build the first plan: days, exercises and sets, with quick entry like 65x8, 75x6, 85x4x3, 65x8+."
-              action={
-                <Link className="button button--primary" to={paths.adminPlanNew}>
-                  New plan
-                </Link>
-              }
-            />
+            <NoPlans filter={filter} />
           ) : (
-            <PlansTable plans={planList} onDuplicate={setDuplicating} onDelete={setDeleting} />
+            <PlansTable plans={planList} onAction={handleAction} exportingId={exportingId} />
           )
         }
       </QueryState>
 
-      {duplicating && (
-        <DuplicatePlanDialog
-          plan={duplicating}
-          takenSlugs={(plans.data ?? []).map((p) => p.slug)}
-          onCancel={() => setDuplicating(null)}
-        />
+      {open?.action === 'duplicate' && (
+        <DuplicatePlanDialog plan={open.plan} takenSlugs={(plans.data ?? []).map((p) => p.slug)} onCancel={close} />
       )}
-      {deleting && (
-        <DeletePlanDialog
-          plan={deleting}
-          onCancel={() => setDeleting(null)}
-          onDone={(archived) => {
-            setNotice(
-              archived
-                ? `“${deleting.name}” was archived rather than deleted: lifters used it before, so their history keeps it. It is hidden from lifters and from this list, and its slug is free again.`
-                : `Deleted “${deleting.name}”.`,
-            );
-            setDeleting(null);
-          }}
-          onMadePrivate={() => {
-            setNotice(`“${deleting.name}” is now private: the lifters on it keep it, nobody new can subscribe.`);
-            setDeleting(null);
-          }}
-        />
-      )}
+      {open?.action === 'archive' && <ArchivePlanDialog plan={open.plan} onCancel={close} onDone={done} />}
+      {open?.action === 'delete' && <DeletePlanDialog plan={open.plan} onCancel={close} onDone={done} />}
     </div>
   );
 }
 
-function PlansTable({
-  plans,
-  onDuplicate,
-  onDelete,
-}: {
-  plans: PlanSummaryDto[];
-  onDuplicate: (plan: PlanSummaryDto) => void;
-  onDelete: (plan: PlanSummaryDto) => void;
-}) {
+/** Drafts / Published / Archived, as links (the filter is in the address, so Back and reload keep it). */
+function StatusTabs({ current }: { current: StatusFilter }) {
   return (
-    <div className="table-scroll">
-      <table className="data-table">
-        <thead>
-          <tr>
-            <th scope="col">Plan</th>
-            <th scope="col">Visibility</th>
-            <th scope="col" className="num">
-              Version
-            </th>
-            <th scope="col" className="num">
-              Days / week
-            </th>
-            <th scope="col" className="num">
-              Active lifters
-            </th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {plans.map((plan) => (
-            <tr key={plan.id}>
-              <th scope="row">
-                <Link to={paths.adminPlanEdit(plan.id)}>{plan.name}</Link>
-                <div className="muted">
-                  <code>{plan.slug}</code>
-                  {plan.cycleWeeks > 1 && ` · ${plan.cycleWeeks}-week cycle`}
-                </div>
-              </th>
-              <td>
-                <Badge tone={plan.isPublic ? 'success' : 'neutral'}>{plan.isPublic ? 'Public' : 'Private'}</Badge>
-              </td>
-              <td className="num">v{plan.version}</td>
-              <td className="num">{plan.daysPerWeek}</td>
-              <td className="num">{plan.activeSubscribers}</td>
-              <td className="data-table__actions">
-                <Link
-                  className="button button--secondary"
-                  to={paths.adminPlanEdit(plan.id)}
-                  aria-label={`Edit ${plan.name}`}
-                >
-                  Edit
-                </Link>
-                <Button variant="secondary" onClick={() => onDuplicate(plan)} aria-label={`Duplicate ${plan.name}`}>
-                  Duplicate
-                </Button>
-                <Button
-                  variant="ghost"
-                  className="button--danger-text"
-                  onClick={() => onDelete(plan)}
-                  aria-label={`Delete ${plan.name}`}
-                >
-                  Delete
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <nav className="status-tabs" aria-label="Plans by status">
+      {STATUS_FILTERS.map(({ value, label }) => (
+        <Link
+          key={value}
+          className="status-tabs__tab"
+          to={value === 'current' ? paths.adminPlans : `${paths.adminPlans}?status=${value}`}
+          aria-current={value === current ? 'page' : undefined}
+        >
+          {label}
+        </Link>
+      ))}
+    </nav>
   );
 }
 
-/** "Save as new plan": a copy under a new name and slug, private until the admin publishes it. */
+function NoPlans({ filter }: { filter: StatusFilter }) {
+  if (filter !== 'current') {
+    const what = { draft: 'drafts', published: 'published plans', archived: 'archived plans' }[filter];
+    return <EmptyState title={`No ${what}`} description="Plans with this status show up here." />;
+  }
+  return (
+    <EmptyState
+      title="No plans yet"
+      description="Build the first plan: days, exercises and sets, with quick entry like 65x8, 75x6, 85x4x3, 65x8+."
+      action={
+        <Link className="button button--primary" to={paths.adminPlanNew}>
+          New plan
+        </Link>
+      }
+    />
+  );
+}
+
+/** "Duplicate": a copy under a new name and slug, as a draft (lifters see it once the admin publishes it). */
 export function DuplicatePlanDialog({
   plan,
   takenSlugs,
@@ -195,7 +180,7 @@ export function DuplicatePlanDialog({
       {
         onSuccess: ({ plan: copy }) =>
           navigate(paths.adminPlanEdit(copy.id), {
-            state: flashState(`Created “${copy.name}”, a copy of “${plan.name}”.`, 'success'),
+            state: flashState(`Created “${copy.name}”, a copy of “${plan.name}”, as a draft.`, 'success'),
           }),
         onError: (error) => {
           const mapped = formErrorsFromApi(error, ['name', 'slug'] as const, { SLUG_TAKEN: 'slug' });
@@ -246,68 +231,10 @@ export function DuplicatePlanDialog({
         />
         <label className="choice">
           <input type="checkbox" checked={isPublic} onChange={(event) => setIsPublic(event.target.checked)} /> Public
-          right away (lifters can subscribe)
+          once published (lifters can find and subscribe)
         </label>
       </form>
     </Dialog>
-  );
-}
-
-function DeletePlanDialog({
-  plan,
-  onCancel,
-  onDone,
-  onMadePrivate,
-}: {
-  plan: PlanSummaryDto;
-  onCancel: () => void;
-  onDone: (archived: boolean) => void;
-  onMadePrivate: () => void;
-}) {
-  const deletion = useDeletePlan();
-  const visibility = useSetPlanVisibility();
-  const inUse = deletion.error instanceof ApiError && deletion.error.code === 'PLAN_IN_USE' ? deletion.error : null;
-  const lifters = plan.activeSubscribers;
-  return (
-    <ConfirmDialog
-      title={`Delete ${plan.name}?`}
-      confirmLabel="Delete plan"
-      danger
-      isLoading={deletion.isPending}
-      onConfirm={() => deletion.mutate(plan.id, { onSuccess: ({ archived }) => onDone(archived) })}
-      onCancel={onCancel}
-    >
-      {lifters > 0 || inUse ? (
-        <>
-          <p>
-            {lifters > 0 ? `${lifters} lifter${lifters === 1 ? ' is' : 's are'} on this plan right now, so it` : 'It'}{' '}
-            can't be deleted until nobody is on it (lifters switch plans themselves).
-            {plan.isPublic && ' Meanwhile you can make it private, so nobody new subscribes.'}
-          </p>
-          {plan.isPublic && (
-            <Button
-              variant="secondary"
-              isLoading={visibility.isPending}
-              onClick={() => visibility.mutate({ id: plan.id, isPublic: false }, { onSuccess: onMadePrivate })}
-            >
-              Make it private
-            </Button>
-          )}
-        </>
-      ) : (
-        <p>
-          A plan nobody ever used is deleted. One that lifters used before is archived instead: hidden everywhere, their
-          history kept.
-        </p>
-      )}
-      {inUse ? (
-        <ErrorMessage message={inUse.message} />
-      ) : deletion.isError ? (
-        <ErrorMessage message={adminErrorMessage(deletion.error)} />
-      ) : visibility.isError ? (
-        <ErrorMessage message={adminErrorMessage(visibility.error)} />
-      ) : null}
-    </ConfirmDialog>
   );
 }
 

@@ -1,56 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react';
-import type { ExerciseDto } from '@liftplan/domain';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { CurrentUserProvider } from '@/lib/current-user';
-import { answer, apiErrorBody, aUser, fakeApi, jsonResponse } from '@/test/fake-api';
+import { answer, apiErrorBody, aUser, fakeApi } from '@/test/fake-api';
 import { renderWithProviders } from '@/test/render';
 import type { PreviewBody } from '../builder/preview-request';
+import { EXERCISES, previewRoute } from '../testing/builder-fakes';
 import { PlanBuilderPage } from './PlanBuilderPage';
-
-const exercise = (id: number, name: string, isUpperBody: boolean): ExerciseDto => ({
-  id,
-  slug: name.toLowerCase().replace(/ /g, '-'),
-  name,
-  muscleGroup: null,
-  category: 'compound',
-  isUpperBody,
-  secondaryMuscles: [],
-  equipment: null,
-  aliases: [],
-  createdAt: '2025-01-01T00:00:00.000Z',
-});
-const EXERCISES = [
-  exercise(1, 'Bench Press', true),
-  exercise(2, 'Squat', false),
-  exercise(7, 'Close Grip Bench Press', true),
-];
-
-/** The preview endpoint, answering with weights = TM × % (the real one rounds; enough to see them land). */
-async function previewRoute(request: Request) {
-  if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/admin/plans/preview') return undefined;
-  const body = (await request.json()) as PreviewBody;
-  const tms = new Map(body.sampleTrainingMaxes.map((t) => [t.exerciseId, t.trainingMax]));
-  const weeks = body.plan.weeks.map((week) => ({
-    ...week,
-    days: week.days.map((day) => ({
-      dayNumber: day.dayNumber,
-      name: day.name ?? null,
-      exercises: day.exercises.map((slot) => ({
-        ...slot,
-        tmExerciseId: slot.tmExerciseId ?? slot.exerciseId,
-        sets: slot.sets.map((set) => ({
-          ...set,
-          weight:
-            set.percentage === null ? null : (tms.get(slot.tmExerciseId ?? slot.exerciseId) ?? 0) * set.percentage,
-        })),
-      })),
-    })),
-  }));
-  return jsonResponse(200, {
-    preview: { unit: body.unit, increment: 2.5, missingTrainingMaxes: [], weeks, days: weeks[0]!.days },
-  });
-}
 
 function renderBuilder(...routes: Parameters<typeof fakeApi>) {
   const api = fakeApi(answer('GET', '/api/admin/exercises', 200, { exercises: EXERCISES }), previewRoute, ...routes);
@@ -101,7 +57,7 @@ describe('PlanBuilderPage', () => {
     // Weights come from the (fake) API: TM 100 by default.
     await waitFor(() => expect(within(slot).getAllByText('75 kg')).toHaveLength(2));
 
-    await user.click(screen.getByRole('button', { name: 'Create plan' }));
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
 
     const percentage = within(slot).getByLabelText('Set 2 percentage');
     await waitFor(() => expect(percentage.getAttribute('aria-invalid')).toBe('true'));
@@ -159,7 +115,7 @@ describe('PlanBuilderPage', () => {
   it('checks the plan before sending it and moves focus to the first problem', async () => {
     const { user, requests } = renderBuilder();
     await screen.findByLabelText('Name');
-    await user.click(screen.getByRole('button', { name: 'Create plan' }));
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
 
     expect(screen.getByLabelText('Name').getAttribute('aria-invalid')).toBe('true');
     await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Name')));
@@ -225,7 +181,7 @@ describe('PlanBuilderPage: weeks (plan model v2)', () => {
     await user.click(screen.getByLabelText('Deload week'));
     expect(tab(/^Week 3/).textContent).toBe('Week 3Deload');
 
-    await user.click(screen.getByRole('button', { name: 'Create plan' }));
+    await user.click(screen.getByRole('button', { name: 'Save draft' }));
 
     // The error is in week 2: its tab is selected and marked, the field focused.
     const percentage = await waitFor(() => {

@@ -19,7 +19,8 @@ export function PlanBuilderPage() {
   const user = useCurrentUser();
   const exercises = useAllExercises();
   const plan = useAdminPlan(planId);
-  const plans = useAdminPlans();
+  // Its lifters come from the list it is in (the default list leaves archived plans out).
+  const plans = useAdminPlans(plan.data?.status === 'archived' ? 'archived' : undefined);
   const initialDraft = useMemo(() => (plan.data ? draftFromPlan(plan.data) : emptyDraft()), [plan.data]);
 
   if (isEdit && planId === null)

@@ -46,6 +46,8 @@ describe('RegisterForm', () => {
       displayName: 'Grace',
       email: 'grace@example.com',
       password: 'short-but-longer',
+      // The device's zone, for the lifter's schedule dates.
+      timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
     });
   });
 

@@ -4,6 +4,7 @@ import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { TextField } from '@/components/TextField';
 import { formErrorsFromApi, hasFormErrors, type FormErrors } from '@/lib/form-errors';
+import { deviceTimeZone } from '@/lib/time-zone';
 import { useFormErrors } from '@/lib/use-form-errors';
 import { useRegisterMutation } from '../api/use-auth-mutations';
 
@@ -72,10 +73,13 @@ export function RegisterForm({ onRegistered }: RegisterFormProps) {
 }
 
 function readRegisterValues(data: FormData): RegisterBody {
+  // The schedule's dates are the lifter's: this device's zone is the best first guess (changeable in Settings).
+  const timeZone = deviceTimeZone();
   return {
     displayName: String(data.get('displayName') ?? '').trim(),
     email: String(data.get('email') ?? '').trim(),
     password: String(data.get('password') ?? ''),
+    ...(timeZone ? { timeZone } : {}),
   };
 }
 

@@ -1,5 +1,11 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { SkipResponse, StartWorkoutBody, WorkoutDto, WorkoutSummaryDto } from '@liftplan/domain';
+import type {
+  ProjectionResponse,
+  SkipResponse,
+  StartWorkoutBody,
+  WorkoutDto,
+  WorkoutSummaryDto,
+} from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { invalidateTrainingState, trainingStateKeys, workoutQueryKey } from '@/lib/training-state';
 
@@ -25,6 +31,20 @@ export const skipNextDay = () => apiClient.post<SkipResponse>('/plans/current/sk
 
 export const abandonWorkout = (workoutId: number) =>
   apiClient.post<{ workout: WorkoutDto }>(`/workouts/${workoutId}/abandon`);
+
+/**
+ * The plan projected `weeks` weeks from week 1 of a cycle with the lifter's TMs, every AMRAP at its target reps
+ * (POST only for its body: nothing is written). Keyed like the plan page's projections, so the same invalidation
+ * (TMs, settings) refreshes it.
+ */
+export function useProjectedWeeks(planId: number, weeks: number, { enabled = true } = {}) {
+  const body = { weeks, amrapExtraReps: 0 };
+  return useQuery({
+    queryKey: [...trainingStateKeys.projections, planId, body] as const,
+    queryFn: ({ signal }) => apiClient.post<ProjectionResponse>(`/plans/${planId}/projection`, body, { signal }),
+    enabled,
+  });
+}
 
 export function useRecentWorkouts() {
   return useQuery({ queryKey: dashboardKeys.recentWorkouts(), queryFn: ({ signal }) => fetchRecentWorkouts(signal) });

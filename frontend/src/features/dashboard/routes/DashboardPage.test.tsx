@@ -3,7 +3,7 @@ import type { CurrentPlanResponse, PlanDayDto, PlanDetailDto, PlanSetDto } from 
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { CurrentUserProvider } from '@/lib/current-user';
-import { aUser, answer, apiErrorBody, fakeApi, jsonResponse, type FakeRoute } from '@/test/fake-api';
+import { aUser, anEnrolment, answer, apiErrorBody, fakeApi, jsonResponse, type FakeRoute } from '@/test/fake-api';
 import { LocationProbe, renderWithProviders } from '@/test/render';
 import { DashboardPage } from './DashboardPage';
 
@@ -95,6 +95,7 @@ function aWavePlan(): PlanDetailDto {
 function aCurrentPlan(overrides: Partial<CurrentPlanResponse> = {}): CurrentPlanResponse {
   return {
     userPlan: { id: 1, planId: 3, planVersionId: 3, version: 1, startedAt: '2026-03-01T00:00:00.000Z' },
+    enrolment: anEnrolment(),
     plan: aPlan(),
     requiredExercises: [bench, squat],
     missingTMs: [],

@@ -4,7 +4,6 @@ import { Link, useNavigate } from 'react-router-dom';
 import { Button } from '@/components/Button';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Dialog } from '@/components/Dialog';
-import { EmptyState } from '@/components/EmptyState';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { QueryState } from '@/components/QueryState';
 import { Loading } from '@/components/Spinner';
@@ -22,7 +21,13 @@ import {
   useSkipNextDay,
   useStartWorkout,
 } from '../api/dashboard-api';
+import { ComingWeeks } from '../components/ComingWeeks';
 import { DayCard } from '../components/DayCard';
+import { NoPlan } from '../components/NoPlan';
+import { PausedCard } from '../components/PausedCard';
+import { ProgramStatus } from '../components/ProgramStatus';
+import { UpgradeNotice } from '@/components/UpgradeNotice';
+import { WeekSchedule } from '../components/WeekSchedule';
 import { NextWorkoutCard } from '../components/NextWorkoutCard';
 import { RecentWorkouts } from '../components/RecentWorkouts';
 import { StaleWorkoutNotice } from '../components/StaleWorkoutNotice';
@@ -41,21 +46,7 @@ export function DashboardPage() {
         Hi, {user.displayName}
       </h1>
       <QueryState query={currentPlan} loadingLabel="Loading your plan…" errorTitle="We couldn't load your plan">
-        {(current) =>
-          current === null ? (
-            <EmptyState
-              title="No plan yet"
-              description="Pick a strength plan and enter your maxes: every set will be prescribed to the plate."
-              action={
-                <Link className="button button--primary" to={paths.plans}>
-                  Browse plans
-                </Link>
-              }
-            />
-          ) : (
-            <PlanDashboard current={current} />
-          )
-        }
+        {(current) => (current === null ? <NoPlan /> : <PlanDashboard current={current} />)}
       </QueryState>
     </div>
   );
@@ -75,6 +66,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
   const [confirmSkip, setConfirmSkip] = useState(false);
   const [skipped, setSkipped] = useState<SkipResponse | null>(null);
   const { plan, inProgressWorkout, next, missingTMs } = current;
+  const paused = current.enrolment.status === 'paused';
 
   const exerciseNames = new Map(plan.requiredExercises.map((e) => [e.id, e.name]));
   const nameOf = (exerciseId: number, slug: string) => exerciseNames.get(exerciseId) ?? slug;
@@ -162,6 +154,8 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
           <span className="plan-position__week-name muted">{next.weekName}</span>
         )}
       </p>
+      <ProgramStatus enrolment={current.enrolment} />
+      <UpgradeNotice />
 
       {skipped && (
         <div className="notice notice--success skip-notice" role="status">
@@ -217,7 +211,9 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
         </section>
       )}
 
-      {!inProgressWorkout && missingTMs.length === 0 && nextDay && (
+      {paused && <PausedCard nextLabel={nextLabel} />}
+
+      {!paused && !inProgressWorkout && missingTMs.length === 0 && nextDay && (
         <NextWorkoutCard
           title={nextLabel}
           isDeload={next.isDeload}
@@ -232,6 +228,17 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
 
       {start.isError && <ErrorMessage title="The workout didn't start" message={start.error.message} />}
       {skip.isError && <ErrorMessage title="The day wasn't skipped" message={skip.error.message} />}
+
+      <WeekSchedule
+        timeZone={user.timeZone}
+        cycleWeeks={plan.cycleWeeks}
+        catchUp={{
+          onCatchUp: () => startWorkout({}, shortLabel(next.weekNumber, next.dayNumber)),
+          onSkip: () => setConfirmSkip(true),
+          isStarting: isStarting({}),
+          disabled: busy || paused,
+        }}
+      />
 
       <section className="stack" aria-labelledby="days-title">
         <div className="section-header">
@@ -251,7 +258,7 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
                 isNext={day.dayNumber === next.dayNumber && !inProgressWorkout}
                 status={dayStatus.get(day.dayNumber) ?? null}
                 isStarting={isStarting(body)}
-                disabled={busy}
+                disabled={busy || paused}
                 onStart={() => startWorkout(body, shortLabel(next.weekNumber, day.dayNumber))}
               />
             );
@@ -259,7 +266,9 @@ function PlanDashboard({ current }: { current: CurrentPlanResponse }) {
         </ul>
       </section>
 
-      <TrainingMaxesSection planId={plan.id} />
+      {missingTMs.length === 0 && <ComingWeeks plan={plan} position={next} />}
+
+      <TrainingMaxesSection />
 
       <section className="stack" aria-labelledby="recent-title">
         <div className="section-header">
@@ -341,7 +350,7 @@ const DAY_STATUS: Partial<Record<WorkoutSummaryDto['status'], DayStatus>> = {
   in_progress: { label: 'In progress', tone: 'primary' },
 };
 
-function TrainingMaxesSection({ planId }: { planId: number }) {
+function TrainingMaxesSection() {
   const trainingMaxes = useTrainingMaxes();
   return (
     <section className="stack" aria-labelledby="tms-title">
@@ -349,10 +358,7 @@ function TrainingMaxesSection({ planId }: { planId: number }) {
         <h2 className="section-title" id="tms-title">
           Training maxes
         </h2>
-        <span className="section-header__links">
-          <Link to={paths.planNextWeeks(planId)}>Your next weeks</Link>
-          <Link to={paths.setup}>Edit</Link>
-        </span>
+        <Link to={paths.setup}>Edit</Link>
       </div>
       {trainingMaxes.isPending ? (
         <Loading label="Loading your training maxes…" />

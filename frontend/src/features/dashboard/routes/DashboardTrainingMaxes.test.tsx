@@ -5,7 +5,7 @@ import type { CurrentPlanResponse, PlanDetailDto } from '@liftplan/domain';
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { CurrentUserProvider } from '@/lib/current-user';
-import { aUser, answer, fakeApi, jsonResponse, type FakeRoute } from '@/test/fake-api';
+import { aUser, anEnrolment, answer, fakeApi, jsonResponse, type FakeRoute } from '@/test/fake-api';
 import { LocationProbe, renderWithProviders } from '@/test/render';
 import { DashboardPage } from './DashboardPage';
 
@@ -64,6 +64,7 @@ const plan = {
 
 const current = (overrides: Partial<CurrentPlanResponse> = {}): CurrentPlanResponse => ({
   userPlan: { id: 1, planId: 3, planVersionId: 3, version: 1, startedAt: '2026-03-01T00:00:00.000Z' },
+  enrolment: anEnrolment(),
   plan,
   requiredExercises: [squat],
   missingTMs: [],

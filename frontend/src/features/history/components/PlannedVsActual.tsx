@@ -17,7 +17,9 @@ export function PlannedVsActual({ workout, recordSetIds }: PlannedVsActualProps)
     const key = `${set.exerciseOrder}:${set.kind}`;
     let group = groups.find((g) => g.key === key);
     if (!group) {
-      const kind = set.kind === 'main' ? '' : ` (${set.kind === 'warmup' ? 'warm-up' : set.kind})`;
+      // An added accessory's tier already says "Accessory".
+      const saysKind = set.kind === 'main' || set.tier.toLowerCase() === set.kind;
+      const kind = saysKind ? '' : ` (${set.kind === 'warmup' ? 'warm-up' : set.kind})`;
       // A swap for the day (issue 12) says what the plan prescribed.
       const swap = set.swappedFrom ? `, swapped from ${set.swappedFrom.name}` : '';
       group = { key, title: `${set.tier} ${set.displayName ?? set.exercise.name}${kind}${swap}`, sets: [] };

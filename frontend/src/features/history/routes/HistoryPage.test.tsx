@@ -189,6 +189,15 @@ describe('HistoryPage', () => {
           actualReps: 11,
           actualWeight: 22.5,
         }),
+        // Added during the workout from the library: its tier is "Accessory" already.
+        set({
+          id: 10,
+          kind: 'accessory',
+          tier: 'Accessory',
+          exerciseOrder: 4,
+          percentage: null,
+          prescribedWeight: null,
+        }),
       ],
     };
     fakeApi(
@@ -207,6 +216,7 @@ describe('HistoryPage', () => {
     await user.click(within(item).getByRole('button', { name: /Show sets/ }));
     const table = await within(item).findByRole('table', { name: 'T3 Squat (accessory)' });
     expect(within(table).getAllByRole('row')[1]!.textContent).toBe('1your weight × 10–1222.5 kg × 11 reps');
+    expect(within(item).getByRole('table', { name: 'Accessory Squat' })).toBeTruthy();
   });
 
   it('shows planned vs actual: the weight lifted, RPE, notes, a skipped set and the workout note', async () => {

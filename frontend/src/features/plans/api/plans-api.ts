@@ -4,6 +4,7 @@ import type {
   PlanSummaryDto,
   ProjectionBody,
   ProjectionResponse,
+  SubscribeBody,
   SubscribeResponse,
 } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
@@ -26,7 +27,9 @@ export type ProjectionOptions = Pick<ProjectionBody, 'weeks' | 'amrapExtraReps'>
 export const fetchProjection = (id: number, options: ProjectionOptions, signal?: AbortSignal) =>
   apiClient.post<ProjectionResponse>(`/plans/${id}/projection`, options, { signal });
 
-export const subscribeToPlan = (id: number) => apiClient.post<SubscribeResponse>(`/plans/${id}/subscribe`);
+/** Starts the plan on the lifter's training days from a first date (the server's defaults for what is left out). */
+export const subscribeToPlan = (id: number, body: SubscribeBody = {}) =>
+  apiClient.post<SubscribeResponse>(`/plans/${id}/subscribe`, body);
 
 export function usePlans() {
   return useQuery({ queryKey: planKeys.list(), queryFn: ({ signal }) => fetchPlans(signal) });
@@ -53,7 +56,7 @@ export function useProjection(id: number, options: ProjectionOptions, { enabled 
 export function useSubscribeToPlan() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: subscribeToPlan,
+    mutationFn: ({ planId, body }: { planId: number; body?: SubscribeBody }) => subscribeToPlan(planId, body),
     // Not awaited: the next page refetches what it shows, the subscription itself is done.
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: planKeys.all });

@@ -3,7 +3,7 @@ import type { CurrentPlanResponse, PlanDetailDto, PlanSetDto } from '@liftplan/d
 import { Route, Routes } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { CurrentUserProvider } from '@/lib/current-user';
-import { aUser, answer, apiErrorBody, fakeApi, type FakeRoute } from '@/test/fake-api';
+import { aUser, anEnrolment, answer, apiErrorBody, fakeApi, type FakeRoute } from '@/test/fake-api';
 import { LocationProbe, renderWithProviders } from '@/test/render';
 import { describeProgressionRules } from '../components/progression-rules';
 import { PlanDetailPage } from './PlanDetailPage';
@@ -123,10 +123,12 @@ describe('PlanDetailPage', () => {
     expect(rows).toEqual(['Set% TMReps', '165%8', '265%8+ (as many as possible) ★, progression set']);
   });
 
-  it('subscribes straight away without a current plan, then asks for the missing maxes', async () => {
+  it('subscribes without a current plan after the training days, then asks for the missing maxes', async () => {
     const { user } = renderDetail(null);
 
     await user.click(await screen.findByRole('button', { name: 'Start this plan' }));
+    const dialog = screen.getByRole('dialog', { name: 'Start nSuns 4-Day LP' });
+    await user.click(within(dialog).getByRole('button', { name: 'Start plan' }));
 
     expect((await screen.findByTestId('location')).textContent).toBe('/setup');
   });
@@ -250,6 +252,7 @@ function aCurrent(onPlan: PlanDetailDto, weekNumber: number): CurrentPlanRespons
       version: 1,
       startedAt: '2026-03-01T00:00:00.000Z',
     },
+    enrolment: anEnrolment({ planId: onPlan.id, planName: onPlan.name }),
     plan: onPlan,
     requiredExercises: [],
     missingTMs: [],

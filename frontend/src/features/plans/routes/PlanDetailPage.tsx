@@ -1,10 +1,6 @@
 import type { PlanDetailDto } from '@liftplan/domain';
 import { useState } from 'react';
-import { Link, useLocation, useNavigate, useParams } from 'react-router-dom';
-import { Badge } from '@/components/Badge';
-import { Button } from '@/components/Button';
-import { ConfirmDialog } from '@/components/ConfirmDialog';
-import { ErrorMessage } from '@/components/ErrorMessage';
+import { Link, useLocation, useParams } from 'react-router-dom';
 import { QueryState } from '@/components/QueryState';
 import { ApiError } from '@/lib/api-client';
 import { useCurrentUser } from '@/lib/current-user';
@@ -12,9 +8,12 @@ import { formatPercent, pluralize } from '@/lib/format';
 import { paths } from '@/lib/paths';
 import { useCurrentPlan } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
-import { usePlan, useSubscribeToPlan } from '../api/plans-api';
+import { usePlan } from '../api/plans-api';
 import { AboutProgram } from '../components/AboutProgram';
 import { NextWeeks } from '../components/NextWeeks';
+import { StartPlan } from '../components/StartPlan';
+import { UpgradeNotice } from '@/components/UpgradeNotice';
+import { DownloadPlan } from '../components/DownloadPlan';
 import { PlanDayView, type IncrementInfo } from '../components/PlanDayView';
 import { basisShort, isOneRepMaxBased, planListSearch } from '../components/plan-library';
 import { describeProgressionRules } from '../components/progression-rules';
@@ -84,7 +83,10 @@ function PlanDetail({ plan }: { plan: PlanDetailDto }) {
           </p>
         )}
         {plan.description && <p>{plan.description}</p>}
+        <DownloadPlan plan={plan} />
       </header>
+
+      <UpgradeNotice planId={plan.id} />
 
       <AboutProgram plan={plan} rounding={user.rounding} />
 
@@ -171,61 +173,5 @@ function PlanWeeks({
         ))
       }
     </WeekTabs>
-  );
-}
-
-/** "Start this plan": subscribes, confirming first when it replaces the lifter's current plan. */
-function StartPlan({ plan }: { plan: PlanDetailDto }) {
-  const navigate = useNavigate();
-  const current = useCurrentPlan();
-  const subscribe = useSubscribeToPlan();
-  const [confirming, setConfirming] = useState(false);
-
-  const currentPlan = current.data?.plan ?? null;
-  const isCurrent = currentPlan?.id === plan.id;
-
-  function start() {
-    subscribe.mutate(plan.id, {
-      onSuccess: (result) => void navigate(result.missingTMs.length > 0 ? paths.setup : paths.dashboard),
-      onSettled: () => setConfirming(false),
-    });
-  }
-
-  return (
-    <div className="card start-plan">
-      {isCurrent ? (
-        <p>
-          <Badge tone="primary">Current</Badge> You're on this plan.{' '}
-          <Link to={paths.dashboard}>Go to your dashboard</Link>
-        </p>
-      ) : (
-        <p>Starting this plan keeps your training maxes and history; you'll be asked for any maxes it still needs.</p>
-      )}
-      {subscribe.isError && <ErrorMessage title="We couldn't start the plan" message={subscribe.error.message} />}
-      <Button
-        variant={isCurrent ? 'secondary' : 'primary'}
-        fullWidth
-        isLoading={subscribe.isPending || current.isPending}
-        onClick={() => (currentPlan ? setConfirming(true) : start())}
-      >
-        {isCurrent ? 'Restart this plan' : 'Start this plan'}
-      </Button>
-      {confirming && currentPlan && (
-        <ConfirmDialog
-          title={isCurrent ? `Restart ${plan.name}?` : `Switch to ${plan.name}?`}
-          confirmLabel={isCurrent ? 'Restart plan' : 'Switch plan'}
-          isLoading={subscribe.isPending}
-          onConfirm={start}
-          onCancel={() => setConfirming(false)}
-        >
-          <p>
-            {isCurrent
-              ? `You start again from its latest version, at ${plan.cycleWeeks > 1 ? 'week 1, ' : ''}day 1.`
-              : `This replaces your current plan, ${currentPlan.name}.`}{' '}
-            Your training maxes and workout history are kept.
-          </p>
-        </ConfirmDialog>
-      )}
-    </div>
   );
 }

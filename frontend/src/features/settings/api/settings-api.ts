@@ -13,7 +13,8 @@ export function useUpdateMe() {
     mutationFn: updateMe,
     onSuccess: (response, body) => {
       queryClient.setQueryData<CurrentUserResponse>(currentUserQueryKey, response);
-      if (body.unitPreference !== undefined) void invalidateTrainingState(queryClient);
+      // A time zone moves what today is, so every date of the schedule.
+      if (body.unitPreference !== undefined || body.timeZone !== undefined) void invalidateTrainingState(queryClient);
       // Increment and rounding change every weight a projection of a plan shows.
       if (body.weightIncrement !== undefined || body.rounding !== undefined) {
         void queryClient.invalidateQueries({ queryKey: trainingStateKeys.projections });

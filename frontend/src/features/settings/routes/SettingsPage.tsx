@@ -5,6 +5,9 @@ import { ProfileForm } from '../components/ProfileForm';
 import { UnitForm } from '../components/UnitForm';
 import { TrainingPreferencesForm } from '../components/TrainingPreferencesForm';
 import { DataExport } from '../components/DataExport';
+import { EnrolmentHistory } from '../components/EnrolmentHistory';
+import { TimeZoneForm } from '../components/TimeZoneForm';
+import { TrainingDaysForm } from '../components/TrainingDaysForm';
 import '@/components/ui.css';
 import '../settings.css';
 
@@ -20,6 +23,9 @@ export function SettingsPage() {
       {/* Remounts after a unit switch: the server may have moved bar and plates to the new unit's defaults. */}
       <EquipmentForm key={user.unitPreference} user={user} />
       <TrainingPreferencesForm user={user} />
+      <TimeZoneForm user={user} />
+      <TrainingDaysForm />
+      <EnrolmentHistory />
       <DataExport />
     </div>
   );

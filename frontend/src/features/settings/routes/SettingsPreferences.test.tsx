@@ -54,7 +54,7 @@ describe('Settings: workouts', () => {
     await clicker.type(rest, value);
     await clicker.click(within(form).getByRole('button', { name: 'Save workout settings' }));
     expect(within(form).getByText('Enter whole seconds from 0 to 1800')).toBeTruthy();
-    expect(requests).toHaveLength(0);
+    expect(requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
   });
 });
 
@@ -84,7 +84,7 @@ describe('Settings: your data', () => {
     );
     await clicker.click(screen.getByRole('button', { name: 'Download workouts (CSV)' }));
     await vi.waitFor(() => expect(clicks).toEqual(['liftplan-workouts.csv']));
-    const request = requests[0]!;
+    const request = requests.find((r) => new URL(r.url).pathname === '/api/workouts/export.csv')!;
     expect(request.headers.get('Authorization')).toBe('Bearer secret-token');
     expect(request.url).not.toContain('secret-token');
     expect(created).toHaveLength(1);
@@ -114,6 +114,6 @@ describe('Settings: display name', () => {
     expect(name.value).toHaveLength(377);
     await clicker.click(within(form).getByRole('button', { name: 'Save name' }));
     expect(within(form).getByText('Use at most 80 characters (this one has 377)')).toBeTruthy();
-    expect(requests).toHaveLength(0);
+    expect(requests.filter((r) => r.method !== 'GET')).toHaveLength(0);
   });
 });

@@ -172,6 +172,50 @@ describe('SetSaveQueue', () => {
     expect(stored()).toBeNull();
   });
 
+  it("moves an earlier version's unkeyed queue into the lifter's own key, once; their own changes win", async () => {
+    const own = pendingSetsStorageKey(WORKOUT_ID, 3);
+    localStorage.setItem(
+      KEY,
+      JSON.stringify({ v: 1, sets: { 11: { completed: true, actualReps: 5 }, 12: { completed: true } } }),
+    );
+    localStorage.setItem(own, JSON.stringify({ v: 1, sets: { 11: { actualReps: 6 }, 13: { skipped: true } } }));
+    const server = fakeServer();
+
+    const queue = makeQueue(server.send, { ownerId: 3 });
+
+    expect([...queue.pendingPatches()]).toEqual([
+      [11, { completed: true, actualReps: 6 }],
+      [12, { completed: true }],
+      [13, { skipped: true }],
+    ]);
+    expect(stored()).toBeNull();
+    expect(JSON.parse(localStorage.getItem(own)!)).toEqual({
+      v: 1,
+      sets: { 11: { completed: true, actualReps: 6 }, 12: { completed: true }, 13: { skipped: true } },
+    });
+    // A second page load finds nothing left to move: each change is sent once.
+    queue.dispose();
+    expect(makeQueue(vi.fn(), { ownerId: 3 }).getSnapshot().pendingCount).toBe(3);
+    localStorage.removeItem(own);
+  });
+
+  it('leaves an unkeyed queue alone for a queue without a lifter, and when the storage refuses the move', () => {
+    localStorage.setItem(KEY, JSON.stringify({ v: 1, sets: { 11: { completed: true } } }));
+    expect(makeQueue(vi.fn()).getSnapshot().pendingCount).toBe(1);
+    expect(stored()).not.toBeNull();
+
+    const full = {
+      getItem: (key: string) => localStorage.getItem(key),
+      setItem: () => {
+        throw new DOMException('full', 'QuotaExceededError');
+      },
+      removeItem: (key: string) => localStorage.removeItem(key),
+    } as unknown as Storage;
+    expect(makeQueue(vi.fn(), { ownerId: 3, storage: full }).getSnapshot().pendingCount).toBe(1);
+    expect(stored()).toEqual({ v: 1, sets: { 11: { completed: true } } });
+    localStorage.removeItem(KEY);
+  });
+
   it('ignores stored data it cannot read', () => {
     localStorage.setItem(KEY, '{not json');
     expect(makeQueue(vi.fn()).getSnapshot().pendingCount).toBe(0);

@@ -99,7 +99,7 @@ export class SetSaveQueue {
   constructor(options: SaveQueueOptions) {
     this.options = options;
     this.workoutId = options.workoutId;
-    for (const [setId, patch] of this.load()) this.entries.set(setId, newEntry(patch));
+    for (const [setId, patch] of this.loadStored()) this.entries.set(setId, newEntry(patch));
     this.snapshot = this.buildSnapshot();
   }
 
@@ -244,14 +244,29 @@ export class SetSaveQueue {
     return { states, pendingCount: states.size, nextRetryAt, lastError: retrying ? this.lastError : null };
   }
 
-  private load(): Array<[number, SetPatch]> {
+  /** This lifter's stored changes, with an unkeyed queue of an earlier version moved in (once) when there is one. */
+  private loadStored(): Map<number, SetPatch> {
+    const own = new Map(this.read(pendingSetsStorageKey(this.workoutId, this.options.ownerId)));
+    const legacyKey = pendingSetsStorageKey(this.workoutId);
+    const legacy = this.options.ownerId === undefined || this.options.ownerId === null ? [] : this.read(legacyKey);
+    if (legacy.length === 0) return own;
+    // Queues were once stored per workout only. A queue is made for a workout the server just gave this lifter, so
+    // its unkeyed changes are theirs; their own newer changes win field by field.
+    const merged = new Map(legacy.map(([setId, patch]) => [setId, { ...patch, ...own.get(setId) }]));
+    for (const [setId, patch] of own) if (!merged.has(setId)) merged.set(setId, patch);
+    if (this.write(pendingSetsStorageKey(this.workoutId, this.options.ownerId), merged))
+      this.write(legacyKey, new Map());
+    return merged;
+  }
+
+  private read(key: string): Array<[number, SetPatch]> {
     try {
-      const raw = this.options.storage?.getItem(pendingSetsStorageKey(this.workoutId, this.options.ownerId));
+      const raw = this.options.storage?.getItem(key);
       if (!raw) return [];
       const stored = JSON.parse(raw) as { v?: unknown; sets?: Record<string, unknown> };
       if (stored.v !== STORAGE_VERSION || typeof stored.sets !== 'object' || stored.sets === null) return [];
-      return Object.entries(stored.sets).flatMap(([key, value]): Array<[number, SetPatch]> => {
-        const setId = Number(key);
+      return Object.entries(stored.sets).flatMap(([id, value]): Array<[number, SetPatch]> => {
+        const setId = Number(id);
         const patch = toPatch(value);
         return Number.isInteger(setId) && patch ? [[setId, patch]] : [];
       });
@@ -260,19 +275,22 @@ export class SetSaveQueue {
     }
   }
 
-  private persist(): void {
+  /** Stores the patches under `key` (none: removes it); false when the storage refused. */
+  private write(key: string, patches: ReadonlyMap<number, SetPatch>): boolean {
     const storage = this.options.storage;
-    if (!storage) return;
-    const key = pendingSetsStorageKey(this.workoutId, this.options.ownerId);
+    if (!storage) return false;
     try {
-      if (this.entries.size === 0) storage.removeItem(key);
-      else {
-        const sets = Object.fromEntries([...this.entries].map(([setId, entry]) => [setId, entry.patch]));
-        storage.setItem(key, JSON.stringify({ v: STORAGE_VERSION, sets }));
-      }
+      if (patches.size === 0) storage.removeItem(key);
+      else storage.setItem(key, JSON.stringify({ v: STORAGE_VERSION, sets: Object.fromEntries(patches) }));
+      return true;
     } catch {
-      // Storage full or disabled: the change still goes out from memory.
+      return false; // storage full or disabled: the change still goes out from memory
     }
+  }
+
+  private persist(): void {
+    const patches = new Map([...this.entries].map(([setId, entry]) => [setId, entry.patch]));
+    this.write(pendingSetsStorageKey(this.workoutId, this.options.ownerId), patches);
     if (typeof window !== 'undefined') window.dispatchEvent(new Event(PENDING_SETS_CHANGED));
   }
 }

@@ -3,6 +3,7 @@ import type { WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 import { useState, useSyncExternalStore } from 'react';
 import { ApiError } from '@/lib/api-client';
 import { invalidateTrainingState } from '@/lib/training-state';
+import { pendingNote } from './note-outbox';
 import { applyPatch, applyPatches, type SetPatch } from './set-save-queue';
 import { abandonWorkout, completeWorkout, fetchWorkout, getSetSaveQueue, workoutKeys } from './workout-api';
 
@@ -12,8 +13,10 @@ export function useWorkout(workoutId: number) {
     queryKey: workoutKeys.detail(workoutId),
     queryFn: async ({ signal }) => {
       const { workout } = await fetchWorkout(workoutId, signal);
-      if (workout.status !== 'in_progress') return workout;
-      return { ...workout, sets: applyPatches(workout.sets, getSetSaveQueue(workoutId).pendingPatches()) };
+      const keptNote = pendingNote(workoutId);
+      const withNote = keptNote === undefined ? workout : { ...workout, note: keptNote };
+      if (workout.status !== 'in_progress') return withNote;
+      return { ...withNote, sets: applyPatches(workout.sets, getSetSaveQueue(workoutId).pendingPatches()) };
     },
   });
 }

@@ -31,7 +31,7 @@ export function isPermanentSaveFailure(error: unknown): boolean {
 /** Signed out: retrying on a timer is pointless; the change waits (persisted) for the next visit. */
 export const isPausingSaveFailure = (error: unknown) => error instanceof ApiError && error.status === 401;
 
-function browserStorage(): Storage | null {
+export function browserStorage(): Storage | null {
   try {
     return typeof localStorage === 'undefined' ? null : localStorage;
   } catch {
@@ -40,7 +40,7 @@ function browserStorage(): Storage | null {
 }
 
 /** Who is signed in in this tab (the app's cache of GET /auth/me), or null. */
-function signedInUserId(): number | null {
+export function signedInUserId(): number | null {
   return queryClient.getQueryData<CurrentUserResponse>(currentUserQueryKey)?.user.id ?? null;
 }
 

@@ -1,55 +1,37 @@
-import { useEffect, useRef, useState, useSyncExternalStore } from 'react';
+import { useState } from 'react';
 import { Button } from '@/components/Button';
-import { pluralize } from '@/lib/format';
 import type { SaveQueueSnapshot } from '../api/set-save-queue';
+import { saveStatus, type SaveHealth, type SaveTone } from './save-health';
 
-function subscribeOnline(callback: () => void) {
-  window.addEventListener('online', callback);
-  window.addEventListener('offline', callback);
-  return () => {
-    window.removeEventListener('online', callback);
-    window.removeEventListener('offline', callback);
-  };
+type Announced = { held: SaveTone | null; text: string };
+
+/** Screen readers hear only the changes that matter (sets kept offline, saves failing, all saved again). */
+function nextAnnouncement(last: Announced, tone: SaveTone, message: string): Announced {
+  if ((tone === 'offline' || tone === 'error') && last.held !== tone) return { held: tone, text: message };
+  if (tone === 'saved' && last.held !== null) return { held: null, text: 'All sets saved' };
+  return last;
 }
 
-const isOnline = () => navigator.onLine;
+function useAnnouncement(tone: SaveTone, message: string): string {
+  const [last, setLast] = useState<Announced>({ held: null, text: '' });
+  const next = nextAnnouncement(last, tone, message);
+  if (next !== last) setLast(next);
+  return next.text;
+}
 
-/**
- * Whether every logged set is on the server: saved, saving, or kept on the device and retrying. Screen readers
- * hear only the changes that matter (saves start failing, everything is saved again), not every tap's round trip.
- */
-export function SaveStatus({ state, onRetry }: { state: SaveQueueSnapshot; onRetry: () => void }) {
-  const online = useSyncExternalStore(subscribeOnline, isOnline, () => true);
-  const retrying = [...state.states.values()].filter((s) => s === 'retrying').length;
+type SaveStatusProps = { state: SaveQueueSnapshot; health: SaveHealth; onRetry: () => void };
 
-  let tone = 'saved';
-  let message = 'All sets saved';
-  if (retrying > 0) {
-    tone = 'error';
-    message = online
-      ? `${pluralize(retrying, 'set')} not saved yet — retrying automatically.`
-      : `You're offline. ${pluralize(retrying, 'set is', 'sets are')} kept on this device and will be saved when you're back online.`;
-  } else if (state.pendingCount > 0) {
-    tone = 'saving';
-    message = 'Saving…';
-  }
-
-  const [announcement, setAnnouncement] = useState('');
-  const wasFailing = useRef(false);
-  useEffect(() => {
-    if (retrying > 0 && !wasFailing.current) setAnnouncement(message);
-    if (retrying === 0 && state.pendingCount === 0 && wasFailing.current) setAnnouncement('All sets saved');
-    if (retrying > 0) wasFailing.current = true;
-    else if (state.pendingCount === 0) wasFailing.current = false;
-  }, [retrying, state.pendingCount, message]);
-
+/** Whether every logged set is on the server: saved, saving, kept on the device while offline, or failing. */
+export function SaveStatus({ state, health, onRetry }: SaveStatusProps) {
+  const { tone, message } = saveStatus(state, health);
+  const announcement = useAnnouncement(tone, message);
   return (
     <div className={`save-status save-status--${tone}`}>
       <p className="save-status__message">{message}</p>
       <p className="visually-hidden" role="status">
         {announcement}
       </p>
-      {retrying > 0 && (
+      {tone === 'error' && (
         <Button variant="secondary" onClick={onRetry}>
           Retry now
         </Button>

@@ -1,17 +1,18 @@
 import type { WorkoutSetDto } from '@liftplan/domain';
 import { useId } from 'react';
 import { formatPercent, formatReps, formatWeight, pluralize, type Unit } from '@/lib/format';
-import type { SetPatch, SetSaveState } from '../api/set-save-queue';
+import type { SetPatch } from '../api/set-save-queue';
 import { PlateBreakdown } from './PlateBreakdown';
 import { RepStepper } from './RepStepper';
+import type { RowSaveState } from './save-health';
 import { SetLogDetails } from './SetLogDetails';
 import { WeightInput } from './WeightInput';
 
 type SetRowProps = {
   set: WorkoutSetDto;
   unit: Unit;
-  /** Unsaved change state, when the server doesn't have this set's latest change yet. */
-  saveState?: SetSaveState;
+  /** When the server doesn't have this set's latest change: kept on the device (offline), or failing to save. */
+  saveState?: RowSaveState;
   readOnly: boolean;
   onToggle: (set: WorkoutSetDto) => void;
   onReps: (set: WorkoutSetDto, reps: number | null) => void;
@@ -68,7 +69,8 @@ export function SetRow({
     set.completed && 'set-row--done',
     set.isAmrap && 'set-row--amrap',
     set.kind === 'warmup' && 'set-row--warmup',
-    saveState === 'retrying' && 'set-row--unsaved',
+    saveState === 'failing' && 'set-row--unsaved',
+    saveState === 'kept' && 'set-row--kept',
   ]
     .filter(Boolean)
     .join(' ');
@@ -134,7 +136,8 @@ export function SetRow({
       )}
       {needsReps && !readOnly && <p className="set-row__hint">Enter how many reps you did.</p>}
       {needsWeight && !readOnly && <p className="set-row__hint">Enter the weight you used.</p>}
-      {saveState === 'retrying' && <p className="set-row__save-state">Not saved — retrying</p>}
+      {saveState === 'failing' && <p className="set-row__save-state">Not saved — retrying</p>}
+      {saveState === 'kept' && <p className="set-row__save-state set-row__save-state--kept">Kept on this device</p>}
     </li>
   );
 }

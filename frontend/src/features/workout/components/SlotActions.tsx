@@ -1,8 +1,9 @@
 import type { WorkoutDto } from '@liftplan/domain';
-import { useRef, useState } from 'react';
+import { useId, useRef, useState } from 'react';
 import { Button } from '@/components/Button';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { useTrainingMaxes } from '@/lib/training-state';
+import { useOnline } from '@/lib/use-online';
 import { useAddWorkoutSet, useDeleteWorkoutSet } from '../api/workout-changes-api';
 import { AddExerciseDialog } from './AddExerciseDialog';
 import type { SetGroup } from './set-groups';
@@ -15,8 +16,19 @@ type SlotActionsProps = {
   readOnly: boolean;
 };
 
+/** Adding, deleting and swapping need the server's answer: offline their buttons wait, and say why. */
+function NeedsConnection({ id, children }: { id: string; children: string }) {
+  return (
+    <p className="needs-connection muted" id={id}>
+      {children}
+    </p>
+  );
+}
+
 /** Under one exercise slot of an in-progress workout: "Add set", "Swap" and a delete button per added set. */
 export function SlotActions({ workout, group, readOnly }: SlotActionsProps) {
+  const online = useOnline();
+  const offlineNoteId = useId();
   const [swapping, setSwapping] = useState(false);
   const [status, setStatus] = useState('');
   const container = useRef<HTMLDivElement>(null);
@@ -39,12 +51,14 @@ export function SlotActions({ workout, group, readOnly }: SlotActionsProps) {
   // A slot's warm-ups are a group of their own: its actions sit under its work sets, once.
   if (readOnly || group.kind === 'warmup') return null;
 
+  const offline = online ? {} : { disabled: true, 'aria-describedby': offlineNoteId };
   const slot: SwapSlot = {
     exerciseOrder: first.exerciseOrder,
     exercise: { id: first.exerciseId, name: exerciseName },
     trainingMaxName,
     openSets: open.length,
     hasPercentSets: open.some((s) => s.percentage !== null),
+    plannedExercise: open.find((s) => s.swappedFrom)?.swappedFrom ?? null,
   };
 
   return (
@@ -55,6 +69,7 @@ export function SlotActions({ workout, group, readOnly }: SlotActionsProps) {
             variant="secondary"
             isLoading={add.isPending}
             aria-label={`Add a set of ${exerciseName}`}
+            {...offline}
             onClick={() =>
               add.mutate(
                 { exerciseId: first.exerciseId, exerciseOrder: first.exerciseOrder },
@@ -65,7 +80,12 @@ export function SlotActions({ workout, group, readOnly }: SlotActionsProps) {
             Add set
           </Button>
           {open.length > 0 && (
-            <Button variant="secondary" aria-label={`Swap ${exerciseName} for today`} onClick={() => setSwapping(true)}>
+            <Button
+              variant="secondary"
+              aria-label={`Swap ${exerciseName} for today`}
+              onClick={() => setSwapping(true)}
+              {...offline}
+            >
               Swap
             </Button>
           )}
@@ -76,6 +96,7 @@ export function SlotActions({ workout, group, readOnly }: SlotActionsProps) {
               className="button--destructive-text"
               isLoading={remove.isPending && remove.variables === set.id}
               aria-label={`Delete added set ${set.setOrder} of ${exerciseName}`}
+              {...offline}
               onClick={() =>
                 remove.mutate(set.id, {
                   onSuccess: () => {
@@ -89,6 +110,9 @@ export function SlotActions({ workout, group, readOnly }: SlotActionsProps) {
             </Button>
           ))}
         </div>
+        {!online && (
+          <NeedsConnection id={offlineNoteId}>Adding, deleting and swapping need a connection.</NeedsConnection>
+        )}
         {add.isError && <ErrorMessage title="The set was not added" message={add.error.message} />}
         {remove.isError && <ErrorMessage title="The set was not deleted" message={remove.error.message} />}
       </>
@@ -125,13 +149,22 @@ export function SlotNotes({ group, readOnly }: { group: SetGroup; readOnly: bool
 
 /** "Add exercise" at the end of an in-progress workout. */
 export function AddExerciseButton({ workout }: { workout: WorkoutDto }) {
+  const online = useOnline();
+  const offlineNoteId = useId();
   const [open, setOpen] = useState(false);
   const [status, setStatus] = useState('');
   return (
     <div className="add-exercise">
-      <Button variant="secondary" fullWidth onClick={() => setOpen(true)}>
+      <Button
+        variant="secondary"
+        fullWidth
+        onClick={() => setOpen(true)}
+        disabled={!online}
+        aria-describedby={online ? undefined : offlineNoteId}
+      >
         Add exercise
       </Button>
+      {!online && <NeedsConnection id={offlineNoteId}>Adding an exercise needs a connection.</NeedsConnection>}
       <p className="muted add-exercise__status" role="status">
         {status}
       </p>

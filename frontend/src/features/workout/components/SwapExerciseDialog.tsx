@@ -17,6 +17,8 @@ export type SwapSlot = {
   openSets: number;
   /** Some open set is a percentage of a TM, so the choice of TM matters. */
   hasPercentSets: boolean;
+  /** The plan's exercise when the slot is swapped for today: picking it goes back to the plan. */
+  plannedExercise: { id: number; name: string } | null;
 };
 
 type SwapExerciseDialogProps = {
@@ -32,7 +34,10 @@ type SwapExerciseDialogProps = {
  */
 export function SwapExerciseDialog({ workout, slot, onClose, onSwapped }: SwapExerciseDialogProps) {
   const [substitute, setSubstitute] = useState<ExerciseDto | null>(null);
-  const [keepTrainingMax, setKeepTrainingMax] = useState(false);
+  const [chosenKeepTrainingMax, setKeepTrainingMax] = useState(false);
+  // Back to the plan's exercise: the server restores the plan's TM, weights and progression set; nothing to choose.
+  const backToPlan = substitute !== null && substitute.id === slot.plannedExercise?.id;
+  const keepTrainingMax = chosenKeepTrainingMax && !backToPlan;
   const swap = useSwapWorkoutExercise(workout.id);
   const groupName = useId();
   const noteId = useId();
@@ -78,7 +83,7 @@ export function SwapExerciseDialog({ workout, slot, onClose, onSwapped }: SwapEx
         }}
         excludeIds={[slot.exercise.id]}
       />
-      {substitute && slot.hasPercentSets && (
+      {substitute && slot.hasPercentSets && !backToPlan && (
         <fieldset className="swap-choice">
           <legend>Which training max sets the weights?</legend>
           <label className="swap-choice__option">
@@ -114,7 +119,9 @@ export function SwapExerciseDialog({ workout, slot, onClose, onSwapped }: SwapEx
         </fieldset>
       )}
       <p className="swap-note" id={noteId}>
-        Swapped sets never move a training max.
+        {backToPlan
+          ? `Back to ${substitute.name} as planned: the plan's weights and progression set come back.`
+          : 'Swapped sets never move a training max.'}
       </p>
       {swap.isError && <ErrorMessage title="Not swapped" message={swap.error.message} />}
     </Dialog>

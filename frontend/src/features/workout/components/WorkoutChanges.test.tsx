@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import type { WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answer, apiErrorBody, fakeApi, jsonResponse, type FakeRoute } from '@/test/fake-api';
@@ -250,6 +250,45 @@ describe('SlotActions', () => {
     expect(screen.getByRole('status').textContent).toMatch(/Swapped sets never move a training max/);
   });
 
+  it("swapping back to the plan's exercise asks nothing about training maxes: the plan's come back", async () => {
+    const swapBodies: unknown[] = [];
+    fakeApi(
+      (request) =>
+        request.method === 'GET' && new URL(request.url).pathname === '/api/exercises'
+          ? jsonResponse(200, { exercises: [exerciseDto(squat)] })
+          : undefined,
+      async (request) => {
+        if (request.method !== 'POST' || new URL(request.url).pathname !== '/api/workouts/5/swap') return undefined;
+        swapBodies.push(await request.json());
+        return jsonResponse(200, {
+          workout: aWorkout([aSet({ isProgression: true })]),
+          swappedSetIds: [101],
+          tmExerciseId: squat.id,
+          movesTrainingMax: true,
+          message: 'Back to Squat as planned: its progression set moves the training max again.',
+        });
+      },
+    );
+    const { user } = renderSlot(
+      aWorkout([aSet({ exerciseId: frontSquat.id, exercise: frontSquat, swappedFrom: squat })]),
+    );
+    await user.click(screen.getByRole('button', { name: 'Swap Front Squat for today' }));
+    const dialog = screen.getByRole('dialog', { name: 'Swap Front Squat for today' });
+    await user.type(within(dialog).getByRole('searchbox', { name: 'Search the substitute' }), 'squat');
+    await user.click(await within(dialog).findByRole('button', { name: /^Squat/ }));
+
+    expect(within(dialog).queryByRole('group', { name: 'Which training max sets the weights?' })).toBeNull();
+    expect(
+      within(dialog).getByText("Back to Squat as planned: the plan's weights and progression set come back."),
+    ).toBeTruthy();
+    await user.click(within(dialog).getByRole('button', { name: 'Swap to Squat' }));
+    await waitFor(() => expect(screen.queryByRole('dialog')).toBeNull());
+    expect(swapBodies).toEqual([{ exerciseOrder: 1, exerciseId: squat.id, keepTrainingMax: false }]);
+    expect(screen.getByRole('status').textContent).toBe(
+      'Back to Squat as planned: its progression set moves the training max again.',
+    );
+  });
+
   it('shows a swap and deletes an added set; read-only shows what changed, without buttons', async () => {
     const rec = recorder();
     fakeApi(rec.route, answer('DELETE', '/api/workouts/5/sets/103', 200, { deleted: true, setId: 103 }));
@@ -275,5 +314,38 @@ describe('SlotActions', () => {
     expect(screen.getByText(/Swapped from Squat/)).toBeTruthy();
     expect(screen.getByText('Added during the workout: set 2')).toBeTruthy();
     expect(screen.queryByRole('button')).toBeNull();
+  });
+});
+
+describe('offline', () => {
+  function setOnline(online: boolean) {
+    Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => online });
+    window.dispatchEvent(new Event(online ? 'online' : 'offline'));
+  }
+  afterEach(() => setOnline(true));
+
+  it('adding, swapping and deleting wait for a connection, and say so; back online they work', () => {
+    fakeApi();
+    setOnline(false);
+    const sets = [aSet({ id: 101 }), aSet({ id: 103, setOrder: 2, isAdded: true })];
+    renderSlot(aWorkout(sets));
+    renderWithProviders(<AddExerciseButton workout={aWorkout(sets)} />);
+
+    const waiting = [
+      screen.getByRole('button', { name: 'Add a set of Squat' }),
+      screen.getByRole('button', { name: 'Swap Squat for today' }),
+      screen.getByRole('button', { name: 'Delete added set 2 of Squat' }),
+      screen.getByRole('button', { name: 'Add exercise' }),
+    ];
+    for (const button of waiting) {
+      expect(button.hasAttribute('disabled')).toBe(true);
+      expect(document.getElementById(button.getAttribute('aria-describedby') ?? '')?.textContent).toMatch(
+        /needs? a connection\.$/,
+      );
+    }
+
+    act(() => setOnline(true));
+    expect(waiting.every((button) => !button.hasAttribute('disabled'))).toBe(true);
+    expect(screen.queryByText(/needs? a connection/)).toBeNull();
   });
 });

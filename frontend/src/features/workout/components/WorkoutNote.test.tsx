@@ -1,8 +1,11 @@
-import { screen } from '@testing-library/react';
+import { act, screen } from '@testing-library/react';
 import type { WorkoutDto } from '@liftplan/domain';
-import { describe, expect, it } from 'vitest';
-import { answer, apiErrorBody, fakeApi } from '@/test/fake-api';
+import { afterEach, describe, expect, it } from 'vitest';
+import { currentUserQueryKey } from '@/lib/current-user';
+import { queryClient } from '@/lib/query-client';
+import { answer, apiErrorBody, aUser, fakeApi, jsonResponse, type FakeRoute } from '@/test/fake-api';
 import { renderWithProviders } from '@/test/render';
+import { pendingNote, pendingNoteStorageKey } from '../api/note-outbox';
 import { WorkoutNote } from './WorkoutNote';
 
 const workout = (o: Partial<WorkoutDto> = {}): WorkoutDto => ({
@@ -23,7 +26,19 @@ const workout = (o: Partial<WorkoutDto> = {}): WorkoutDto => ({
   ...o,
 });
 
+/** PATCH /api/workouts/5: fails with a network error while `server.offline`, else saves and records the note. */
+function noteRoute(server: { offline: boolean; notes: unknown[] }): FakeRoute {
+  return async (request) => {
+    if (request.method !== 'PATCH' || new URL(request.url).pathname !== '/api/workouts/5') return undefined;
+    if (server.offline) throw new TypeError('Failed to fetch');
+    const { note } = (await request.json()) as { note: unknown };
+    server.notes.push(note);
+    return jsonResponse(200, { workout: workout({ note: note as string | null }) });
+  };
+}
+
 describe('WorkoutNote', () => {
+  afterEach(() => queryClient.removeQueries({ queryKey: currentUserQueryKey }));
   it('saves the note when the field is left, also on a completed workout', async () => {
     const { requests } = fakeApi(
       answer('PATCH', '/api/workouts/5', 200, { workout: workout({ note: 'Slept badly' }) }),
@@ -45,6 +60,36 @@ describe('WorkoutNote', () => {
     await user.tab();
     expect((await screen.findByRole('alert')).textContent).toContain('The note was not saved');
     expect(field.value).toBe('x');
+  });
+
+  it('offline: keeps the note on this device for this lifter, calmly, and syncs it once back online', async () => {
+    queryClient.setQueryData(currentUserQueryKey, { user: aUser({ id: 1 }) });
+    const server = { offline: true, notes: [] as unknown[] };
+    fakeApi(noteRoute(server));
+    const { user } = renderWithProviders(<WorkoutNote workout={workout({ status: 'in_progress' })} />);
+
+    await user.type(screen.getByRole('textbox', { name: 'Workout note' }), 'Gym basement, no signal');
+    await user.tab();
+
+    expect(await screen.findByText("Kept on this device — it syncs when you're back online.")).toBeTruthy();
+    expect(screen.queryByRole('alert')).toBeNull();
+    expect(JSON.parse(localStorage.getItem(pendingNoteStorageKey(5, 1))!)).toEqual({ note: 'Gym basement, no signal' });
+
+    server.offline = false;
+    act(() => void window.dispatchEvent(new Event('online')));
+
+    expect(await screen.findByText('Note saved')).toBeTruthy();
+    expect(server.notes).toEqual(['Gym basement, no signal']);
+    expect(localStorage.getItem(pendingNoteStorageKey(5, 1))).toBeNull();
+  });
+
+  it('a kept note survives a reload: it is read back for its lifter only', () => {
+    localStorage.setItem(pendingNoteStorageKey(5, 1), JSON.stringify({ note: 'Belt forgotten' }));
+    localStorage.setItem(pendingNoteStorageKey(6, 1), JSON.stringify({ note: null }));
+    expect(pendingNote(5, 1)).toBe('Belt forgotten');
+    expect(pendingNote(6, 1)).toBeNull(); // clearing the note waits too
+    expect(pendingNote(5, 2)).toBeUndefined();
+    expect(pendingNote(7, 1)).toBeUndefined();
   });
 
   it('is not offered on a skipped day', () => {

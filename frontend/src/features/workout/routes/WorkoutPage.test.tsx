@@ -4,6 +4,7 @@ import { Route, Routes } from 'react-router-dom';
 import { afterEach, describe, expect, it } from 'vitest';
 import { answer, apiErrorBody, fakeApi, jsonResponse, type FakeRoute } from '@/test/fake-api';
 import { renderWithProviders } from '@/test/render';
+import { pendingNoteStorageKey } from '../api/note-outbox';
 import { pendingSetsStorageKey } from '../api/set-save-queue';
 import { resetSetSaveQueues } from '../api/workout-api';
 import { WorkoutPage } from './WorkoutPage';
@@ -119,7 +120,7 @@ describe('WorkoutPage', () => {
     expect(screen.getByLabelText('Reps done, set 2').getAttribute('inputmode')).toBe('numeric');
   });
 
-  it('marks a set done at once, keeps it when the save fails, retries, and starts the rest timer', async () => {
+  it('marks a set done at once, keeps it on the device while offline, sends it back online, starts the rest timer', async () => {
     const server = { offline: true, bodies: [] as Array<{ setId: number; body: unknown }> };
     fakeApi(answer('GET', '/api/workouts/5', 200, { workout: aWorkout() }), patchRoute(server));
     const { user } = renderWorkout();
@@ -128,10 +129,12 @@ describe('WorkoutPage', () => {
     await user.click(setButton(/^Set 1:/));
 
     expect(setButton(/^Set 1:/).getAttribute('aria-pressed')).toBe('true');
-    expect(await screen.findByText('Not saved — retrying')).toBeTruthy();
+    // The server is out of reach: offline, so the set is kept calmly, not shown as a failure.
+    expect(await screen.findByText('Kept on this device')).toBeTruthy();
     expect(screen.getAllByRole('status').map((s) => s.textContent)).toContain(
-      '1 set not saved yet — retrying automatically.',
+      "Offline — 1 set kept on this device, will sync when you're back online.",
     );
+    expect(document.querySelector('.save-status--error')).toBeNull();
     expect(screen.getByRole('button', { name: 'Complete workout' }).hasAttribute('disabled')).toBe(true);
     expect(JSON.parse(localStorage.getItem(pendingSetsStorageKey(5)) ?? 'null')).toEqual({
       v: 1,
@@ -143,10 +146,31 @@ describe('WorkoutPage', () => {
     act(() => void window.dispatchEvent(new Event('online')));
 
     await waitFor(() => expect(saveStatus()).toBe('All sets saved'));
-    expect(screen.queryByText('Not saved — retrying')).toBeNull();
+    expect(screen.queryByText('Kept on this device')).toBeNull();
     expect(server.bodies).toEqual([{ setId: 101, body: { completed: true, skipped: false } }]);
     expect(localStorage.getItem(pendingSetsStorageKey(5))).toBeNull();
     expect(screen.getByRole('button', { name: 'Complete workout' }).hasAttribute('disabled')).toBe(false);
+  });
+
+  it('online, a save the server fails is shown as an error with a retry, and saved once it answers', async () => {
+    let failing = true;
+    fakeApi(answer('GET', '/api/workouts/5', 200, { workout: aWorkout() }), (request) =>
+      request.method === 'PATCH' && failing
+        ? jsonResponse(503, apiErrorBody('UNAVAILABLE', 'Try again later'))
+        : patchRoute({ offline: false, bodies: [] })(request),
+    );
+    const { user } = renderWorkout();
+    await screen.findByRole('region', { name: 'T1 Squat' });
+
+    await user.click(setButton(/^Set 1:/));
+
+    expect(await screen.findByText('Not saved — retrying')).toBeTruthy();
+    expect(document.querySelector('.save-status--error')?.textContent).toContain(
+      '1 set not saved yet — retrying automatically.',
+    );
+    failing = false;
+    await user.click(screen.getByRole('button', { name: 'Retry now' }));
+    await waitFor(() => expect(saveStatus()).toBe('All sets saved'));
   });
 
   it('after a reload, shows the sets that were never saved and saves them', async () => {
@@ -157,7 +181,7 @@ describe('WorkoutPage', () => {
     await first.user.click(setButton(/^Set 1:/));
     await first.user.click(screen.getByRole('button', { name: 'One rep more, set 2' }));
     await first.user.click(screen.getByRole('button', { name: 'One rep more, set 2' }));
-    await screen.findAllByText('Not saved — retrying');
+    await screen.findAllByText('Kept on this device');
 
     // "Reload": a new page (new queue, new cache) over the same storage, with the server still unreachable.
     first.unmount();
@@ -167,7 +191,7 @@ describe('WorkoutPage', () => {
 
     expect(setButton(/^Set 1:/).getAttribute('aria-pressed')).toBe('true');
     expect((screen.getByLabelText('Reps done, set 2') as HTMLInputElement).value).toBe('2');
-    expect(await screen.findAllByText('Not saved — retrying')).toHaveLength(2);
+    expect(await screen.findAllByText('Kept on this device')).toHaveLength(2);
 
     server.offline = false;
     act(() => void window.dispatchEvent(new Event('online')));
@@ -179,6 +203,16 @@ describe('WorkoutPage', () => {
         { setId: 102, body: { actualReps: 2, completed: true, skipped: false } },
       ]),
     );
+  });
+
+  it("after a reload, shows the workout note kept on this device over the server's", async () => {
+    localStorage.setItem(pendingNoteStorageKey(5, null), JSON.stringify({ note: 'Written in the basement' }));
+    fakeApi(answer('GET', '/api/workouts/5', 200, { workout: aWorkout({ note: 'Old note' }) }));
+    renderWorkout();
+
+    const note = (await screen.findByRole('textbox', { name: 'Workout note' })) as HTMLTextAreaElement;
+    expect(note.value).toBe('Written in the basement');
+    expect(screen.getByText("Kept on this device — it syncs when you're back online.")).toBeTruthy();
   });
 
   it('undoes a change the server refuses for good and says so', async () => {

@@ -19,6 +19,7 @@ import { useAbandonWorkout, useCompleteWorkout, useLogSet, useSaveQueueState, us
 import { ResultPanel } from '../components/ResultPanel';
 import { RestTimer } from '../components/RestTimer';
 import { SaveStatus } from '../components/SaveStatus';
+import { rowSaveState, useSaveHealth } from '../components/save-health';
 import { WorkoutNote } from '../components/WorkoutNote';
 import { AddExerciseButton, SlotActions, SlotNotes } from '../components/SlotActions';
 import { needsOwnWeight, SetRow } from '../components/SetRow';
@@ -57,6 +58,7 @@ function WorkoutLoader({ workoutId }: { workoutId: number }) {
 
 function WorkoutView({ workout }: { workout: WorkoutDto }) {
   const saveState = useSaveQueueState(workout.id);
+  const saveHealth = useSaveHealth(saveState);
   const { logSet, rejected, dismissRejected } = useLogSet(workout.id);
   const complete = useCompleteWorkout(workout.id);
   const abandon = useAbandonWorkout(workout.id);
@@ -124,7 +126,7 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
               key={set.id}
               set={set}
               unit={workout.unit}
-              saveState={saveState.states.get(set.id)}
+              saveState={rowSaveState(saveState.states.get(set.id), saveHealth)}
               readOnly={!inProgress}
               onToggle={toggle}
               // Typing the reps of a set means it was done: it ticks (and un-skips) it.
@@ -219,7 +221,9 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
         <p className="notice">You abandoned this workout. It stays in your history and changed no training maxes.</p>
       )}
 
-      {inProgress && <SaveStatus state={saveState} onRetry={() => getSetSaveQueue(workout.id).retryNow()} />}
+      {inProgress && (
+        <SaveStatus state={saveState} health={saveHealth} onRetry={() => getSetSaveQueue(workout.id).retryNow()} />
+      )}
       {rejected && (
         <div className="stack">
           <ErrorMessage title="A set could not be saved and was undone" message={rejected.message} />
@@ -269,7 +273,9 @@ function WorkoutView({ workout }: { workout: WorkoutDto }) {
           </Button>
           {savesPending && (
             <p className="muted" id="complete-blocked">
-              Waiting for {pluralize(saveState.pendingCount, 'set')} to be saved before completing.
+              {saveHealth.online
+                ? `Waiting for ${pluralize(saveState.pendingCount, 'set')} to be saved before completing.`
+                : `Completing needs a connection: ${pluralize(saveState.pendingCount, 'set')} still to sync.`}
             </p>
           )}
           <Button

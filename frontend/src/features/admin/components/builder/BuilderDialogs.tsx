@@ -53,38 +53,6 @@ export function RemoveDaysDialog({
   );
 }
 
-type PublishVersionDialogProps = {
-  version: number;
-  activeSubscribers: number;
-  isLoading: boolean;
-  onConfirm: () => void;
-  onCancel: () => void;
-};
-
-/** A structural edit while lifters are on the plan: they keep their version, new subscribers get the next one. */
-export function PublishVersionDialog({
-  version,
-  activeSubscribers,
-  isLoading,
-  onConfirm,
-  onCancel,
-}: PublishVersionDialogProps) {
-  return (
-    <ConfirmDialog
-      title={`Publish version ${version + 1}?`}
-      confirmLabel={`Save as version ${version + 1}`}
-      isLoading={isLoading}
-      onConfirm={onConfirm}
-      onCancel={onCancel}
-    >
-      <p>
-        {activeSubscribers} lifter{activeSubscribers === 1 ? ' is' : 's are'} on version {version}. They keep it — their
-        workouts don’t change. Version {version + 1} is what new subscribers (and lifters who re-subscribe) get.
-      </p>
-    </ConfirmDialog>
-  );
-}
-
 type CopyDayDialogProps = {
   /** "Day 2 (Squat)" of week `weekNumber`. */
   dayLabel: string;

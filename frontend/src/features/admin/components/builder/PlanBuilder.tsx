@@ -10,11 +10,13 @@ import {
 } from '../../builder/builder-state';
 import { useUnsavedChangesGuard } from '../../builder/use-unsaved-changes-guard';
 import { BuilderContext, type BuilderContextValue } from './builder-context';
-import { CopyDayDialog, LeaveBuilderDialog, PublishVersionDialog, RemoveDaysDialog } from './BuilderDialogs';
+import { CopyDayDialog, LeaveBuilderDialog, RemoveDaysDialog } from './BuilderDialogs';
 import { ErrorSummary } from './ErrorSummary';
 import { PlanBuilderHeader } from './PlanBuilderHeader';
 import { PlanDetailsSection } from './PlanDetailsSection';
+import { publishedVersionOf } from './plan-lifecycle';
 import { PreviewPanel } from './PreviewPanel';
+import { DiscardDraftDialog, PublishDialog } from './PublishDialogs';
 import { ProjectionSection } from './ProjectionSection';
 import { RulesEditor } from './RulesEditor';
 import { SaveAsNewDialog } from './SaveAsNewDialog';
@@ -43,7 +45,8 @@ export type PlanBuilderProps = {
 /** The dialog open over the builder, besides the unsaved-changes one (which the guard opens). */
 type OpenDialog =
   | { kind: 'removeDays'; count: number }
-  | { kind: 'publishVersion' }
+  | { kind: 'publish' }
+  | { kind: 'discardDraft' }
   | { kind: 'saveAsNew' }
   | { kind: 'copyDay'; dayKey: string }
   | null;
@@ -115,13 +118,13 @@ export function PlanBuilder({ plan, activeSubscribers, exercises, user, initialD
   const projection = usePlanProjection(draft, preview.settings, nameOf);
   const saving = usePlanSaving({
     planId,
-    activeSubscribers,
     saved,
     setSaved,
     editor,
     errors: validation,
     autosave,
-    confirmNewVersion: () => setDialog({ kind: 'publishVersion' }),
+    openPublish: () => setDialog({ kind: 'publish' }),
+    openDiscard: () => setDialog({ kind: 'discardDraft' }),
     closeDialog,
   });
   useSaveShortcut(saving.requestSave);
@@ -215,6 +218,7 @@ export function PlanBuilder({ plan, activeSubscribers, exercises, user, initialD
           activeSubscribers={activeSubscribers}
           isDirty={editor.isDirty}
           isSaving={saving.isSaving && dialog === null}
+          canPublish={saving.canPublish}
           removal={editor.removal}
           onUndo={editor.undoRemoval}
           notice={editor.notice}
@@ -229,6 +233,8 @@ export function PlanBuilder({ plan, activeSubscribers, exercises, user, initialD
             />
           }
           onSave={saving.requestSave}
+          onPublish={saving.requestPublish}
+          onDiscardDraft={saving.requestDiscard}
           onSaveAsNew={() => setDialog({ kind: 'saveAsNew' })}
         />
 
@@ -253,12 +259,25 @@ export function PlanBuilder({ plan, activeSubscribers, exercises, user, initialD
             onCancel={closeDialog}
           />
         )}
-        {dialog?.kind === 'publishVersion' && saved && (
-          <PublishVersionDialog
-            version={saved.version}
+        {dialog?.kind === 'publish' && (
+          <PublishDialog
+            planName={draft.name}
+            publishedVersion={publishedVersionOf(saved)}
             activeSubscribers={activeSubscribers}
-            isLoading={saving.isSaving}
-            onConfirm={saving.submit}
+            isPublic={draft.isPublic}
+            hasUnsavedChanges={isNew || editor.isDirty}
+            isLoading={saving.isPublishing}
+            error={saving.publishError}
+            onPublish={saving.publish}
+            onCancel={closeDialog}
+          />
+        )}
+        {dialog?.kind === 'discardDraft' && (
+          <DiscardDraftDialog
+            publishedVersion={publishedVersionOf(saved)}
+            isLoading={saving.isDiscarding}
+            error={saving.discardError}
+            onDiscard={saving.discard}
             onCancel={closeDialog}
           />
         )}

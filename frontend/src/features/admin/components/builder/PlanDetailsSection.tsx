@@ -1,5 +1,6 @@
 import type { ChangeEvent } from 'react';
 import { domIdOf } from '../../builder/builder-errors';
+import { PLAN_LIMITS } from '@liftplan/domain';
 import { dayCount, MAX_DAYS, slugify, type PlanDraft } from '../../builder/builder-state';
 import { useBuilder } from './builder-context';
 import { controlProps, FieldMessage } from './field-errors';
@@ -108,6 +109,31 @@ export function PlanDetailsSection({ draft, onDayCountChange }: Props) {
           <FieldMessage errors={errors} id="tmPercent" />
           <p className="field__hint" id="tm-percent-hint">
             A 1RM entered at setup becomes this TM (50–100; 100 for 1RM-based plans).
+          </p>
+        </div>
+        <div className="field plan-header__cycles">
+          <label className="field__label" htmlFor="plan-cycles">
+            Program length
+          </label>
+          <select
+            id="plan-cycles"
+            className="field__input"
+            aria-describedby="plan-cycles-hint"
+            value={draft.cycles ?? ''}
+            onChange={(event) =>
+              act({ type: 'setCycles', value: event.target.value === '' ? null : Number(event.target.value) })
+            }
+          >
+            <option value="">Repeats</option>
+            {Array.from({ length: PLAN_LIMITS.maxCycles }, (_, i) => (
+              <option key={i + 1} value={i + 1}>
+                {i + 1} {i === 0 ? 'cycle' : 'cycles'}
+              </option>
+            ))}
+          </select>
+          <p className="field__hint" id="plan-cycles-hint">
+            A finite program (Smolov Jr: 1 cycle) ends after its last session; one that repeats runs until the lifter
+            stops.
           </p>
         </div>
         <label className="choice plan-header__public">

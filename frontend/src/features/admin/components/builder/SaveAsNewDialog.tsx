@@ -5,7 +5,7 @@ import { Dialog } from '@/components/Dialog';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { TextField } from '@/components/TextField';
 import { ApiError } from '@/lib/api-client';
-import { useSavePlan } from '../../api/plans-api';
+import { useSaveDraft } from '../../api/plans-api';
 import { validateDraft } from '../../builder/builder-errors';
 import { draftToPlanBody, slugify, type PlanDraft } from '../../builder/builder-state';
 import { adminErrorMessage } from '../admin-errors';
@@ -20,7 +20,7 @@ type Props = {
 
 /** Creates a separate plan from what is on screen, under a new name and slug; the edited plan stays as saved. */
 export function SaveAsNewDialog({ draft, onCancel, onCreated, onStructureErrors }: Props) {
-  const save = useSavePlan();
+  const save = useSaveDraft();
   const formId = useId();
   const [name, setName] = useState(`${draft.name.trim()} (copy)`);
   const [slug, setSlug] = useState(slugify(`${draft.slug}-copy`));
@@ -68,8 +68,8 @@ export function SaveAsNewDialog({ draft, onCancel, onCreated, onStructureErrors 
         {errors.form && <ErrorMessage message={errors.form} />}
         {invalidDraft && <ErrorMessage message="Fix the problems in the plan first (Save shows them)." />}
         <p>
-          Creates a separate plan from what is on screen, with no lifters. The plan you are editing stays as it was last
-          saved.
+          Creates a separate plan (a draft) from what is on screen, with no lifters. The plan you are editing stays as
+          it was last saved.
         </p>
         <TextField
           label="Name"

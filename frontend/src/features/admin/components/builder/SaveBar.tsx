@@ -1,36 +1,44 @@
 import type { ReactNode } from 'react';
 import type { PlanDetailDto } from '@liftplan/domain';
 import { Button } from '@/components/Button';
+import { pluralize } from '@/lib/format';
+import { hasSavedDraft, publishedVersionOf } from './plan-lifecycle';
 import type { Removal } from './use-plan-draft';
 
 type Props = {
   isNew: boolean;
-  /** The plan as last saved (null: not created yet). */
+  /** The plan as last saved (null: not created yet): its draft when it has one. */
   saved: PlanDetailDto | null;
   activeSubscribers: number;
   isDirty: boolean;
   isSaving: boolean;
+  canPublish: boolean;
   removal: Removal | null;
   onUndo: () => void;
   notice: string | null;
   /** The error summary, shown above the buttons. */
   errorSummary: ReactNode;
   onSave: () => void;
+  onPublish: () => void;
+  onDiscardDraft: () => void;
   onSaveAsNew: () => void;
 };
 
-/** Sticky at the bottom: Undo of the last removal, what the last save did, the problems, and the save buttons. */
+/** Sticky at the bottom: Undo of the last removal, what the last save did, the problems, and the buttons. */
 export function SaveBar({
   isNew,
   saved,
   activeSubscribers,
   isDirty,
   isSaving,
+  canPublish,
   removal,
   onUndo,
   notice,
   errorSummary,
   onSave,
+  onPublish,
+  onDiscardDraft,
   onSaveAsNew,
 }: Props) {
   return (
@@ -51,25 +59,43 @@ export function SaveBar({
       {errorSummary}
       <div className="button-row">
         <Button onClick={onSave} isLoading={isSaving}>
-          {isNew ? 'Create plan' : 'Save changes'}
+          Save draft
         </Button>
+        <Button variant="secondary" onClick={onPublish} disabled={!canPublish}>
+          Publish…
+        </Button>
+        {hasSavedDraft(saved) && (
+          <Button variant="ghost" className="button--danger-text" onClick={onDiscardDraft}>
+            Discard draft
+          </Button>
+        )}
         {!isNew && (
-          <Button variant="secondary" onClick={onSaveAsNew}>
+          <Button variant="ghost" onClick={onSaveAsNew}>
             Save as new plan…
           </Button>
         )}
         <span className="save-bar__state muted" aria-live="polite">
-          {isDirty ? 'Unsaved changes' : isNew ? '' : 'All changes saved'}
+          {saveState(isNew, isDirty, saved)}
         </span>
-        {!isNew && saved && <p className="save-bar__versioning muted">{versioningNote(saved, activeSubscribers)}</p>}
+        <p className="save-bar__versioning muted">{lifecycleNote(saved, activeSubscribers)}</p>
       </div>
     </div>
   );
 }
 
-/** Which changes make a new version, and who keeps the current one. */
-function versioningNote(saved: PlanDetailDto, activeSubscribers: number): string {
-  if (activeSubscribers <= 0) return 'Nobody is on this plan: changes apply to whoever subscribes next.';
-  const lifters = `${activeSubscribers} lifter${activeSubscribers === 1 ? ' is' : 's are'}`;
-  return `${lifters} on version ${saved.version} and ${activeSubscribers === 1 ? 'keeps' : 'keep'} it: changes to days, exercises, sets or rules publish version ${saved.version + 1} for new subscribers. Name, slug, description and visibility change for everyone.`;
+function saveState(isNew: boolean, isDirty: boolean, saved: PlanDetailDto | null): string {
+  if (isDirty) return 'Unsaved changes';
+  if (isNew) return '';
+  return hasSavedDraft(saved) ? 'Draft saved, not published' : 'Published, no draft';
+}
+
+/** Who sees what: lifters keep the published version until the draft is published. */
+function lifecycleNote(saved: PlanDetailDto | null, activeSubscribers: number): string {
+  const published = publishedVersionOf(saved);
+  if (published === null) return 'Saved as a draft first: lifters see the plan once you publish it.';
+  const upgrade =
+    activeSubscribers > 0
+      ? `; the ${pluralize(activeSubscribers, 'lifter')} on it ${activeSubscribers === 1 ? 'is' : 'are'} then offered the upgrade`
+      : '';
+  return `Lifters see version ${published} until you publish the draft as version ${published + 1}${upgrade}.`;
 }

@@ -20,8 +20,8 @@ const PANEL_ID = 'week-panel';
 
 /**
  * The cycle: a strip of week tabs (add, and per week rename, deload, duplicate, remove), and the selected week's
- * days. Days are the same in every week (adding, moving or removing one does it in every week); what is in a day
- * belongs to its week.
+ * days. Days are the same in every week (moving or removing one does it in every week; "Days / week" adds them);
+ * what is in a day belongs to its week.
  */
 export function WeeksSection({ weeks, dayCount, selectedIndex, onSelect, weeksWithErrors }: Props) {
   const { errors, act, remove } = useBuilder();
@@ -202,18 +202,41 @@ export function WeeksSection({ weeks, dayCount, selectedIndex, onSelect, weeksWi
         {week.days.map((day, i) => (
           <DayCard key={day.key} day={day} position={i} count={dayCount} />
         ))}
-        <button
-          type="button"
-          className="button button--secondary"
-          disabled={dayCount >= MAX_DAYS}
-          onClick={() => {
+        <AddDayButton
+          isFull={week.days.length >= dayCount}
+          dayCount={dayCount}
+          onAdd={() => {
             focusDayName.current = true;
-            act({ type: 'addDay' }, 'days');
+            act({ type: 'addDay', weekKey: week.key }, 'days');
           }}
-        >
-          + Add day{several ? ' (to every week)' : ''}
-        </button>
+        />
       </div>
     </section>
+  );
+}
+
+/**
+ * "+ Add day" fills a week up to the plan's days a week, never past it: more days a week is the "Days / week"
+ * field's job, so the number an admin chose there is the number the plan has.
+ */
+function AddDayButton({ isFull, dayCount, onAdd }: { isFull: boolean; dayCount: number; onAdd: () => void }) {
+  return (
+    <div className="add-day">
+      <button
+        type="button"
+        className="button button--secondary"
+        disabled={isFull}
+        aria-describedby={isFull ? 'add-day-hint' : undefined}
+        onClick={onAdd}
+      >
+        + Add day
+      </button>
+      {isFull && (
+        <p className="field__hint" id="add-day-hint">
+          This week has all {dayCount} of its days.{' '}
+          {dayCount < MAX_DAYS ? 'To add one, raise Days / week.' : `${MAX_DAYS} days a week is the most.`}
+        </p>
+      )}
+    </div>
   );
 }

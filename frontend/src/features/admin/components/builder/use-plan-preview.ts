@@ -14,6 +14,8 @@ import { useDebouncedValue } from '../../use-debounced-value';
 import { adminErrorMessage } from '../admin-errors';
 
 const DEFAULT_SAMPLE_TM = '100';
+
+type AnsweredPreview = { json: string; request: PreviewRequest; preview: PlanPreview };
 const PREVIEW_DEBOUNCE_MS = 350;
 
 /**
@@ -51,17 +53,24 @@ export function usePlanPreview(draft: PlanDraft, user: UserDto) {
   const debouncedJson = useDebouncedValue(requestJson, PREVIEW_DEBOUNCE_MS);
   const preview = useQuery({
     queryKey: adminKeys.preview(debouncedJson ?? ''),
-    queryFn: async ({ signal }): Promise<{ request: PreviewRequest; preview: PlanPreview }> => {
+    queryFn: async ({ signal }): Promise<AnsweredPreview> => {
       const request = requests.current.get(debouncedJson!)!;
-      return { request, preview: (await previewPlan(request.body, signal)).preview };
+      return { json: debouncedJson!, request, preview: (await previewPlan(request.body, signal)).preview };
     },
     enabled: debouncedJson !== null && requests.current.has(debouncedJson),
     placeholderData: keepPreviousData,
     staleTime: Infinity,
     gcTime: 60_000,
   });
+  // An answer is read through the newest request of its JSON: the same plan with new row keys (after a save, which
+  // reloads the draft from the server, or a restore) must map onto today's keys, not the ones it was asked with.
+  const answered = preview.data;
+  const request = answered && (requests.current.get(answered.json) ?? answered.request);
   /* eslint-enable react-hooks/refs */
-  const result = requestJson === null ? undefined : preview.data;
+  const result = useMemo(
+    () => (requestJson === null || !answered || !request ? undefined : { request, preview: answered.preview }),
+    [requestJson, answered, request],
+  );
   const weights = useMemo(() => (result ? weightsBySetKey(result.request, result.preview) : {}), [result]);
 
   return {

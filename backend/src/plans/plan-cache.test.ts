@@ -1,0 +1,72 @@
+// GET /api/plans/:id from the in-process cache of immutable versions: ETag / If-None-Match → 304, visibility still
+// decided per request, and an admin's edit seen at once (issue 15).
+import { createTestContext, type TestContext } from '../../test/test-db';
+import { registerAdmin, registerUser, type TestUser } from '../../test/helpers';
+
+let ctx: TestContext;
+let admin: TestUser;
+let planId: number;
+let body: Record<string, unknown>;
+beforeAll(async () => {
+  ctx = await createTestContext();
+  admin = await registerAdmin(ctx);
+  const source = await ctx.db.workoutPlan.findUniqueOrThrow({ where: { slug: 'texas-method' } });
+  const file = (await ctx.http().get(`/api/admin/plans/${source.id}/export`).set(admin.auth).expect(200)).body;
+  const { programPlanInput } = await import('../seed/program-files');
+  const ids = new Map((await ctx.db.exercise.findMany()).map((e) => [e.slug, e.id]));
+  body = programPlanInput({ ...file, plan: { ...file.plan, slug: 'cached-texas' } }, ids);
+  planId = (await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(201)).body.plan.id;
+});
+afterAll(() => ctx.drop());
+
+it('answers 304 to a client that has this version, 200 with a new ETag once an admin renamed the plan', async () => {
+  const lifter = await registerUser(ctx);
+  const first = await ctx.http().get(`/api/plans/${planId}`).set(lifter.auth).expect(200);
+  const etag: string = first.headers.etag!;
+  expect(etag).toMatch(/^"plan-v\d+-\d+"$/);
+  await ctx.http().get(`/api/plans/${planId}`).set(lifter.auth).set('If-None-Match', etag).expect(304);
+
+  await ctx
+    .http()
+    .put(`/api/admin/plans/${planId}`)
+    .set(admin.auth)
+    .send({ ...body, name: 'Texas Method, renamed' })
+    .expect(200);
+  const after = await ctx.http().get(`/api/plans/${planId}`).set(lifter.auth).set('If-None-Match', etag).expect(200);
+  expect(after.body.plan.name).toBe('Texas Method, renamed');
+  expect(after.headers.etag).not.toBe(etag);
+});
+
+it('a structural edit is a new version for browsers at once, while a subscriber keeps their pinned one', async () => {
+  const subscriber = await registerUser(ctx);
+  await ctx.http().post(`/api/plans/${planId}/subscribe`).set(subscriber.auth).send({}).expect(201);
+  const pinned = (await ctx.http().get(`/api/plans/${planId}`).set(subscriber.auth).expect(200)).body.plan;
+  const weeks = structuredClone(
+    (body as { weeks: Array<{ days: Array<{ exercises: Array<{ sets: Array<{ reps: number }> }> }> }> }).weeks,
+  );
+  weeks[0]!.days[0]!.exercises[0]!.sets[0]!.reps += 1;
+  await ctx
+    .http()
+    .put(`/api/admin/plans/${planId}`)
+    .set(admin.auth)
+    .send({ ...body, weeks })
+    .expect(200);
+  const browser = await registerUser(ctx);
+  const seen = (await ctx.http().get(`/api/plans/${planId}`).set(browser.auth).expect(200)).body.plan;
+  expect(seen.version).toBe(pinned.version + 1);
+  expect(seen.weeks[0].days[0].exercises[0].sets[0].reps).toBe(pinned.weeks[0].days[0].exercises[0].sets[0].reps + 1);
+  const still = (await ctx.http().get(`/api/plans/${planId}`).set(subscriber.auth).expect(200)).body.plan;
+  expect(still.version).toBe(pinned.version);
+});
+
+it('visibility is checked per request: a plan made private is gone for browsers even with a cached ETag', async () => {
+  const lifter = await registerUser(ctx);
+  const res = await ctx.http().get(`/api/plans/${planId}`).set(lifter.auth).expect(200);
+  await ctx
+    .http()
+    .put(`/api/admin/plans/${planId}`)
+    .set(admin.auth)
+    .send({ ...body, isPublic: false })
+    .expect(200);
+  await ctx.http().get(`/api/plans/${planId}`).set(lifter.auth).set('If-None-Match', res.headers.etag!).expect(404);
+});

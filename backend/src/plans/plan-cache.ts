@@ -1,0 +1,40 @@
+import { LRUCache } from 'lru-cache';
+import type { PlanDetailDto } from '@liftplan/domain';
+import type { Db } from '../db/prisma';
+import { fetchVersionDetail } from './plan-detail-query';
+
+// A published plan version never changes; its plan's header (name, description, visibility, library) changes only
+// with the plan row's updated_at. So a version's detail is cached per (version, updated_at), shared by every lifter,
+// and answered with an ETag the client revalidates with If-None-Match. Which version a lifter may see is still
+// decided per request, in SQL (their pinned version, else the newest published version of a public plan).
+
+const details = new LRUCache<string, PlanDetailDto>({ max: 500 });
+
+export type VisibleVersion = { versionId: number; planUpdatedAt: Date };
+
+/** The version of a plan this lifter sees (one indexed query), or null when they may not see it. */
+export async function visibleVersion(db: Db, userId: number, planId: number): Promise<VisibleVersion | null> {
+  const rows = await db.$queryRaw<VisibleVersion[]>`
+    SELECT x.version_id AS "versionId", p.updated_at AS "planUpdatedAt"
+      FROM (SELECT COALESCE(
+              (SELECT up.plan_version_id FROM user_plans up WHERE up.user_id = ${userId} AND up.plan_id = ${planId} AND up.is_active),
+              (SELECT v.id FROM plan_versions v JOIN workout_plans wp ON wp.id = v.plan_id
+                WHERE v.plan_id = ${planId} AND wp.archived_at IS NULL AND wp.is_public AND v.published_at IS NOT NULL
+                ORDER BY v.version DESC LIMIT 1)) AS version_id) x
+      JOIN plan_versions v ON v.id = x.version_id
+      JOIN workout_plans p ON p.id = v.plan_id`;
+  return rows[0] ?? null;
+}
+
+export const versionEtag = ({ versionId, planUpdatedAt }: VisibleVersion) =>
+  `"plan-v${versionId}-${planUpdatedAt.getTime()}"`;
+
+/** The version's detail, built by PostgreSQL once per (version, plan header change). */
+export async function cachedVersionDetail(db: Db, visible: VisibleVersion): Promise<PlanDetailDto> {
+  const key = versionEtag(visible);
+  const cached = details.get(key);
+  if (cached) return cached;
+  const detail = (await fetchVersionDetail(db, visible.versionId))!;
+  details.set(key, detail);
+  return detail;
+}

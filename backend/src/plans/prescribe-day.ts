@@ -1,0 +1,66 @@
+import {
+  convertWeight,
+  prescribedWeight,
+  toNumber,
+  toStoredWeight,
+  type PlanDayDto,
+  type PlanDetailDto,
+  type PlanExerciseDto,
+  type PrescribedPlanSetDto,
+  type RoundingMode,
+  type Unit,
+} from '@liftplan/domain';
+import type { Db } from '../db/prisma';
+import { currentTrainingMaxes } from '../training-maxes/current-training-maxes';
+
+/** What prescribing needs about a lifter: unit, rounding and today's TMs (in that unit) of a plan's lifts. */
+export type LifterPrescription = {
+  unit: Unit;
+  increment: string;
+  rounding: RoundingMode;
+  trainingMaxes: Map<number, string>;
+};
+
+export async function lifterPrescription(db: Db, userId: number, plans: PlanDetailDto[]): Promise<LifterPrescription> {
+  const user = await db.user.findUniqueOrThrow({
+    where: { id: userId },
+    select: { unitPreference: true, weightIncrement: true, rounding: true },
+  });
+  const unit = user.unitPreference as Unit;
+  const ids = [...new Set(plans.flatMap((plan) => plan.requiredExercises.map((e) => e.id)))];
+  const rows = await currentTrainingMaxes(db, userId, ids);
+  return {
+    unit,
+    increment: user.weightIncrement.toString(),
+    rounding: user.rounding as RoundingMode,
+    trainingMaxes: new Map(
+      rows.map((tm) => [tm.exerciseId, toStoredWeight(convertWeight(tm.weight, tm.unit as Unit, unit)).toString()]),
+    ),
+  };
+}
+
+/** Every set of a plan day with its weight, as the workout would be generated (same engine, same rounding). */
+export const prescribeDay = (day: PlanDayDto, lifter: LifterPrescription): PrescribedPlanSetDto[] =>
+  day.exercises.flatMap((slot) => prescribeSlot(slot, lifter));
+
+export function prescribeSlot(slot: PlanExerciseDto, lifter: LifterPrescription): PrescribedPlanSetDto[] {
+  return slot.sets.map((set) => {
+    const tm = lifter.trainingMaxes.get(slot.tmExerciseId);
+    const weight =
+      tm === undefined || set.percentage === null
+        ? null
+        : toNumber(
+            prescribedWeight(tm, String(set.percentage), lifter.increment, lifter.rounding, set.incrementOffset),
+          );
+    return {
+      exerciseId: slot.exerciseId,
+      name: slot.displayName ?? slot.exercise.name,
+      kind: set.kind,
+      percentage: set.percentage,
+      weight,
+      reps: set.reps,
+      repsMax: set.repsMax,
+      isAmrap: set.isAmrap,
+    };
+  });
+}
