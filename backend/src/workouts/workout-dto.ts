@@ -1,7 +1,6 @@
 import { dec, toNumber, type DecimalLike } from '@liftplan/domain';
 import { plateBreakdown } from '@liftplan/domain';
-import type { Prisma } from '../generated/prisma/client';
-import type { ProgressionResultDto, WorkoutDto, WorkoutSetDto } from '@liftplan/domain';
+import type { WorkoutSetDto } from '@liftplan/domain';
 
 export type BarSetup = { unit: string; barWeight: DecimalLike; plates: DecimalLike[] };
 
@@ -10,44 +9,6 @@ export function platesFor(weight: DecimalLike, workoutUnit: string, bar: BarSetu
   if (workoutUnit !== bar.unit) return null;
   const b = plateBreakdown(weight, bar.barWeight, bar.plates);
   return { perSide: b.perSide.map(toNumber), remainderPerSide: toNumber(b.remainderPerSide), belowBar: b.belowBar };
-}
-
-export const workoutInclude = {
-  sets: {
-    orderBy: [{ exerciseOrder: 'asc' }, { setOrder: 'asc' }],
-    include: {
-      exercise: { select: { id: true, slug: true, name: true } },
-      swappedFrom: { select: { id: true, slug: true, name: true } },
-    },
-  },
-  planDay: { select: { name: true, plan: { select: { id: true, name: true } } } },
-  user: { select: { unitPreference: true, barWeight: true, plates: true } },
-} satisfies Prisma.WorkoutInclude;
-
-export type LoadedWorkout = Prisma.WorkoutGetPayload<{ include: typeof workoutInclude }>;
-
-export function toWorkoutDto(workout: LoadedWorkout): WorkoutDto {
-  const bar: BarSetup = {
-    unit: workout.user.unitPreference,
-    barWeight: workout.user.barWeight,
-    plates: workout.user.plates,
-  };
-  return {
-    id: workout.id,
-    cycle: workout.cycle,
-    weekNumber: workout.weekNumber,
-    dayNumber: workout.dayNumber,
-    dayName: workout.planDay?.name ?? null,
-    planId: workout.planDay?.plan.id ?? null,
-    planName: workout.planDay?.plan.name ?? null,
-    unit: workout.unit as WorkoutDto['unit'],
-    status: workout.status as WorkoutDto['status'],
-    createdAt: workout.createdAt.toISOString(),
-    completedAt: workout.completedAt?.toISOString() ?? null,
-    note: workout.note,
-    progression: (workout.progressionResult as ProgressionResultDto[] | null) ?? null,
-    sets: workout.sets.map((s) => toWorkoutSetDto(s, workout.unit, bar)),
-  };
 }
 
 type SetFields = Omit<

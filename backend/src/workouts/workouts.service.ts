@@ -9,7 +9,8 @@ import { withLifterLock } from '../training-maxes/lifter-lock';
 import { applyProgressStep } from './plan-progress';
 import { limitSentence, trainingMaxTooHeavy } from '../training-maxes/training-max-limit';
 import { MAX_STORED_WEIGHT } from '@liftplan/domain';
-import { toWorkoutDto, toWorkoutSetDto, workoutInclude } from './workout-dto';
+import { toWorkoutSetDto } from './workout-dto';
+import { selectWorkoutDto } from './workout-query';
 import {
   flipToCompleted,
   insertWorkoutWithSets,
@@ -163,9 +164,9 @@ const workoutInProgress = (workoutId: number | null) =>
 // ---------- read ----------
 
 export async function getWorkout(db: Db, userId: number, workoutId: number): Promise<WorkoutDto> {
-  const workout = await db.workout.findFirst({ where: { id: workoutId, userId }, include: workoutInclude });
+  const workout = await selectWorkoutDto(db, userId, workoutId);
   if (!workout) throw notFound('Workout');
-  return toWorkoutDto(workout);
+  return workout;
 }
 
 export async function listWorkouts(db: Db, userId: number, query: ListWorkoutsQuery) {
