@@ -3,23 +3,14 @@
 // trips per request and memory. The server is what `pnpm start` runs (dist/main.cjs, built first) in its own
 // process; autocannon runs here. Figures, not assertions.
 //   BENCH_DURATION=8 BENCH_CONNECTIONS=32 pnpm bench
-import autocannon from 'autocannon';
-import { spawn, spawnSync } from 'node:child_process';
-import fs from 'node:fs';
-import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import os from 'node:os';
-import path from 'node:path';
 import pg from 'pg';
-import pino from 'pino';
 import bcrypt from 'bcrypt';
 import { createApp } from '../src/app';
 import { signToken } from '../src/http/auth-middleware';
-import { loadConfig } from '../src/config/config';
-import { openDatabase } from '../src/db/database';
-import { migrateDeploy } from '../src/db/migrate';
-import { createPrismaClient, type Db } from '../src/db/prisma';
-import { seedDatabase } from '../src/seed/seed';
+import type { Db } from '../src/db/prisma';
+import { auth, listen, openBenchDatabase, printTable as printRows, runScenario, startServer } from './bench-helpers';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 8);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 32);
@@ -28,24 +19,7 @@ const GENERATION_USERS = Number(process.env.BENCH_USERS ?? 4000);
 const roundTrips = countRoundTrips();
 
 async function main() {
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-bench-'));
-  fs.chmodSync(dataDir, 0o755);
-  const config = {
-    ...loadConfig({
-      NODE_ENV: 'production',
-      JWT_SECRET: 'bench-secret-bench-secret-bench',
-      DATA_DIR: dataDir,
-      LOG_LEVEL: 'silent',
-      EMBEDDED_PG_PORT: String(55000 + Math.floor(Math.random() * 5000)),
-      DATABASE_URL: process.env.BENCH_DATABASE_URL,
-    }),
-    loginRateLimit: { limit: 1e9, windowMs: 60_000 },
-  };
-  const log = pino({ level: 'silent' });
-  const database = await openDatabase(config, log);
-  await migrateDeploy(database.databaseUrl);
-  const db = createPrismaClient(database.databaseUrl, { maxConnections: 20 });
-  await seedDatabase(db);
+  const { config, log, database, db, close } = await openBenchDatabase('liftplan-bench-');
   // In-process only to count round trips (pg.Client is patched here); the load goes to the separate server.
   const server = await listen(createApp(db, config, log));
   const inProcess = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -117,24 +91,18 @@ async function main() {
   } finally {
     await product.stop();
     server.close();
-    await db.$disconnect();
-    await database.stop();
-    fs.rmSync(dataDir, { recursive: true, force: true });
+    await close();
   }
 }
 
 type Request = Record<string, unknown>;
 
 async function scenario(name: string, url: string, request: Request, amount?: number): Promise<string[]> {
-  const limit = amount ? { amount } : { duration: DURATION };
-  const result = await autocannon({
-    url,
+  const { result, errors } = await runScenario(url, [request], {
     connections: CONNECTIONS,
-    ...limit,
-    requests: [request],
-  } as autocannon.Options);
-  const notModified = result.statusCodeStats?.['304']?.count ?? 0;
-  const errors = result.non2xx - notModified + result.errors;
+    duration: DURATION,
+    amount,
+  });
   return [
     name,
     String(Math.round(result.requests.average)),
@@ -164,12 +132,7 @@ function printTable(measured: string[][]) {
     'requests',
     'errors',
   ];
-  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
-  const line = (cells: string[]) =>
-    cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join('  ');
-  console.log(line(header));
-  console.log(widths.map((w) => '-'.repeat(w)).join('  '));
-  rows.forEach((r) => console.log(line(r)));
+  printRows(header, rows);
 }
 
 /** Round trips = statements sent to PostgreSQL (BEGIN/COMMIT included), counted on pg.Client for one request each. */
@@ -257,59 +220,6 @@ function countRoundTrips() {
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   return counter;
-}
-
-const auth = (token: string) => ({ authorization: `Bearer ${token}` });
-
-/** The server as `pnpm start` runs it, in its own process, on the bench database. */
-async function startServer(databaseUrl: string, jwtSecret: string) {
-  const backend = path.resolve(__dirname, '..');
-  const built = spawnSync(process.execPath, ['scripts/build.mjs'], { cwd: backend, encoding: 'utf8' });
-  if (built.status !== 0) throw new Error(built.stderr);
-  const spaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-bench-spa-'));
-  fs.writeFileSync(path.join(spaDir, 'index.html'), '<!doctype html><div id="root"></div>');
-  const child = spawn(process.execPath, ['dist/main.cjs'], {
-    cwd: backend,
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      DATABASE_URL: databaseUrl,
-      JWT_SECRET: jwtSecret,
-      PORT: '0',
-      LOG_LEVEL: 'silent',
-      LOGIN_RATE_LIMIT: '1000000000',
-      SPA_DIR: spaDir,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      const match = /LiftPlan is running at (\S+)/.exec(output);
-      if (match) resolve(match[1]!.replace('localhost', '127.0.0.1'));
-    };
-    child.stdout!.on('data', onData);
-    child.stderr!.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`server exited ${code}: ${output.slice(-2000)}`)));
-  });
-  return {
-    url,
-    rssMb: () => {
-      const status = fs.readFileSync(`/proc/${child.pid}/status`, 'utf8');
-      return (Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) / 1024).toFixed(0);
-    },
-    stop: async () => {
-      child.kill('SIGTERM');
-      await new Promise((resolve) => child.once('exit', resolve));
-    },
-  };
-}
-
-function listen(app: ReturnType<typeof createApp>): Promise<Server> {
-  return new Promise((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
-  });
 }
 
 main().catch((err) => {

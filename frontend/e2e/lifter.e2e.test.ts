@@ -268,7 +268,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     // The charts open on the lift that changed last: the squat.
     await page.getByRole('figure', { name: 'Squat: training max' }).waitFor();
     expect(await page.getByRole('button', { name: 'Squat', exact: true }).getAttribute('aria-pressed')).toBe('true');
-    await page.locator('.recharts-line').first().waitFor();
+    await page.locator('.chart__plot canvas').first().waitFor();
     expect(await page.locator('.record-list').textContent()).toContain('Squat');
     await phoneScreenshot('lifter-history-phone');
 

@@ -1,20 +1,19 @@
 import type { ProgressResponse } from '@liftplan/domain';
 import { useState } from 'react';
-import { CartesianGrid, Line, LineChart, Tooltip, XAxis, YAxis } from 'recharts';
-import { formatDate, formatNumber, formatShortDate, formatWeight, type Unit } from '@/lib/format';
+import { formatDate, formatNumber, formatWeight, type Unit } from '@/lib/format';
+import { TimeSeriesChart, type ChartPoint } from './TimeSeriesChart';
 
 /**
  * Charts of the training max and of the estimated 1RM (from the sets lifted) over time, one lift at a time. Loaded
- * lazily: recharts is the heaviest dependency of the app and only this page needs it.
+ * lazily: the chart library (uPlot) is only needed on this page.
  */
 export function ProgressCharts({ progress }: { progress: ProgressResponse }) {
   const lifts = liftsOf(progress);
   const [selected, setSelected] = useState(() => liftChangedLast(progress));
   const lift = lifts.find((l) => l.id === selected) ?? lifts[0];
   if (!lift) return null;
-
-  const tmSeries = progress.trainingMaxes.find((s) => s.exercise.id === lift.id)?.points ?? [];
-  const e1rmSeries = progress.estimatedOneRepMax.find((s) => s.exercise.id === lift.id)?.points ?? [];
+  const tmPoints = trainingMaxPoints(progress, lift.id);
+  const e1rmPoints = oneRepMaxPoints(progress, lift.id);
 
   return (
     <div className="progress-charts">
@@ -34,28 +33,20 @@ export function ProgressCharts({ progress }: { progress: ProgressResponse }) {
       <ChartFigure
         title={`${lift.name}: training max`}
         unit={progress.unit}
-        points={tmSeries.map((p) => ({ t: Date.parse(p.date), value: p.weight, date: p.date, record: false }))}
+        points={tmPoints}
         emptyText="No training max recorded yet."
         stepped
       />
       <ChartFigure
         title={`${lift.name}: estimated 1RM`}
         unit={progress.unit}
-        points={bestPerWorkout(e1rmSeries).map((p) => ({
-          t: Date.parse(p.date),
-          value: p.estimate,
-          date: p.date,
-          record: p.isPersonalRecord,
-          detail: `${formatWeight(p.weight, progress.unit)} × ${p.reps}`,
-        }))}
+        points={e1rmPoints}
         emptyText="Complete a workout with its sets logged to see your estimated 1RM."
         note="Best Epley estimate of each workout's sets, from the weight and reps lifted (a set short of its reps never counts); a green dot (★ in the table) is a personal record: better than every earlier set and the 1RM you entered."
       />
     </div>
   );
 }
-
-type ChartPoint = { t: number; value: number; date: string; record: boolean; detail?: string };
 
 type ChartFigureProps = {
   title: string;
@@ -81,50 +72,7 @@ function ChartFigure({ title, unit, points, emptyText, note, stepped = false }: 
       ) : (
         <>
           <div className="chart__canvas" role="img" aria-label={summary}>
-            <LineChart
-              responsive
-              style={{ width: '100%', height: 200 }}
-              data={points}
-              margin={{ top: 8, right: 12, bottom: 0, left: 0 }}
-            >
-              <CartesianGrid strokeDasharray="3 3" stroke="var(--color-border)" />
-              <XAxis
-                dataKey="t"
-                type="number"
-                scale="time"
-                domain={['dataMin', 'dataMax']}
-                tickFormatter={(t: number) => formatShortDate(new Date(t).toISOString())}
-                stroke="var(--color-text-muted)"
-                fontSize={12}
-                minTickGap={24}
-              />
-              <YAxis
-                domain={['auto', 'auto']}
-                width={44}
-                stroke="var(--color-text-muted)"
-                fontSize={12}
-                tickFormatter={(v: number) => formatNumber(v)}
-              />
-              <Tooltip
-                labelFormatter={(t) => formatDate(new Date(Number(t)).toISOString())}
-                formatter={(value) => [formatWeight(Number(value), unit), title.split(': ')[1] ?? '']}
-                contentStyle={{
-                  background: 'var(--color-surface)',
-                  border: '1px solid var(--color-border)',
-                  borderRadius: 8,
-                }}
-              />
-              <Line
-                type={stepped ? 'stepAfter' : 'monotone'}
-                dataKey="value"
-                stroke="var(--color-primary)"
-                strokeWidth={2}
-                isAnimationActive={false}
-                dot={(props: { cx?: number; cy?: number; payload?: ChartPoint; index?: number }) => (
-                  <RecordDot key={props.index} cx={props.cx} cy={props.cy} record={props.payload?.record ?? false} />
-                )}
-              />
-            </LineChart>
+            <TimeSeriesChart points={points} unit={unit} label={title.split(': ')[1] ?? title} stepped={stepped} />
           </div>
           {note && <p className="chart__note muted">{note}</p>}
           <details className="chart__data">
@@ -157,13 +105,20 @@ function ChartFigure({ title, unit, points, emptyText, note, stepped = false }: 
   );
 }
 
-function RecordDot({ cx, cy, record }: { cx?: number; cy?: number; record: boolean }) {
-  if (cx === undefined || cy === undefined) return null;
-  return record ? (
-    <circle cx={cx} cy={cy} r={6} fill="var(--color-success)" stroke="var(--color-surface)" strokeWidth={2} />
-  ) : (
-    <circle cx={cx} cy={cy} r={3.5} fill="var(--color-primary)" />
-  );
+function trainingMaxPoints(progress: ProgressResponse, liftId: number): ChartPoint[] {
+  const series = progress.trainingMaxes.find((s) => s.exercise.id === liftId)?.points ?? [];
+  return series.map((p) => ({ t: Date.parse(p.date), value: p.weight, date: p.date, record: false }));
+}
+
+function oneRepMaxPoints(progress: ProgressResponse, liftId: number): ChartPoint[] {
+  const series = progress.estimatedOneRepMax.find((s) => s.exercise.id === liftId)?.points ?? [];
+  return bestPerWorkout(series).map((p) => ({
+    t: Date.parse(p.date),
+    value: p.estimate,
+    date: p.date,
+    record: p.isPersonalRecord,
+    detail: `${formatWeight(p.weight, progress.unit)} × ${p.reps}`,
+  }));
 }
 
 type OneRepMaxPoint = ProgressResponse['estimatedOneRepMax'][number]['points'][number];

@@ -5,7 +5,7 @@ import { answer, fakeApi } from '@/test/fake-api';
 import { renderWithProviders } from '@/test/render';
 import { HistoryPage } from './HistoryPage';
 
-// The charts (recharts) have their own lazy chunk; here it is enough to know they are asked for.
+// The charts (uPlot) have their own lazy chunk; here it is enough to know they are asked for.
 vi.mock('../components/ProgressCharts', () => ({
   ProgressCharts: ({ progress }: { progress: ProgressResponse }) => (
     <p>Charts of {progress.trainingMaxes.length} lifts</p>

@@ -16,7 +16,7 @@ import { WorkoutHistoryItem } from '../components/WorkoutHistoryItem';
 import '@/components/ui.css';
 import '../history.css';
 
-// recharts only loads when there is something to chart, after the list.
+// The chart library (uPlot) only loads when there is something to chart, after the list.
 const ProgressCharts = lazy(async () => ({ default: (await import('../components/ProgressCharts')).ProgressCharts }));
 
 export function HistoryPage() {
