@@ -9,6 +9,8 @@ export type EnrolmentState = {
   userId: number;
   planId: number;
   planName: string;
+  /** The plan row's last change: with the version id, the key of the cached plan detail. */
+  planUpdatedAt: Date;
   planVersionId: number;
   version: number;
   status: EnrolmentStatus;
@@ -42,7 +44,7 @@ export async function loadEnrolment(
   which: { current: true } | { latest: true } | { id: number },
 ): Promise<EnrolmentState | null> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT up.id, up.user_id AS "userId", up.plan_id AS "planId", p.name AS "planName",
+    SELECT up.id, up.user_id AS "userId", up.plan_id AS "planId", p.name AS "planName", p.updated_at AS "planUpdatedAt",
            up.plan_version_id AS "planVersionId", v.version, up.status, to_char(up.start_date, 'YYYY-MM-DD') AS "startDate",
            up.started_at AS "startedAt", up.ended_at AS "endedAt", up.paused_at AS "pausedAt",
            up.cycle, up.week_number AS "weekNumber", up.day_number AS "dayNumber",

@@ -9,7 +9,7 @@ import type {
 import type { Clock } from '../config/clock';
 import type { Db } from '../db/prisma';
 import { AppError } from '../http/errors';
-import { fetchVersionDetail } from '../plans/plan-detail-query';
+import { cachedVersionDetail } from '../plans/plan-cache';
 import { lifterPrescription, prescribeSlot, type LifterPrescription } from '../plans/prescribe-day';
 import { addDays, dayNumber, isoWeekday, weekdayName } from './calendar';
 import { layoutInput, loadEnrolment, toEnrolmentDto } from './enrolment-query';
@@ -31,7 +31,7 @@ export async function getSchedule(
   const now = clock.now();
   const input = layoutInput(state, now);
   const layout = layoutSchedule(input, query.from, query.to);
-  const plan = (await fetchVersionDetail(db, state.planVersionId))!;
+  const plan = await cachedVersionDetail(db, { versionId: state.planVersionId, planUpdatedAt: state.planUpdatedAt });
   const lifter = await lifterPrescription(db, userId, [plan]);
   const describe = sessionDescriber(plan, lifter);
 

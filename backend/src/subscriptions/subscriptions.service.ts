@@ -9,6 +9,7 @@ import { applyProgressStep } from '../workouts/plan-progress';
 import { insertSkippedWorkout, selectSkipContext } from '../workouts/workouts.sql';
 import { staleTrainingMaxes } from '../workouts/workout-regenerate';
 import { fetchVersionDetail } from '../plans/plan-detail-query';
+import { cachedVersionDetail } from '../plans/plan-cache';
 import { requiredExercises } from '../plans/plan-structure';
 import type { ExerciseRefDto } from '@liftplan/domain';
 import { loadLatestVersion, lockPlanForReading } from '../plans/plans.service';
@@ -76,7 +77,7 @@ export async function getCurrentPlan(
   const [userPlan, inProgress, enrolment] = await Promise.all([
     db.userPlan.findFirst({
       where: { userId, isActive: true },
-      include: { planVersion: { select: { version: true } } },
+      include: { planVersion: { select: { version: true } }, plan: { select: { updatedAt: true } } },
     }),
     // The lifter's one workout in progress, also when it was started under the plan they were on before.
     db.workout.findFirst({
@@ -87,7 +88,11 @@ export async function getCurrentPlan(
   ]);
   if (!userPlan)
     return enrolment ? { plan: null, lastEnrolment: toEnrolmentDto(enrolment, clock.now()) } : { plan: null };
-  const plan = (await fetchVersionDetail(db, userPlan.planVersionId))!;
+  // The dashboard's read: the pinned version from the in-process cache of immutable versions (plan-cache.ts).
+  const plan = await cachedVersionDetail(db, {
+    versionId: userPlan.planVersionId,
+    planUpdatedAt: userPlan.plan.updatedAt,
+  });
   const next = describePosition(plan, userPlan);
   return {
     userPlan: {
