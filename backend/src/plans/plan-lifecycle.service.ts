@@ -15,8 +15,9 @@ import {
   assertExercisesExist,
   assertUnchangedSince,
   lockPlan,
-  planHeader,
   PLAN_WRITE_TRANSACTION,
+  createPlan,
+  draftHeader,
   publishVersion,
   slugConflictOr,
   type DraftHeader,
@@ -26,20 +27,6 @@ import { toProgramFile, unknownExercises } from './program-format';
 // A plan's life (docs/decisions/0013-plan-lifecycle.md): a draft (at most one per plan, invisible to lifters) is
 // saved as often as the admin likes and published as the next version; archiving hides a plan from browsing and
 // new subscriptions while its subscribers keep training; a plan with history is never hard-deleted.
-
-/** A new plan that only admins see until its first publication. */
-export async function createDraftPlan(db: Db, body: PlanBody): Promise<PlanDetailDto> {
-  await assertExercisesExist(db, body);
-  try {
-    const versionId = await db.$transaction(async (tx) => {
-      const plan = await tx.workoutPlan.create({ data: planHeader(body) });
-      return publishVersion(tx, plan.id, 1, body, { header: draftHeader(body) });
-    }, PLAN_WRITE_TRANSACTION);
-    return (await fetchVersionDetail(db, versionId))!;
-  } catch (err) {
-    throw slugConflictOr(err, body.slug);
-  }
-}
 
 /** Saves the plan's draft (replacing the previous one); lifters keep seeing the published version. */
 export async function saveDraft(
@@ -182,7 +169,7 @@ export async function importPlan(db: Db, file: ProgramFileInput): Promise<PlanDe
       { path: 'plan.slug', message: 'slug already in use' },
     ]);
   }
-  return createDraftPlan(db, parsed.data);
+  return createPlan(db, parsed.data, { draft: true });
 }
 
 function prefixed(error: AppError, prefix: string): AppError {
@@ -193,14 +180,6 @@ function prefixed(error: AppError, prefix: string): AppError {
 }
 
 // ---------- helpers ----------
-
-const draftHeader = (body: PlanBody): DraftHeader => ({
-  name: body.name,
-  slug: body.slug,
-  description: body.description,
-  isPublic: body.isPublic,
-  library: body.library ?? null,
-});
 
 const latestPublished = (tx: Tx, planId: number) =>
   tx.planVersion.findFirst({ where: { planId, publishedAt: { not: null } }, orderBy: { version: 'desc' } });

@@ -37,7 +37,6 @@ import type { Response } from 'express';
 import { fetchLatestDetail, fetchLifterDetail } from './plan-detail-query';
 import {
   archivePlan,
-  createDraftPlan,
   discardDraft,
   exportPlan,
   importPlan,
@@ -147,7 +146,7 @@ export function adminPlansRouter({ db }: AppDeps): Router {
   router.post('/', async (req, res) => {
     const { draft } = parseQuery(createPlanQuery, req);
     const body = parseBody(planBody, req);
-    res.status(201).json({ plan: draft === 'true' ? await createDraftPlan(db, body) : await createPlan(db, body) });
+    res.status(201).json({ plan: await createPlan(db, body, { draft: draft === 'true' }) });
   });
   router.post('/import', async (req, res) => {
     res.status(201).json({ plan: await importPlan(db, parseBody(programFileInput, req)) });

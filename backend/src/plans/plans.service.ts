@@ -147,16 +147,17 @@ async function versionsByPlan(db: Db, planIds: number[]) {
  */
 export const PLAN_WRITE_TRANSACTION = { maxWait: 10_000, timeout: 60_000 } as const;
 
+/** A new plan: published at once, or (`draft`) seen only by admins until its first publication. */
 export async function createPlan(
   db: Db,
   body: PlanBody,
-  seed?: { seedKey: string; seedHash: string },
+  options: { draft?: boolean; seed?: { seedKey: string; seedHash: string } } = {},
 ): Promise<PlanDetailDto> {
   await assertExercisesExist(db, body);
   try {
     const versionId = await db.$transaction(async (tx) => {
-      const plan = await tx.workoutPlan.create({ data: { ...planHeader(body), ...seed } });
-      return publishVersion(tx, plan.id, 1, body);
+      const plan = await tx.workoutPlan.create({ data: { ...planHeader(body), ...options.seed } });
+      return publishVersion(tx, plan.id, 1, body, options.draft ? { header: draftHeader(body) } : undefined);
     }, PLAN_WRITE_TRANSACTION);
     return (await fetchVersionDetail(db, versionId))!;
   } catch (err) {
@@ -326,6 +327,14 @@ export type DraftHeader = {
   isPublic: boolean;
   library: PlanLibraryDto | null;
 };
+
+export const draftHeader = (body: PlanBody): DraftHeader => ({
+  name: body.name,
+  slug: body.slug,
+  description: body.description,
+  isPublic: body.isPublic,
+  library: body.library ?? null,
+});
 
 export const planHeader = (body: PlanBody) => ({
   name: body.name,

@@ -47,7 +47,7 @@ async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string
   if (!existing) {
     // The seed key is written with the plan, in one transaction: a start killed half-way leaves no keyless copy
     // whose slug would block every later start.
-    await createPlan(db, body, { seedKey, seedHash });
+    await createPlan(db, body, { seed: { seedKey, seedHash } });
     return 'created';
   }
   if (existing.seedHash === seedHash || existing.archivedAt) return 'unchanged';

@@ -1,4 +1,4 @@
-import { apiDownload } from '@/lib/api-client';
+import { downloadFromApi } from '@/lib/download';
 
 export type ExportKind = 'csv' | 'json';
 
@@ -8,20 +8,7 @@ const EXPORTS: Record<ExportKind, { path: string; fallbackName: string }> = {
 };
 
 /** Fetches an export with the session's token and hands it to the browser as a download. */
-export async function downloadExport(kind: ExportKind): Promise<void> {
+export function downloadExport(kind: ExportKind): Promise<void> {
   const { path, fallbackName } = EXPORTS[kind];
-  const { blob, filename } = await apiDownload(path);
-  const url = URL.createObjectURL(blob);
-  try {
-    const link = document.createElement('a');
-    link.href = url;
-    link.download = filename ?? fallbackName;
-    link.rel = 'noopener';
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } finally {
-    // Give the browser a moment to start the download before the URL goes away.
-    setTimeout(() => URL.revokeObjectURL(url), 10_000);
-  }
+  return downloadFromApi(path, fallbackName);
 }
