@@ -83,7 +83,9 @@ export async function startServer(databaseUrl: string, jwtSecret: string) {
   if (built.status !== 0) throw new Error(built.stderr);
   const spaDir = fs.mkdtempSync(path.join(os.tmpdir(), 'liftplan-bench-spa-'));
   fs.writeFileSync(path.join(spaDir, 'index.html'), '<!doctype html><div id="root"></div>');
-  const child = spawn(process.execPath, ['dist/main.cjs'], {
+  // BENCH_CPU_PROF=<dir>: the server writes a V8 CPU profile there on exit (open it in Chrome DevTools).
+  const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...profile, 'dist/main.cjs'], {
     cwd: backend,
     env: {
       ...process.env,

@@ -8,6 +8,7 @@ import os from 'node:os';
 import pg from 'pg';
 import bcrypt from 'bcrypt';
 import { createApp } from '../src/app';
+import { AccountCache } from '../src/http/account-cache';
 import { signToken } from '../src/http/auth-middleware';
 import type { Db } from '../src/db/prisma';
 import { auth, listen, openBenchDatabase, printTable as printRows, runScenario, startServer } from './bench-helpers';
@@ -21,7 +22,9 @@ const roundTrips = countRoundTrips();
 async function main() {
   const { config, log, database, db, close } = await openBenchDatabase('liftplan-bench-');
   // In-process only to count round trips (pg.Client is patched here); the load goes to the separate server.
-  const server = await listen(createApp(db, config, log));
+  const accounts = new AccountCache(); // as in production: accounts cached while change notifications arrive
+  await accounts.listen(database.databaseUrl);
+  const server = await listen(createApp(db, config, log, { accounts }));
   const inProcess = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const product = await startServer(database.databaseUrl, config.jwtSecret);
   const base = product.url;
@@ -30,7 +33,7 @@ async function main() {
     console.log(
       `\nLiftPlan API benchmark — ${os.cpus().length} cores, Node ${process.version}, ${DURATION}s per scenario, ${CONNECTIONS} connections\n`,
     );
-    const rows: string[][] = [];
+    const rows: Array<string[] | null> = [];
     const planId = fixture.planId;
     const one = fixture.tokens[0]!;
 
@@ -66,7 +69,7 @@ async function main() {
       ),
     );
     const workout = (await (
-      await fetch(`${base}/api/workouts/${await firstWorkoutId(db, fixture.userIds[1]!)}`, {
+      await fetch(`${base}/api/workouts/${await workoutOf(base, db, fixture.userIds[1]!, fixture.tokens[1]!)}`, {
         headers: auth(fixture.tokens[1]!),
       })
     ).json()) as { workout: { id: number; sets: Array<{ id: number }> } };
@@ -85,11 +88,12 @@ async function main() {
         body: JSON.stringify({ completed: true, actualReps: 5 }),
       }),
     );
-    printTable(rows);
+    printTable(rows.filter((row) => row !== null));
     await printRoundTrips(inProcess, fixture, db);
     console.log(`\nmemory of the server process after the run: rss ${product.rssMb()} MB`);
   } finally {
     await product.stop();
+    await accounts.close();
     server.close();
     await close();
   }
@@ -97,7 +101,11 @@ async function main() {
 
 type Request = Record<string, unknown>;
 
-async function scenario(name: string, url: string, request: Request, amount?: number): Promise<string[]> {
+// BENCH_ONLY=plans,workouts: only scenarios whose name contains one of these (the SELECT 1 route always runs).
+const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+
+async function scenario(name: string, url: string, request: Request, amount?: number): Promise<string[] | null> {
+  if (ONLY && !name.includes('SELECT 1') && !ONLY.some((part) => name.includes(part))) return null;
   const { result, errors } = await runScenario(url, [request], {
     connections: CONNECTIONS,
     duration: DURATION,
@@ -149,7 +157,8 @@ async function printRoundTrips(base: string, fixture: Awaited<ReturnType<typeof 
     );
     return body;
   };
-  console.log('\ndatabase round trips per request');
+  console.log("\ndatabase round trips per request (the lifter's account already cached by an earlier request)");
+  await fetch(`${base}/api/users/me`, { headers: auth(token) });
   await measure('GET /api/plans/:id', () => fetch(`${base}/api/plans/${fixture.planId}`, { headers: auth(token) }));
   const started = (await measure('POST /api/workouts', () =>
     fetch(`${base}/api/workouts`, {
@@ -208,15 +217,28 @@ async function createLifters(db: Db, count: number, secret: string) {
   };
 }
 
-async function firstWorkoutId(db: Db, userId: number) {
-  return (await db.workout.findFirstOrThrow({ where: { userId }, select: { id: true } })).id;
+/** The lifter's workout from the generation scenario, or one started now when that scenario was left out. */
+async function workoutOf(base: string, db: Db, userId: number, token: string): Promise<number> {
+  const existing = await db.workout.findFirst({ where: { userId }, select: { id: true } });
+  if (existing) return existing.id;
+  const res = await fetch(`${base}/api/workouts`, {
+    method: 'POST',
+    headers: { ...auth(token), 'content-type': 'application/json' },
+    body: '{"dayNumber":2}',
+  });
+  return ((await res.json()) as { workout: { id: number } }).workout.id;
 }
 
+/** BENCH_TRACE=1 also prints each counted statement. */
 function countRoundTrips() {
   const counter = { count: 0 };
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     counter.count++;
+    if (process.env.BENCH_TRACE) {
+      const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
+      console.log(`    · ${String(text).replace(/\s+/g, ' ').slice(0, 110)}`);
+    }
     return (original as (...a: unknown[]) => unknown).apply(this, args);
   } as typeof original;
   return counter;

@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { pinoHttp } from 'pino-http';
 import type { AppConfig } from './config/config';
 import type { Db } from './db/prisma';
+import { AccountCache } from './http/account-cache';
 import { requireAdmin, requireAuth } from './http/auth-middleware';
 import { errorHandler, notFoundApiRoute, requireJsonBody } from './http/errors';
 import type { Lifecycle } from './http/graceful-server';
@@ -28,12 +29,29 @@ export type AppDeps = {
   config: AppConfig;
   log: Logger;
   requireAuth: RequestHandler;
+  /** Accounts read by requireAuth; routes that change an account `forget` it. */
+  accounts: AccountCache;
   /** Set by the server that runs the app (absent in tests): health answers 503 `draining` during shutdown. */
   lifecycle?: Lifecycle;
 };
 
-export function createApp(db: Db, config: AppConfig, log: Logger, lifecycle?: Lifecycle): express.Express {
-  const deps: AppDeps = { db, config, log, requireAuth: requireAuth(config.jwtSecret, db), lifecycle };
+export type AppOptions = {
+  lifecycle?: Lifecycle;
+  /** Without one that listens for account changes (`AccountCache.listen`), every request reads its account. */
+  accounts?: AccountCache;
+};
+
+export function createApp(db: Db, config: AppConfig, log: Logger, options: AppOptions = {}): express.Express {
+  const accounts = options.accounts ?? new AccountCache();
+  const { lifecycle } = options;
+  const deps: AppDeps = {
+    db,
+    config,
+    log,
+    requireAuth: requireAuth(config.jwtSecret, db, accounts),
+    accounts,
+    lifecycle,
+  };
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', config.trustProxy); // unset TRUST_PROXY → false: X-Forwarded-For is ignored
@@ -66,7 +84,7 @@ function apiRouter(deps: AppDeps): Router {
   api.use('/health', healthRouter(deps));
   api.use(openApiRouter()); // GET /api/openapi.json and the reference at /api/docs: public
   api.use('/auth', authRouter(deps));
-  api.use('/admin', deps.requireAuth, requireAdmin, adminRouter(deps));
+  api.use('/admin', deps.requireAuth, requireAdmin(deps.db), adminRouter(deps));
   api.use('/users', deps.requireAuth, userExportRouter(deps));
   api.use('/users', deps.requireAuth, usersRouter(deps));
   api.use('/exercises', deps.requireAuth, exercisesRouter(deps));

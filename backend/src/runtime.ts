@@ -11,6 +11,7 @@ import { openDatabase } from './db/database';
 import { allMigrationsApplied, migrateDeploy } from './db/migrate';
 import { createPrismaClient } from './db/prisma';
 import { withStartupLock } from './db/startup-lock';
+import { AccountCache } from './http/account-cache';
 import { createGracefulServer, type Lifecycle } from './http/graceful-server';
 import { seedDatabase } from './seed/seed';
 
@@ -37,11 +38,14 @@ export async function startRuntime(config: AppConfig, log: Logger = createLogger
       }
     });
     const lifecycle: Lifecycle = { draining: false };
-    const http = createGracefulServer(createApp(db, config, log, lifecycle), lifecycle, log);
+    const accounts = new AccountCache();
+    await accounts.listen(database.databaseUrl, log);
+    const http = createGracefulServer(createApp(db, config, log, { lifecycle, accounts }), lifecycle, log);
     await listen(http.server, config.port);
     const url = `http://localhost:${(http.server.address() as AddressInfo).port}`;
     const stop = async (graceMs = config.shutdownGraceMs) => {
       await http.drain(graceMs);
+      await accounts.close();
       await db.$disconnect();
       await database.stop();
     };

@@ -18,12 +18,25 @@ export function withContractCheck(app: Express): Express {
 
 const checkResponses: RequestHandler = (req, res, next) => {
   const json = res.json.bind(res);
-  res.json = (body: unknown) => {
+  const send = res.send.bind(res);
+  const problemOf = (body: unknown) => {
     const route = res.statusCode < 300 ? findApiRoute(req.method, req.originalUrl.split('?')[0]!) : undefined;
     const problem = route && contractProblem(req, route, res.statusCode, body);
-    if (!problem) return json(body);
+    return problem && `${req.method} ${route!.path} ${problem}`;
+  };
+  const violation = (message: string) => {
     res.status(500);
-    return json({ error: { code: 'CONTRACT_VIOLATION', message: `${req.method} ${route!.path} ${problem}` } });
+    return json({ error: { code: 'CONTRACT_VIOLATION', message } });
+  };
+  res.json = (body: unknown) => {
+    const problem = problemOf(body);
+    return problem ? violation(problem) : json(body);
+  };
+  // JSON encoded once and cached by the route (GET /api/plans/:id) is checked like any other answer.
+  res.send = (body?: unknown) => {
+    const encodedJson = Buffer.isBuffer(body) && /json/.test(String(res.get('content-type')));
+    const problem = encodedJson && problemOf(JSON.parse(body.toString('utf8')));
+    return problem ? violation(problem) : send(body);
   };
   next();
 };

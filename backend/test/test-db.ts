@@ -3,6 +3,7 @@ import pg from 'pg';
 import pino from 'pino';
 import request from 'supertest';
 import { createApp } from '../src/app';
+import { AccountCache } from '../src/http/account-cache';
 import { loadConfig, type AppConfig } from '../src/config/config';
 import { createPrismaClient, type Db } from '../src/db/prisma';
 import { seedDatabase } from '../src/seed/seed';
@@ -50,6 +51,7 @@ export async function createTestDatabase({ seeded = true }: { seeded?: boolean }
 export type TestContext = TestDatabase & {
   app: ReturnType<typeof createApp>;
   config: AppConfig;
+  accounts: AccountCache;
   http: () => ReturnType<typeof request>;
 };
 
@@ -68,7 +70,13 @@ export async function createTestContext(overrides: Partial<AppConfig> = {}): Pro
     registerRateLimit: { limit: 1000, windowMs: 60_000 },
     ...overrides,
   };
-  const app = createApp(database.db, config, pino({ level: 'silent' }));
+  const accounts = new AccountCache();
+  await accounts.listen(database.url);
+  const app = createApp(database.db, config, pino({ level: 'silent' }), { accounts });
   const checked = withContractCheck(app);
-  return { ...database, app, config, http: () => request(checked) };
+  const drop = async () => {
+    await accounts.close();
+    await database.drop();
+  };
+  return { ...database, drop, app, config, accounts, http: () => request(checked) };
 }

@@ -18,7 +18,7 @@ const toDto = (u: {
   createdAt: u.createdAt.toISOString(),
 });
 
-export function adminUsersRouter({ db }: AppDeps): Router {
+export function adminUsersRouter({ db, accounts }: AppDeps): Router {
   const router = Router();
 
   router.get('/', async (req, res) => {
@@ -41,7 +41,9 @@ export function adminUsersRouter({ db }: AppDeps): Router {
     if (id === currentUserId(req)) {
       throw new AppError(409, 'CANNOT_CHANGE_OWN_ADMIN', 'You cannot change your own admin rights; ask another admin');
     }
-    res.json({ user: toDto(await setAdminFlag(db, id, isAdmin)) });
+    const user = await setAdminFlag(db, id, isAdmin);
+    accounts.forget(id); // other instances hear it from the database trigger
+    res.json({ user: toDto(user) });
   });
 
   return router;

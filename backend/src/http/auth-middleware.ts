@@ -2,6 +2,7 @@ import type { RequestHandler, Request } from 'express';
 import { createSecretKey, type KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import type { Db } from '../db/prisma';
+import type { Account, AccountCache } from './account-cache';
 import { AppError } from './errors';
 
 export type AuthContext = { userId: number; isAdmin: boolean };
@@ -36,23 +37,45 @@ export function signToken(user: { id: number; isAdmin: boolean }, secret: string
 }
 
 /**
- * Verifies the token, then reads the account's current admin flag (a primary-key lookup): a deleted account's
- * token is refused everywhere, and a demotion takes effect on the next request, not when the token expires.
- * The token's own `isAdmin` claim is only for the SPA's menus.
+ * Verifies the token, then looks up the account (a primary-key read, or the account cache while it hears every
+ * change): a deleted account's token is refused everywhere. The token's own `isAdmin` claim is only for the SPA's
+ * menus; admin routes re-read the flag with `requireAdmin`.
  */
-export function requireAuth(secret: string, db: Db): RequestHandler {
+export function requireAuth(secret: string, db: Db, accounts: AccountCache): RequestHandler {
   // Named: the OpenAPI test finds it in the router stack to tell lifter routes from public ones.
   return async function requireAuthHandler(req, _res, next) {
     const userId = verifiedUserId(req.headers.authorization, secret);
-    const [account] = await db.$queryRaw<
-      Array<{ isAdmin: boolean }>
-    >`SELECT is_admin AS "isAdmin" FROM users WHERE id = ${userId}`;
-    if (!account)
-      throw new AppError(401, 'ACCOUNT_NOT_FOUND', 'This account no longer exists; sign in with another one');
+    const account = await accounts.lookup(userId, () => readAccount(db, userId));
+    if (!account) throw accountNotFound();
     req.auth = { userId, isAdmin: account.isAdmin };
     next();
   };
 }
+
+/** Admin routes: the flag read from the database on this very request, so a demotion counts at once everywhere. */
+export function requireAdmin(db: Db): RequestHandler {
+  return async function requireAdmin(req, _res, next) {
+    if (!req.auth) throw new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue');
+    const account = await readAccount(db, req.auth.userId);
+    if (!account) throw accountNotFound();
+    if (!account.isAdmin) throw new AppError(403, 'FORBIDDEN', 'This needs an administrator account');
+    req.auth = { ...req.auth, isAdmin: true };
+    next();
+  };
+}
+
+/** The admin flag as stored now (for lifter routes that show admins more, e.g. projecting a private plan). */
+export async function isAdminNow(db: Db, userId: number): Promise<boolean> {
+  return (await readAccount(db, userId))?.isAdmin === true;
+}
+
+async function readAccount(db: Db, userId: number): Promise<Account | null> {
+  const [account] = await db.$queryRaw<Account[]>`SELECT is_admin AS "isAdmin" FROM users WHERE id = ${userId}`;
+  return account ?? null;
+}
+
+const accountNotFound = () =>
+  new AppError(401, 'ACCOUNT_NOT_FOUND', 'This account no longer exists; sign in with another one');
 
 function verifiedUserId(header: string | undefined, secret: string): number {
   const match = /^Bearer\s+(\S+)$/i.exec(header ?? '');
@@ -67,13 +90,6 @@ function verifiedUserId(header: string | undefined, secret: string): number {
     throw new AppError(401, 'INVALID_TOKEN', 'Your session is invalid or has expired; sign in again');
   }
 }
-
-/** Admin routes: the flag read by requireAuth from the database on this very request. */
-export const requireAdmin: RequestHandler = (req, _res, next) => {
-  if (!req.auth) return next(new AppError(401, 'UNAUTHENTICATED', 'Sign in to continue'));
-  if (!req.auth.isAdmin) return next(new AppError(403, 'FORBIDDEN', 'This needs an administrator account'));
-  next();
-};
 
 /** The authenticated user's id; only call behind requireAuth. */
 export function currentUserId(req: Request): number {

@@ -8,7 +8,8 @@ import { fetchVersionDetail } from './plan-detail-query';
 // and answered with an ETag the client revalidates with If-None-Match. Which version a lifter may see is still
 // decided per request, in SQL (their pinned version, else the newest published version of a public plan).
 
-const details = new LRUCache<string, PlanDetailDto>({ max: 500 });
+type CachedVersion = { detail: PlanDetailDto; response?: Buffer };
+const details = new LRUCache<string, CachedVersion>({ max: 500 });
 
 export type VisibleVersion = { versionId: number; planUpdatedAt: Date };
 
@@ -31,10 +32,20 @@ export const versionEtag = ({ versionId, planUpdatedAt }: VisibleVersion) =>
 
 /** The version's detail, built by PostgreSQL once per (version, plan header change). */
 export async function cachedVersionDetail(db: Db, visible: VisibleVersion): Promise<PlanDetailDto> {
+  return (await cachedVersion(db, visible)).detail;
+}
+
+/** `{ plan: detail }` as the UTF-8 JSON of GET /api/plans/:id, encoded once per cached version. */
+export async function cachedVersionResponse(db: Db, visible: VisibleVersion): Promise<Buffer> {
+  const cached = await cachedVersion(db, visible);
+  return (cached.response ??= Buffer.from(JSON.stringify({ plan: cached.detail })));
+}
+
+async function cachedVersion(db: Db, visible: VisibleVersion): Promise<CachedVersion> {
   const key = versionEtag(visible);
   const cached = details.get(key);
   if (cached) return cached;
-  const detail = (await fetchVersionDetail(db, visible.versionId))!;
-  details.set(key, detail);
-  return detail;
+  const entry = { detail: (await fetchVersionDetail(db, visible.versionId))! };
+  details.set(key, entry);
+  return entry;
 }

@@ -1,6 +1,6 @@
 import { Router } from 'express';
 import type { AppDeps } from '../app';
-import { currentUserId } from '../http/auth-middleware';
+import { currentUserId, isAdminNow } from '../http/auth-middleware';
 import { emptyBody, idParams } from '@liftplan/domain';
 import { parseBody, parseParams, parseQuery } from '../http/validate';
 import { planBody, replaceRulesBody, updatePlanQuery } from '@liftplan/domain';
@@ -47,7 +47,7 @@ import {
 } from './plan-lifecycle.service';
 import type { ProgramFile } from '../seed/program-files';
 import { notFound } from '../http/errors';
-import { cachedVersionDetail, versionEtag, visibleVersion } from './plan-cache';
+import { cachedVersionResponse, versionEtag, visibleVersion } from './plan-cache';
 import { applyUpgrade, upgradeOffer } from '../subscriptions/plan-upgrade.service';
 
 /** `/api/plans`: what lifters browse and subscribe to. */
@@ -108,7 +108,7 @@ export function plansRouter({ db, config }: AppDeps): Router {
     const etag = versionEtag(visible);
     res.set({ ETag: etag, 'Cache-Control': 'private, no-cache' });
     if (req.headers['if-none-match'] === etag) return void res.status(304).end();
-    res.json({ plan: await cachedVersionDetail(db, visible) });
+    res.type('json').send(await cachedVersionResponse(db, visible));
   });
   // Any plan the lifter can see, as the program file admins import.
   router.get('/:id/export', async (req, res) => {
@@ -125,8 +125,9 @@ export function plansRouter({ db, config }: AppDeps): Router {
   // Pure computation on the lifter's TMs (or the ones given): nothing is written.
   router.post('/:id/projection', async (req, res) => {
     const { id } = parseParams(idParams, req);
-    const asAdmin = req.auth?.isAdmin === true;
-    res.json(await projectForLifter(db, currentUserId(req), id, parseBody(projectionBody, req), { asAdmin }));
+    const userId = currentUserId(req);
+    const asAdmin = req.auth?.isAdmin === true && (await isAdminNow(db, userId));
+    res.json(await projectForLifter(db, userId, id, parseBody(projectionBody, req), { asAdmin }));
   });
 
   return router;

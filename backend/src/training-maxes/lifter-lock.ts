@@ -1,4 +1,5 @@
 import type { Db, Tx } from '../db/prisma';
+import { Prisma } from '../generated/prisma/client';
 import { AppError, conflict } from '../http/errors';
 
 /**
@@ -8,11 +9,21 @@ import { AppError, conflict } from '../http/errors';
  * the error handler answers 503).
  */
 export async function withLifterLock<T>(db: Db, userId: number, fn: (tx: Tx) => Promise<T>): Promise<T> {
+  return inLifterTransaction(db, async (tx) => {
+    await lockUser(tx, userId);
+    return fn(tx);
+  });
+}
+
+/**
+ * withLifterLock for a caller whose first statement takes the lock itself (lockLifterSql within a larger
+ * statement), saving a round trip.
+ */
+export async function inLifterTransaction<T>(db: Db, fn: (tx: Tx) => Promise<T>): Promise<T> {
   let started = false;
   try {
     return await db.$transaction(async (tx) => {
       started = true;
-      await lockUser(tx, userId);
       return fn(tx);
     });
   } catch (err) {
@@ -41,6 +52,11 @@ function isTransactionTimeout(err: unknown): boolean {
 
 /** Serialises a lifter's plan and settings changes (one active plan, unit switches). */
 export async function lockUser(tx: Tx, userId: number): Promise<void> {
-  const rows = await tx.$queryRaw<Array<{ id: number }>>`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
-  if (rows.length === 0) throw new AppError(401, 'UNAUTHENTICATED', 'This account no longer exists');
+  const rows = await tx.$queryRaw<Array<{ id: number }>>(lockLifterSql(userId));
+  if (rows.length === 0) throw accountGone();
 }
+
+/** The lifter lock as a query: the user's id when the row exists (and is now locked), no row otherwise. */
+export const lockLifterSql = (userId: number) => Prisma.sql`SELECT id FROM users WHERE id = ${userId} FOR UPDATE`;
+
+export const accountGone = () => new AppError(401, 'UNAUTHENTICATED', 'This account no longer exists');

@@ -12,8 +12,7 @@ import {
   type Unit,
 } from '@liftplan/domain';
 import type { Tx } from '../db/prisma';
-import { nextEffectiveDate } from '../training-maxes/lifter-lock';
-import { claimCompletedCycle, writePointerState, type CompletionContext, type PointerState } from './workouts.sql';
+import { writeProgressStep, type CompletionContext, type PointerState, type ProgressWrite } from './workouts.sql';
 
 // One step of a lifter through their plan, shared by completing a workout and skipping a day: move the pointer,
 // end the cycle (exactly once per subscription and cycle), apply the progression rules, store TMs and stall counts.
@@ -41,12 +40,21 @@ export type ProgressStep = {
 export type ProgressResult = { next: PlanPosition | null; progression: ProgressionResultDto[] };
 
 export async function applyProgressStep(tx: Tx, step: ProgressStep): Promise<ProgressResult> {
+  const { write, ...result } = planProgressStep(step);
+  await writeProgressStep(tx, write);
+  return result;
+}
+
+/**
+ * The step's outcome and everything it stores, without a round trip: the caller sends `write` (writeProgressStep,
+ * or writeProgressAndReadWorkout to read the completed workout back in the same statement).
+ */
+export function planProgressStep(step: ProgressStep): ProgressResult & { write: ProgressWrite } {
   const { state } = step;
   const advance = step.movesPointer ? advanceFrom(state, step.alsoDone) : null;
-  const cycleEnded =
-    advance?.completedCycle != null &&
-    state.userPlanId !== null &&
-    (await claimCompletedCycle(tx, state.userPlanId, advance.completedCycle, step.workoutId));
+  // Every claim of a cycle holds the lifter lock, so whether it is claimed was settled when the state was read.
+  const endedCycle =
+    advance?.completedCycle != null && state.userPlanId !== null && !state.cycleClaimed ? advance.completedCycle : null;
   const { outcomes, stallCounts } = computeSessionProgression({
     sets: step.sets,
     rules: step.rules.map(toEngineRule),
@@ -54,30 +62,26 @@ export async function applyProgressStep(tx: Tx, step: ProgressStep): Promise<Pro
     lifter: { unit: step.unit, increment: step.increment },
     isDeload: step.isDeload,
     stallCounts: new Map(Object.entries(state.stallCounts).map(([id, misses]) => [Number(id), misses])),
-    cycleEnd: cycleEnded ? { cycle: advance!.completedCycle!, trainedTmExerciseIds: state.cycleTrained } : null,
+    cycleEnd: endedCycle !== null ? { cycle: endedCycle, trainedTmExerciseIds: state.cycleTrained } : null,
   });
-  await recordTrainingMaxes(tx, step.userId, step.workoutId, step.unit, outcomes);
   const progression = outcomes.map(toProgressionDto);
-  if (cycleEnded && state.planCycles !== null && advance!.completedCycle! >= state.planCycles) {
-    await completeEnrolment(tx, state.userPlanId!, step.at);
-  }
-  await writePointerState(tx, {
+  const next = advance?.next ?? null;
+  const write: ProgressWrite = {
+    userId: step.userId,
     userPlanId: state.userPlanId,
-    next: advance?.next ?? null,
+    workoutId: step.workoutId,
+    endedCycle,
+    trainingMaxes: changedTrainingMaxes(outcomes),
+    unit: step.unit,
+    next,
+    // The last session of a finite program (Smolov Jr, Candito) is done: the enrolment is completed.
+    completesEnrolment: endedCycle !== null && state.planCycles !== null && endedCycle >= state.planCycles,
+    at: step.at,
     stallCounts:
       state.userPlanId === null ? [] : [...stallCounts].map(([exerciseId, misses]) => ({ exerciseId, misses })),
-    result: { workoutId: step.workoutId, progression },
-  });
-  return { next: advance?.next ?? null, progression };
-}
-
-/** The last session of a finite program (Smolov Jr, Candito) is done: the enrolment is completed. */
-async function completeEnrolment(tx: Tx, userPlanId: number, at: Date) {
-  await tx.userPlan.updateMany({
-    where: { id: userPlanId, isActive: true },
-    data: { status: 'completed', isActive: false, endedAt: at, pausedAt: null },
-  });
-  await tx.userPlanPause.updateMany({ where: { userPlanId, resumedAt: null }, data: { resumedAt: at } });
+    progression,
+  };
+  return { next, progression, write };
 }
 
 function advanceFrom(state: PointerState, alsoDone?: PlanPosition) {
@@ -128,27 +132,11 @@ export function toEngineRule(r: CompletionContext['rules'][number]): AnyProgress
   }
 }
 
-async function recordTrainingMaxes(
-  tx: Tx,
-  userId: number,
-  workoutId: number,
-  unit: Unit,
-  outcomes: ProgressionOutcome[],
-) {
-  const changed = outcomes.filter((o) => !o.newTM.eq(o.previousTM));
-  if (changed.length === 0) return;
-  const effectiveDate = await nextEffectiveDate(tx, userId);
-  await tx.trainingMax.createMany({
-    data: changed.map((o) => ({
-      userId,
-      exerciseId: o.exerciseId,
-      weight: o.newTM.toString(),
-      unit,
-      source: 'progression',
-      workoutId,
-      effectiveDate,
-    })),
-  });
+/** A new TM row for every outcome that moved its TM. */
+function changedTrainingMaxes(outcomes: ProgressionOutcome[]) {
+  return outcomes
+    .filter((o) => !o.newTM.eq(o.previousTM))
+    .map((o) => ({ exerciseId: o.exerciseId, weight: o.newTM.toString() }));
 }
 
 export const toProgressionDto = (o: ProgressionOutcome): ProgressionResultDto => ({

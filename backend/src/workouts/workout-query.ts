@@ -1,5 +1,6 @@
 import type { ProgressionResultDto, WorkoutDto } from '@liftplan/domain';
 import type { Db, Tx } from '../db/prisma';
+import { Prisma } from '../generated/prisma/client';
 import { toWorkoutSetDto, type BarSetup } from './workout-dto';
 
 /**
@@ -7,7 +8,7 @@ import { toWorkoutSetDto, type BarSetup } from './workout-dto';
  * (the Prisma include it replaces spent most of a workout read's CPU mapping rows; see issue 15's profile).
  * Decimals travel as text and become numbers in toWorkoutSetDto, exactly as before.
  */
-type Row = Omit<WorkoutDto, 'sets' | 'createdAt' | 'completedAt' | 'progression'> & {
+export type WorkoutDtoRow = Omit<WorkoutDto, 'sets' | 'createdAt' | 'completedAt' | 'progression'> & {
   createdAt: Date;
   completedAt: Date | null;
   progression: ProgressionResultDto[] | null;
@@ -16,10 +17,23 @@ type Row = Omit<WorkoutDto, 'sets' | 'createdAt' | 'completedAt' | 'progression'
 };
 
 export async function selectWorkoutDto(db: Db | Tx, userId: number, workoutId: number): Promise<WorkoutDto | null> {
-  const rows = await db.$queryRaw<Row[]>`
+  const rows = await db.$queryRaw<WorkoutDtoRow[]>(workoutDtoSql(userId, workoutId));
+  return rows[0] ? toWorkoutDto(rows[0]) : null;
+}
+
+/**
+ * The query behind selectWorkoutDto, to end a larger statement with. `progression` replaces the stored column: a
+ * statement that writes it in a CTE does not see its own write.
+ */
+export function workoutDtoSql(
+  userId: number,
+  workoutId: number,
+  progression: Prisma.Sql = Prisma.sql`w.progression_result`,
+): Prisma.Sql {
+  return Prisma.sql`
     SELECT w.id, w.cycle, w.week_number AS "weekNumber", w.day_number AS "dayNumber", pd.name AS "dayName",
            p.id AS "planId", p.name AS "planName", w.unit, w.status, w.created_at AS "createdAt",
-           w.completed_at AS "completedAt", w.note, w.progression_result AS progression,
+           w.completed_at AS "completedAt", w.note, ${progression} AS progression,
            json_build_object('unit', u.unit_preference, 'barWeight', u.bar_weight::text, 'plates', u.plates::text[]) AS bar,
            COALESCE((
              SELECT json_agg(json_build_object(
@@ -44,8 +58,9 @@ export async function selectWorkoutDto(db: Db | Tx, userId: number, workoutId: n
       LEFT JOIN plan_days pd ON pd.id = w.plan_day_id
       LEFT JOIN workout_plans p ON p.id = pd.plan_id
      WHERE w.id = ${workoutId} AND w.user_id = ${userId}`;
-  const row = rows[0];
-  if (!row) return null;
+}
+
+export function toWorkoutDto(row: WorkoutDtoRow): WorkoutDto {
   const { bar, sets, createdAt, completedAt, progression, ...workout } = row;
   const setup: BarSetup = { unit: bar.unit, barWeight: bar.barWeight, plates: bar.plates };
   return {

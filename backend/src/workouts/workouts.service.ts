@@ -5,18 +5,19 @@ import { isUniqueViolation } from '../db/errors';
 import { convertWeight, generateWorkoutSets, type Decimal, type StartWorkoutBody, type Unit } from '@liftplan/domain';
 import { Prisma } from '../generated/prisma/client';
 import { AppError, conflict, notFound, unprocessable } from '../http/errors';
-import { withLifterLock } from '../training-maxes/lifter-lock';
-import { applyProgressStep } from './plan-progress';
+import { accountGone, inLifterTransaction } from '../training-maxes/lifter-lock';
+import { planProgressStep } from './plan-progress';
 import { limitSentence, trainingMaxTooHeavy } from '../training-maxes/training-max-limit';
 import { MAX_STORED_WEIGHT } from '@liftplan/domain';
 import { toWorkoutSetDto } from './workout-dto';
 import { selectWorkoutDto } from './workout-query';
 import {
-  flipToCompleted,
   insertWorkoutWithSets,
+  lockLifterAndFlipToCompleted,
   selectCompletionContext,
   selectGenerationContext,
   updateLoggedSet,
+  writeProgressAndReadWorkout,
   type GenerationContext,
   type InsertedWorkout,
 } from './workouts.sql';
@@ -253,6 +254,8 @@ export async function logSet(
  * training_maxes backs this up in the schema. The lifter lock comes first (the order every TM writer uses), so a
  * manual adjustment or unit switch never interleaves between reading a TM and raising it. See
  * docs/decisions/0002-exactly-once-completion.md.
+ * Five round trips: BEGIN, lock and flip, read what progression needs (a statement of its own, so it sees what the
+ * previous lock holder committed), store the step and read the workout back, COMMIT.
  */
 export async function completeWorkout(
   db: Db,
@@ -261,11 +264,13 @@ export async function completeWorkout(
   clock: Clock,
 ): Promise<CompleteWorkoutResponse> {
   const now = clock.now();
-  const progression = await withLifterLock(db, userId, async (tx) => {
-    if (!(await flipToCompleted(tx, userId, workoutId, now))) throw await whyNotInProgress(tx, userId, workoutId);
+  return inLifterTransaction(db, async (tx) => {
+    const { lifterExists, flipped } = await lockLifterAndFlipToCompleted(tx, userId, workoutId, now);
+    if (!lifterExists) throw accountGone();
+    if (!flipped) throw await whyNotInProgress(tx, userId, workoutId);
     // The workout was just flipped in this transaction, so it is the lifter's and its row exists.
     const ctx = (await selectCompletionContext(tx, userId, workoutId))!;
-    const step = await applyProgressStep(tx, {
+    const step = planProgressStep({
       userId,
       workoutId,
       movesPointer: ctx.isActive && ctx.workoutCycle === ctx.cycle,
@@ -278,10 +283,9 @@ export async function completeWorkout(
       isDeload: ctx.isDeload,
       at: now,
     });
-    return step.progression;
+    const workout = await writeProgressAndReadWorkout(tx, step.write, userId);
+    return { workout, progression: step.progression };
   });
-  const workout = await getWorkout(db, userId, workoutId);
-  return { workout, progression };
 }
 
 export async function abandonWorkout(db: Db, userId: number, workoutId: number): Promise<WorkoutDto> {

@@ -1,6 +1,8 @@
 import type { Db, Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { latestTrainingMaxSql } from '../training-maxes/current-training-maxes';
+import { lockLifterSql } from '../training-maxes/lifter-lock';
+import { toWorkoutDto, workoutDtoSql, type WorkoutDtoRow } from './workout-query';
 import type {
   GeneratedSet,
   LoggedSetDto,
@@ -10,6 +12,7 @@ import type {
   StartWorkoutBody,
   Unit,
   WarmupSetting,
+  WorkoutDto,
 } from '@liftplan/domain';
 
 // The workouts domain's raw SQL, one function per statement; each states the shape of the rows it returns.
@@ -199,15 +202,25 @@ export async function updateLoggedSet(
 }
 
 /**
- * The conditional status flip `in_progress → completed` (it takes the workout's row lock): true when this call
- * flipped it, false when the workout is not the lifter's or not in progress (anymore). See docs/decisions/0002.
+ * The lifter lock (training-maxes/lifter-lock.ts) and the conditional status flip `in_progress → completed` (the
+ * workout's row lock), in one statement. The flip's condition needs the locked user row, so the user is always locked
+ * first, the order every TM writer uses. `flipped` is false when the workout is not the lifter's or not in progress
+ * (anymore): a completion that waited for the lock re-checks the workout's newest row. See docs/decisions/0002.
  */
-export async function flipToCompleted(tx: Tx, userId: number, workoutId: number, now: Date): Promise<boolean> {
-  const flipped = await tx.$queryRaw<Array<{ id: number }>>`
-    UPDATE workouts SET status = 'completed', completed_at = ${now}
-     WHERE id = ${workoutId} AND user_id = ${userId} AND status = 'in_progress'
- RETURNING id`;
-  return flipped.length > 0;
+export async function lockLifterAndFlipToCompleted(
+  tx: Tx,
+  userId: number,
+  workoutId: number,
+  now: Date,
+): Promise<{ lifterExists: boolean; flipped: boolean }> {
+  const rows = await tx.$queryRaw<Array<{ lifterExists: boolean; flipped: boolean }>>`
+    WITH lifter AS (${lockLifterSql(userId)}), flipped AS (
+      UPDATE workouts SET status = 'completed', completed_at = ${now}
+       WHERE id = ${workoutId} AND user_id = (SELECT id FROM lifter) AND status = 'in_progress'
+      RETURNING id
+    )
+    SELECT EXISTS (SELECT 1 FROM lifter) AS "lifterExists", EXISTS (SELECT 1 FROM flipped) AS flipped`;
+  return rows[0]!;
 }
 
 type StoredRule = {
@@ -241,6 +254,8 @@ export type PointerState = {
   /** TM exercises trained (main/supplemental %-sets of completed workouts) in the pointer's cycle, first use first. */
   cycleTrained: number[];
   stallCounts: Record<string, number>;
+  /** The pointer's cycle is in completed_cycles already: its cycle-end increments were applied then. */
+  cycleClaimed: boolean;
 };
 
 /** What progression and the pointer need when a workout completes, read in one round trip. */
@@ -286,7 +301,8 @@ const pointerStateColumns = Prisma.sql`
                        AND s.kind IN ('main', 'supplemental') AND s.percentage IS NOT NULL AND s.swapped_from_exercise_id IS NULL
                      GROUP BY s.tm_exercise_id) t), '[]'::json) AS "cycleTrained",
   COALESCE((SELECT json_object_agg(c.exercise_id, c.consecutive_misses) FROM stall_counters c
-             WHERE c.user_plan_id = up.id), '{}'::json) AS "stallCounts"`;
+             WHERE c.user_plan_id = up.id), '{}'::json) AS "stallCounts",
+  EXISTS (SELECT 1 FROM completed_cycles cc WHERE cc.user_plan_id = up.id AND cc.cycle = up.cycle) AS "cycleClaimed"`;
 
 const ruleColumnsSql = Prisma.sql`
   COALESCE((SELECT json_agg(json_build_object('kind', r.kind, 'exerciseId', r.exercise_id, 'category', r.category,
@@ -377,45 +393,85 @@ export async function insertSkippedWorkout(
   return rows[0]!.id;
 }
 
-/**
- * Claims the end of a cycle for a subscription: true for the one transaction that records it, false when it was
- * already recorded (the primary key makes cycle-end increments apply exactly once per subscription and cycle).
- */
-export async function claimCompletedCycle(
-  tx: Tx,
-  userPlanId: number,
-  cycle: number,
-  workoutId: number | null,
-): Promise<boolean> {
-  const rows = await tx.$queryRaw<Array<{ cycle: number }>>`
-    INSERT INTO completed_cycles (user_plan_id, cycle, workout_id) VALUES (${userPlanId}, ${cycle}, ${workoutId})
-    ON CONFLICT DO NOTHING RETURNING cycle`;
-  return rows.length > 0;
-}
-
-export type PointerWrite = {
+/** Everything one step through a plan stores (plan-progress.ts); any part may be empty. */
+export type ProgressWrite = {
+  userId: number;
   userPlanId: number | null;
+  /** The completed or skipped workout: the TM rows and the result are recorded on it. */
+  workoutId: number;
+  /** The cycle this step ended, claimed in completed_cycles (its primary key: once per subscription and cycle). */
+  endedCycle: number | null;
+  /** New TM rows (source progression) in `unit`, weights as exact decimal text. */
+  trainingMaxes: Array<{ exerciseId: number; weight: string }>;
+  unit: Unit;
   next: { cycle: number; weekNumber: number; dayNumber: number } | null;
+  /** A finite program's last cycle ended: the enrolment is completed at `at` and its open pause closed. */
+  completesEnrolment: boolean;
+  at: Date;
   stallCounts: Array<{ exerciseId: number; misses: number }>;
-  /** The completed workout and the TM changes to keep on it (its result panel survives a reload). */
-  result?: { workoutId: number; progression: unknown };
+  /** The TM changes to keep on the workout (its result panel survives a reload). */
+  progression: unknown;
 };
 
-/** Moves the pointer, stores the stall counters and the workout's result, in one statement (any part may be empty). */
-export async function writePointerState(tx: Tx, write: PointerWrite): Promise<void> {
-  await tx.$executeRaw`
-    WITH result AS (
-      UPDATE workouts SET progression_result = ${JSON.stringify(write.result?.progression ?? null)}::jsonb
-       WHERE id = ${write.result?.workoutId ?? null}::int
-      RETURNING id
+/** Stores a step through the plan in one statement. */
+export async function writeProgressStep(tx: Tx, write: ProgressWrite): Promise<void> {
+  await tx.$executeRaw`${progressWriteCtes(write)} SELECT 1`;
+}
+
+/** Stores a completion's step through the plan and reads the completed workout back, in one statement. */
+export async function writeProgressAndReadWorkout(tx: Tx, write: ProgressWrite, userId: number): Promise<WorkoutDto> {
+  const stored = Prisma.sql`(SELECT progression_result FROM result)`;
+  const rows = await tx.$queryRaw<WorkoutDtoRow[]>`
+    ${progressWriteCtes(write)} ${workoutDtoSql(userId, write.workoutId, stored)}`;
+  return toWorkoutDto(rows[0]!);
+}
+
+/**
+ * The writes of a step as data-modifying CTEs. A TM row's effective date is now, or 1 ms after the lifter's latest
+ * row when the clock has not moved past it (as nextEffectiveDate in lifter-lock.ts). The enrolment's completion and
+ * the pointer move are one UPDATE: a statement may change a row once.
+ */
+function progressWriteCtes(write: ProgressWrite): Prisma.Sql {
+  const now = new Date();
+  const completes = write.completesEnrolment;
+  return Prisma.sql`
+    WITH claimed AS (
+      INSERT INTO completed_cycles (user_plan_id, cycle, workout_id)
+      SELECT ${write.userPlanId}::int, ${write.endedCycle}::int, ${write.workoutId}::int
+       WHERE ${write.endedCycle}::int IS NOT NULL
+      ON CONFLICT DO NOTHING
+    ), latest AS (
+      SELECT max(effective_date) AS at FROM training_maxes WHERE user_id = ${write.userId}::int
+    ), raised AS (
+      INSERT INTO training_maxes (user_id, exercise_id, weight, unit, source, workout_id, effective_date, created_at)
+      SELECT ${write.userId}::int, x."exerciseId", x.weight::numeric, ${write.unit}::text, 'progression',
+             ${write.workoutId}::int,
+             CASE WHEN latest.at >= ${now}::timestamptz THEN latest.at + interval '1 millisecond'
+                  ELSE ${now}::timestamptz END,
+             ${now}::timestamptz
+        FROM jsonb_to_recordset(${JSON.stringify(write.trainingMaxes)}::jsonb) AS x("exerciseId" int, weight text)
+       CROSS JOIN latest
+    ), resumed AS (
+      UPDATE user_plan_pauses SET resumed_at = ${write.at}::timestamptz
+       WHERE user_plan_id = ${write.userPlanId}::int AND resumed_at IS NULL AND ${completes}::boolean
     ), moved AS (
-      UPDATE user_plans SET cycle = ${write.next?.cycle ?? null}::int, week_number = ${write.next?.weekNumber ?? null}::int,
-                            day_number = ${write.next?.dayNumber ?? null}::int
-       WHERE id = ${write.userPlanId}::int AND ${write.next !== null}
-      RETURNING id
-    )
-    INSERT INTO stall_counters (user_plan_id, exercise_id, consecutive_misses)
-    SELECT ${write.userPlanId}::int, x."exerciseId", x.misses
-      FROM jsonb_to_recordset(${JSON.stringify(write.stallCounts)}::jsonb) AS x("exerciseId" int, misses int)
-    ON CONFLICT (user_plan_id, exercise_id) DO UPDATE SET consecutive_misses = EXCLUDED.consecutive_misses`;
+      UPDATE user_plans
+         SET cycle = COALESCE(${write.next?.cycle ?? null}::int, cycle),
+             week_number = COALESCE(${write.next?.weekNumber ?? null}::int, week_number),
+             day_number = COALESCE(${write.next?.dayNumber ?? null}::int, day_number),
+             status = CASE WHEN ${completes}::boolean AND is_active THEN 'completed' ELSE status END,
+             ended_at = CASE WHEN ${completes}::boolean AND is_active THEN ${write.at}::timestamptz ELSE ended_at END,
+             paused_at = CASE WHEN ${completes}::boolean AND is_active THEN NULL ELSE paused_at END,
+             is_active = is_active AND NOT ${completes}::boolean
+       WHERE id = ${write.userPlanId}::int AND (${write.next !== null}::boolean OR ${completes}::boolean)
+    ), counted AS (
+      INSERT INTO stall_counters (user_plan_id, exercise_id, consecutive_misses)
+      SELECT ${write.userPlanId}::int, x."exerciseId", x.misses
+        FROM jsonb_to_recordset(${JSON.stringify(write.stallCounts)}::jsonb) AS x("exerciseId" int, misses int)
+      ON CONFLICT (user_plan_id, exercise_id) DO UPDATE SET consecutive_misses = EXCLUDED.consecutive_misses
+    ), result AS (
+      UPDATE workouts SET progression_result = ${JSON.stringify(write.progression)}::jsonb
+       WHERE id = ${write.workoutId}::int
+      RETURNING progression_result
+    )`;
 }
