@@ -159,6 +159,44 @@ describe('sign-in limits are shared by the instances', () => {
   });
 });
 
+describe('accounts cached by each instance', () => {
+  /** Change notifications reach the other instance asynchronously: poll (bounded) for the expected status. */
+  async function statusSoon(on: Instance, route: string, auth: Record<string, string>, expected: number) {
+    let reply = await call(on, 'GET', route, { auth });
+    for (const until = Date.now() + 5000; reply.status !== expected && Date.now() < until;) {
+      await new Promise((r) => setTimeout(r, 25));
+      reply = await call(on, 'GET', route, { auth });
+    }
+    return reply;
+  }
+
+  it('an account deleted by SQL is refused by both instances that had it cached', async () => {
+    const lifter = await register(a);
+    for (const on of [a, b, a, b]) await expectStatus(call(on, 'GET', '/api/exercises', { auth: lifter.auth }), 200);
+    await sql.query('DELETE FROM users WHERE id = $1', [lifter.id]);
+    for (const on of [a, b]) {
+      const reply = await statusSoon(on, '/api/exercises', lifter.auth, 401);
+      expect({ on: on.name, status: reply.status, code: reply.body.error?.code }).toEqual({
+        on: on.name,
+        status: 401,
+        code: 'ACCOUNT_NOT_FOUND',
+      });
+    }
+  });
+
+  it('an admin demoted through A loses admin routes on B with the very next request', async () => {
+    const boss = await register(a);
+    const demoted = await register(b);
+    await sql.query('UPDATE users SET is_admin = true WHERE id = ANY($1)', [[boss.id, demoted.id]]);
+    await expectStatus(call(b, 'GET', '/api/admin/users', { auth: demoted.auth }), 200);
+    await expectStatus(
+      call(a, 'PATCH', `/api/admin/users/${demoted.id}`, { auth: boss.auth, body: { isAdmin: false } }),
+      200,
+    );
+    await expectStatus(call(b, 'GET', '/api/admin/users', { auth: demoted.auth }), 403);
+  });
+});
+
 describe('exactly once across instances', () => {
   let lifter: Lifter;
   let userPlanId: number;

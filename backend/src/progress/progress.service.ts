@@ -1,4 +1,6 @@
 import type { Db } from '../db/prisma';
+import { notFound } from '../http/errors';
+import { selectProgressFacts } from './progress.sql';
 import { toNumber } from '@liftplan/domain';
 import { convertWeight, Decimal, toStoredWeight, type Unit } from '@liftplan/domain';
 import { estimatedOneRepMax } from '@liftplan/domain';
@@ -16,35 +18,10 @@ type ExerciseRef = { id: number; slug: string; name: string };
  *   setting the TM up (an e1RM of 80.5 kg is no record for a lifter who entered a 100 kg 1RM).
  */
 export async function getProgress(db: Db, userId: number): Promise<ProgressResponse> {
-  const [user, tmRows, loggedSets] = await Promise.all([
-    db.user.findUniqueOrThrow({ where: { id: userId }, select: { unitPreference: true } }),
-    db.trainingMax.findMany({
-      where: { userId },
-      orderBy: [{ effectiveDate: 'asc' }, { id: 'asc' }],
-      include: { exercise: { select: { id: true, slug: true, name: true } } },
-    }),
-    db.workoutSet.findMany({
-      where: {
-        completed: true,
-        skipped: false,
-        kind: { not: 'warmup' },
-        actualReps: { gt: 0 },
-        OR: [{ actualWeight: { not: null } }, { prescribedWeight: { not: null } }],
-        workout: { userId, status: 'completed' },
-      },
-      orderBy: [
-        { workout: { completedAt: 'asc' } },
-        { workoutId: 'asc' },
-        { exerciseOrder: 'asc' },
-        { setOrder: 'asc' },
-      ],
-      include: {
-        exercise: { select: { id: true, slug: true, name: true } },
-        workout: { select: { id: true, unit: true, completedAt: true } },
-      },
-    }),
-  ]);
-  const unit = user.unitPreference as Unit;
+  const facts = await selectProgressFacts(db, userId);
+  if (!facts) throw notFound('User');
+  const { tmRows, loggedSets } = facts;
+  const unit = facts.unit as Unit;
   const inUnit = (weight: { toString(): string }, from: string) =>
     toStoredWeight(convertWeight(weight, from as Unit, unit));
 

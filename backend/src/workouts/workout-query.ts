@@ -13,8 +13,50 @@ export type WorkoutDtoRow = Omit<WorkoutDto, 'sets' | 'createdAt' | 'completedAt
   completedAt: Date | null;
   progression: ProgressionResultDto[] | null;
   bar: { unit: string; barWeight: string; plates: string[] };
-  sets: Array<Parameters<typeof toWorkoutSetDto>[0]>;
+  /** One array per set, in SET_COLUMNS order. */
+  sets: unknown[][];
 };
+
+type SetRow = Parameters<typeof toWorkoutSetDto>[0];
+
+// Each set travels as a JSON array in this column order (half the bytes PostgreSQL builds and Node parses compared
+// with an object per set: the workout read is the API's most frequent one after logging a set).
+const SET_COLUMNS: ReadonlyArray<readonly [keyof SetRow, string]> = [
+  ['id', 's.id'],
+  ['exerciseId', 's.exercise_id'],
+  ['exercise', "json_build_object('id', e.id, 'slug', e.slug, 'name', e.name)"],
+  ['tmExerciseId', 's.tm_exercise_id'],
+  ['displayName', 's.display_name'],
+  ['tier', 's.tier'],
+  ['kind', 's.kind'],
+  ['exerciseOrder', 's.exercise_order'],
+  ['setOrder', 's.set_order'],
+  ['percentage', 's.percentage::text'],
+  ['prescribedWeight', 's.prescribed_weight::text'],
+  ['prescribedReps', 's.prescribed_reps'],
+  ['repsMax', 's.reps_max'],
+  ['restSeconds', 's.rest_seconds'],
+  ['isAmrap', 's.is_amrap'],
+  ['isProgression', 's.is_progression'],
+  ['actualReps', 's.actual_reps'],
+  ['actualWeight', 's.actual_weight::text'],
+  ['rpe', 's.rpe::text'],
+  ['note', 's.note'],
+  ['completed', 's.completed'],
+  ['skipped', 's.skipped'],
+  ['isAdded', 's.is_added'],
+  [
+    'swappedFrom',
+    "CASE WHEN sf.id IS NULL THEN NULL ELSE json_build_object('id', sf.id, 'slug', sf.slug, 'name', sf.name) END",
+  ],
+];
+const SET_COLUMN_SQL = Prisma.raw(SET_COLUMNS.map(([, sql]) => sql).join(', '));
+
+function setFromArray(values: unknown[]): SetRow {
+  const set: Record<string, unknown> = {};
+  SET_COLUMNS.forEach(([key], i) => (set[key] = values[i]));
+  return set as SetRow;
+}
 
 export async function selectWorkoutDto(db: Db | Tx, userId: number, workoutId: number): Promise<WorkoutDto | null> {
   const rows = await db.$queryRaw<WorkoutDtoRow[]>(workoutDtoSql(userId, workoutId));
@@ -36,19 +78,7 @@ export function workoutDtoSql(
            w.completed_at AS "completedAt", w.note, ${progression} AS progression,
            json_build_object('unit', u.unit_preference, 'barWeight', u.bar_weight::text, 'plates', u.plates::text[]) AS bar,
            COALESCE((
-             SELECT json_agg(json_build_object(
-                      'id', s.id, 'exerciseId', s.exercise_id,
-                      'exercise', json_build_object('id', e.id, 'slug', e.slug, 'name', e.name),
-                      'tmExerciseId', s.tm_exercise_id, 'displayName', s.display_name, 'tier', s.tier, 'kind', s.kind,
-                      'exerciseOrder', s.exercise_order, 'setOrder', s.set_order, 'percentage', s.percentage::text,
-                      'prescribedWeight', s.prescribed_weight::text, 'prescribedReps', s.prescribed_reps,
-                      'repsMax', s.reps_max, 'restSeconds', s.rest_seconds, 'isAmrap', s.is_amrap,
-                      'isProgression', s.is_progression, 'actualReps', s.actual_reps,
-                      'actualWeight', s.actual_weight::text, 'rpe', s.rpe::text, 'note', s.note,
-                      'completed', s.completed, 'skipped', s.skipped, 'isAdded', s.is_added,
-                      'swappedFrom', CASE WHEN sf.id IS NULL THEN NULL
-                                          ELSE json_build_object('id', sf.id, 'slug', sf.slug, 'name', sf.name) END)
-                    ORDER BY s.exercise_order, s.set_order)
+             SELECT json_agg(json_build_array(${SET_COLUMN_SQL}) ORDER BY s.exercise_order, s.set_order)
                FROM workout_sets s
                JOIN exercises e ON e.id = s.exercise_id
                LEFT JOIN exercises sf ON sf.id = s.swapped_from_exercise_id
@@ -68,6 +98,6 @@ export function toWorkoutDto(row: WorkoutDtoRow): WorkoutDto {
     createdAt: createdAt.toISOString(),
     completedAt: completedAt?.toISOString() ?? null,
     progression: progression ?? null,
-    sets: sets.map((s) => toWorkoutSetDto(s, workout.unit, setup)),
+    sets: sets.map((s) => toWorkoutSetDto(setFromArray(s), workout.unit, setup)),
   };
 }
