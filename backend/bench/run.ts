@@ -156,13 +156,19 @@ async function printRoundTrips(base: string, fixture: Awaited<ReturnType<typeof 
     const res = await run();
     const body = await res.json();
     console.log(
-      `  ${name.padEnd(40)} ${String(roundTrips.count - before).padStart(2)} round trips  (HTTP ${res.status})`,
+      `  ${name.padEnd(48)} ${String(roundTrips.count - before).padStart(2)} round trips  (HTTP ${res.status})`,
     );
     return body;
   };
   console.log("\ndatabase round trips per request (the lifter's account already cached by an earlier request)");
   await fetch(`${base}/api/users/me`, { headers: auth(token) });
-  await measure('GET /api/plans/:id', () => fetch(`${base}/api/plans/${fixture.planId}`, { headers: auth(token) }));
+  roundTrips.tracing = true;
+  for (const when of ['first in this process', 'again']) {
+    await measure(`GET /api/plans/:id (${when})`, () =>
+      fetch(`${base}/api/plans/${fixture.planId}`, { headers: auth(token) }),
+    );
+    await measure(`GET /api/plans (${when})`, () => fetch(`${base}/api/plans`, { headers: auth(token) }));
+  }
   const started = (await measure('POST /api/workouts', () =>
     fetch(`${base}/api/workouts`, {
       method: 'POST',
@@ -243,7 +249,7 @@ async function addTrainingHistory(db: Db, userIds: number[]) {
 
 /** The lifter's workout from the generation scenario, or one started now when that scenario was left out. */
 async function workoutOf(base: string, db: Db, userId: number, token: string): Promise<number> {
-  const existing = await db.workout.findFirst({ where: { userId }, select: { id: true } });
+  const existing = await db.workout.findFirst({ where: { userId, status: 'in_progress' }, select: { id: true } });
   if (existing) return existing.id;
   const res = await fetch(`${base}/api/workouts`, {
     method: 'POST',
@@ -255,11 +261,11 @@ async function workoutOf(base: string, db: Db, userId: number, token: string): P
 
 /** BENCH_TRACE=1 also prints each counted statement. */
 function countRoundTrips() {
-  const counter = { count: 0 };
+  const counter = { count: 0, tracing: false };
   const original = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     counter.count++;
-    if (process.env.BENCH_TRACE) {
+    if (process.env.BENCH_TRACE && counter.tracing) {
       const text = typeof args[0] === 'string' ? args[0] : (args[0] as { text?: string }).text;
       console.log(`    · ${String(text).replace(/\s+/g, ' ').slice(0, 110)}`);
     }

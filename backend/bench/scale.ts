@@ -18,7 +18,7 @@ import { signToken } from '../src/http/auth-middleware';
 import { getProgress } from '../src/progress/progress.service';
 import { getSchedule } from '../src/schedule/schedule.service';
 import { trainingMaxHistory } from '../src/training-maxes/training-maxes.service';
-import { listWorkouts } from '../src/workouts/workouts.service';
+import { listWorkouts, startWorkout } from '../src/workouts/workouts.service';
 import type { Clock } from '../src/config/clock';
 import type { Db } from '../src/db/prisma';
 import { auth, openBenchDatabase, printTable, runScenario, startServer } from './bench-helpers';
@@ -238,16 +238,26 @@ async function explainQueries(db: Db, client: pg.Client, fixture: Fixture, clock
     ['TM history', () => trainingMaxHistory(db, userId, fixture.tmExerciseIds[0]!)],
     ['progress', () => getProgress(db, userId)],
     ['schedule (enrolment, then the plan version)', () => getSchedule(db, userId, scheduleWindow(), clock)],
+    [
+      'generation (the day and TMs, then the workout and its sets in one INSERT)',
+      async () => {
+        const workout = await startWorkout(db, userId, {});
+        await db.workout.delete({ where: { id: workout.id } });
+      },
+    ],
   ];
   console.log(`\nEXPLAIN (ANALYZE, BUFFERS) of the statements behind each endpoint, lifter ${userId}`);
   const seqScans = new Map<string, Set<string>>(); // table → the endpoints whose SQL scans it sequentially
   for (const [name, run] of paths) {
     console.log(`\n${name}`);
     for (const statement of await capture(run)) {
-      const { rows } = await client.query<{ 'QUERY PLAN': ExplainOutput }>(
-        `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
-        statement.values,
-      );
+      await client.query('BEGIN'); // EXPLAIN ANALYZE runs the statement: an INSERT is rolled back
+      const { rows } = await client
+        .query<{ 'QUERY PLAN': ExplainOutput }>(
+          `EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) ${statement.text}`,
+          statement.values,
+        )
+        .finally(() => client.query('ROLLBACK'));
       const output = rows[0]!['QUERY PLAN'][0]!;
       const nodes = scanNodes(output.Plan);
       const buffers = `shared hit ${output.Plan['Shared Hit Blocks'] ?? 0}, read ${output.Plan['Shared Read Blocks'] ?? 0}`;

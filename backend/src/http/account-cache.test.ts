@@ -2,6 +2,7 @@
 // notifications, which every change to an account sends, whoever makes it.
 import pg from 'pg';
 import { AccountCache } from './account-cache';
+import { signToken } from './auth-middleware';
 import { createTestContext, type TestContext } from '../../test/test-db';
 import { registerAdmin, registerUser } from '../../test/helpers';
 
@@ -134,6 +135,20 @@ describe('requireAuth with the cache', () => {
     await ctx.http().get('/api/plans').set(demoted.auth).expect(200);
     await ctx.http().patch(`/api/admin/users/${demoted.id}`).set(boss.auth).send({ isAdmin: false }).expect(200);
     await ctx.http().get('/api/admin/users').set(demoted.auth).expect(403);
+  });
+
+  it('a token verified once is still refused once it expires', async () => {
+    const lifter = await registerUser(ctx);
+    const token = signToken({ id: lifter.id, isAdmin: false }, ctx.config.jwtSecret, '60s');
+    await ctx.http().get('/api/exercises').set('Authorization', `Bearer ${token}`).expect(200);
+    const now = Date.now();
+    const clock = jest.spyOn(Date, 'now').mockReturnValue(now + 61_000);
+    try {
+      const res = await ctx.http().get('/api/exercises').set('Authorization', `Bearer ${token}`).expect(401);
+      expect(res.body.error.code).toBe('INVALID_TOKEN');
+    } finally {
+      clock.mockRestore();
+    }
   });
 
   it('a demotion by SQL ends admin rights at once, before any notification could be heard', async () => {

@@ -58,10 +58,9 @@ export async function listPlanSummaries(
         take: 1,
         select: { id: true, version: true, daysPerWeek: true, cycleWeeks: true, cycles: true, tmPercent: true },
       },
-      _count: { select: { subscriptions: { where: { isActive: true } } } },
     },
   });
-  const [current, versions, outlines] = await Promise.all([
+  const [current, versions, outlines, subscribers] = await Promise.all([
     options.userId
       ? db.userPlan.findFirst({ where: { userId: options.userId, isActive: true }, select: { planId: true } })
       : null,
@@ -75,6 +74,8 @@ export async function listPlanSummaries(
       db,
       plans.flatMap((p) => p.versions.map((v) => v.id)),
     ),
+    // Admins decide on deletes and upgrades with these: exact. Lifters' cards: up to a few seconds old.
+    activeSubscriberCounts(db, { maxAgeMs: options.publicOnly ? LIFTER_COUNTS_MAX_AGE_MS : 0 }),
   ]);
   const statusOf = (plan: (typeof plans)[number]): PlanStatus =>
     plan.archivedAt ? 'archived' : versions?.get(plan.id)?.some((v) => v.publishedAt) === false ? 'draft' : 'published';
@@ -99,7 +100,7 @@ export async function listPlanSummaries(
         mainLifts,
         setsPerDay,
         totalSets: setsPerDay.reduce((a, b) => a + b, 0),
-        activeSubscribers: plan._count.subscriptions,
+        activeSubscribers: subscribers.get(plan.id) ?? 0,
         isCurrent: current?.planId === plan.id,
         updatedAt: plan.updatedAt.toISOString(),
         status: statusOf(plan),
@@ -107,6 +108,26 @@ export async function listPlanSummaries(
       },
     ];
   });
+}
+
+// Counting a popular plan's lifters reads an index entry per lifter on every plan-list request (12,000 in
+// `pnpm bench`); the lifters' catalogue shares one count per process for this long.
+const LIFTER_COUNTS_MAX_AGE_MS = 10_000;
+let sharedCounts: { at: number; counts: Promise<Map<number, number>> } | null = null;
+
+/** Active subscribers per plan: counted now (`maxAgeMs` 0) or a count at most `maxAgeMs` old. */
+async function activeSubscriberCounts(db: Db, { maxAgeMs }: { maxAgeMs: number }): Promise<Map<number, number>> {
+  if (maxAgeMs > 0 && sharedCounts && Date.now() - sharedCounts.at <= maxAgeMs) return sharedCounts.counts;
+  const counts = db.$queryRaw<Array<{ planId: number; n: number }>>`
+    SELECT plan_id AS "planId", count(*)::int AS n FROM user_plans WHERE is_active GROUP BY plan_id`.then(
+    (rows) => new Map(rows.map((r) => [r.planId, r.n])),
+  );
+  const entry = { at: Date.now(), counts };
+  sharedCounts = entry;
+  counts.catch(() => {
+    if (sharedCounts === entry) sharedCounts = null;
+  });
+  return counts;
 }
 
 /** Every version of the plans, newest first, with how many lifters are on each. */

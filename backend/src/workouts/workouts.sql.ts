@@ -77,15 +77,17 @@ export async function selectGenerationContext(
                       'setOrder', ps.set_order, 'kind', ps.kind, 'percentage', ps.percentage::text, 'reps', ps.reps,
                       'repsMax', ps.reps_max, 'incrementOffset', ps.increment_offset, 'isAmrap', ps.is_amrap,
                       'isProgression', ps.is_progression))
-               FROM plan_day_exercises pde JOIN plan_sets ps ON ps.plan_day_exercise_id = pde.id
+               FROM plan_day_exercises pde
+               -- A subquery with ORDER BY is not flattened: each slot's sets by index, not a scan of every plan's sets.
+               CROSS JOIN LATERAL (SELECT * FROM plan_sets x WHERE x.plan_day_exercise_id = pde.id ORDER BY x.set_order) ps
               WHERE pde.plan_day_id = pd.id), '[]'::json) AS templates,
            COALESCE((
              SELECT json_agg(json_build_object('id', e.id, 'slug', e.slug, 'name', e.name,
                                                'trainingMax', tm.weight::text, 'tmUnit', tm.unit))
-               FROM exercises e
-               LEFT JOIN LATERAL (${latestTrainingMaxSql(Prisma.raw('u.id'), Prisma.raw('e.id'))}) tm ON true
-              WHERE e.id IN (SELECT exercise_id FROM plan_day_exercises WHERE plan_day_id = pd.id
-                             UNION SELECT tm_exercise_id FROM plan_day_exercises WHERE plan_day_id = pd.id)), '[]'::json) AS exercises
+               FROM (SELECT exercise_id AS id FROM plan_day_exercises WHERE plan_day_id = pd.id
+                     UNION SELECT tm_exercise_id FROM plan_day_exercises WHERE plan_day_id = pd.id) day_exercise
+               JOIN exercises e ON e.id = day_exercise.id
+               LEFT JOIN LATERAL (${latestTrainingMaxSql(Prisma.raw('u.id'), Prisma.raw('e.id'))}) tm ON true), '[]'::json) AS exercises
       FROM users u
       LEFT JOIN sub ON true
       LEFT JOIN plan_versions pv ON pv.id = sub.plan_version_id
