@@ -71,6 +71,23 @@ describe('after kill -9 of the server', () => {
   }, 120_000);
 });
 
+describe('a second start on a data directory in use', () => {
+  const { dataDir, children } = sandbox('liftplan-twice-');
+
+  it('is refused in one sentence and leaves the running server and its PostgreSQL alone', async () => {
+    const first = await startProduct(dataDir);
+    children.push(first.child);
+    const postmaster = postmasterPid(dataDir);
+    const second = await startProductExpectingFailure(dataDir, { EMBEDDED_PG_PORT: String(first.pgPort) });
+    expect(second.code).not.toBe(0);
+    expect(second.output).toContain(`LiftPlan is already running on the data directory`);
+    expect(second.output).toContain(`its server is process ${serverPid(first.child)}`);
+    expect(isAlive(postmaster)).toBe(true);
+    expect((await healthStatus(first.url)).status).toBe(200);
+    await stopProduct(first.child);
+  }, 120_000);
+});
+
 describe('after kill -9 of the embedded PostgreSQL', () => {
   const { dataDir, children } = sandbox('liftplan-watchdog-');
 

@@ -22,11 +22,44 @@ export async function clearLeftoverPostmaster(clusterDir: string, log: Logger): 
     fs.rmSync(lockFile, { force: true });
     return;
   }
+  const owner = runningServerOf(pid);
+  if (owner !== undefined) {
+    throw new Error(
+      `LiftPlan is already running on the data directory ${clusterDir} (its server is process ${owner}); stop it first, or give this one another DATA_DIR`,
+    );
+  }
   log.warn({ pid }, 'stopping a PostgreSQL that an earlier run left running on the data directory');
   if (!(await stopProcess(pid, clusterDir))) {
     throw new Error(
       `The data directory ${clusterDir} is locked by a running PostgreSQL (pid ${pid}) that could not be stopped; stop that process and start again`,
     );
+  }
+}
+
+/**
+ * The live server that started this postmaster, if any. The app spawns PostgreSQL as its child; when the app dies,
+ * the postmaster is re-parented to init (or a container's init), so a parent that is still a Node process means
+ * another LiftPlan is using the directory, and stopping its PostgreSQL would take its database away.
+ */
+function runningServerOf(postmasterPid: number): number | undefined {
+  const parent = parentPid(postmasterPid);
+  if (parent === undefined || parent <= 1) return undefined;
+  const argv = commandLine(parent);
+  return argv && /^node(js)?(\.exe)?$/.test(path.basename(argv[0] ?? '')) ? parent : undefined;
+}
+
+function parentPid(pid: number): number | undefined {
+  try {
+    // /proc/<pid>/stat: "pid (comm) state ppid …"; comm may contain spaces and parentheses.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+  } catch {
+    if (fs.existsSync('/proc/self')) return undefined;
+    try {
+      return Number(execFileSync('ps', ['-o', 'ppid=', '-p', String(pid)], { encoding: 'utf8' }).trim()) || undefined;
+    } catch {
+      return undefined;
+    }
   }
 }
 
