@@ -113,19 +113,20 @@ export async function listPlanSummaries(
 // Counting a popular plan's lifters reads an index entry per lifter on every plan-list request (12,000 in
 // `pnpm bench`); the lifters' catalogue shares one count per process for this long.
 const LIFTER_COUNTS_MAX_AGE_MS = 10_000;
-let sharedCounts: { at: number; counts: Promise<Map<number, number>> } | null = null;
+const sharedCounts = new WeakMap<Db, { at: number; counts: Promise<Map<number, number>> }>(); // per database
 
 /** Active subscribers per plan: counted now (`maxAgeMs` 0) or a count at most `maxAgeMs` old. */
 async function activeSubscriberCounts(db: Db, { maxAgeMs }: { maxAgeMs: number }): Promise<Map<number, number>> {
-  if (maxAgeMs > 0 && sharedCounts && Date.now() - sharedCounts.at <= maxAgeMs) return sharedCounts.counts;
+  const shared = sharedCounts.get(db);
+  if (maxAgeMs > 0 && shared && Date.now() - shared.at <= maxAgeMs) return shared.counts;
   const counts = db.$queryRaw<Array<{ planId: number; n: number }>>`
     SELECT plan_id AS "planId", count(*)::int AS n FROM user_plans WHERE is_active GROUP BY plan_id`.then(
     (rows) => new Map(rows.map((r) => [r.planId, r.n])),
   );
   const entry = { at: Date.now(), counts };
-  sharedCounts = entry;
+  sharedCounts.set(db, entry);
   counts.catch(() => {
-    if (sharedCounts === entry) sharedCounts = null;
+    if (sharedCounts.get(db) === entry) sharedCounts.delete(db);
   });
   return counts;
 }
