@@ -14,6 +14,12 @@ export const ACCOUNT_CHANGED_CHANNEL = 'liftplan_account_changed';
 export type Account = { isAdmin: boolean };
 
 const RECONNECT_MS = { first: 500, max: 30_000 };
+/**
+ * A connection can die without a word (a dropped network path): the listener would look alive while hearing
+ * nothing. So it answers a query every HEARTBEAT_MS within QUERY_TIMEOUT_MS, or counts as lost.
+ */
+const HEARTBEAT_MS = 15_000;
+const QUERY_TIMEOUT_MS = 5_000;
 
 export class AccountCache {
   private readonly entries = new LRUCache<number, Account>({ max: 100_000, ttl: 10 * 60_000 });
@@ -24,6 +30,7 @@ export class AccountCache {
   private stopped = false;
   private retryMs = RECONNECT_MS.first;
   private retryTimer: NodeJS.Timeout | null = null;
+  private heartbeat: NodeJS.Timeout | null = null;
 
   /** The cached account, or `load()` (the database) when not cached or while change notifications are not arriving. */
   async lookup(userId: number, load: () => Promise<Account | null>): Promise<Account | null> {
@@ -47,7 +54,13 @@ export class AccountCache {
 
   /** Starts listening for account changes; until the LISTEN is in place (and whenever it is lost) nothing is cached. */
   async listen(databaseUrl: string, log?: Logger): Promise<void> {
-    const client = new pg.Client({ connectionString: databaseUrl, application_name: 'liftplan-account-changes' });
+    const client = new pg.Client({
+      connectionString: databaseUrl,
+      application_name: 'liftplan-account-changes',
+      connectionTimeoutMillis: QUERY_TIMEOUT_MS,
+      query_timeout: QUERY_TIMEOUT_MS,
+      keepAlive: true,
+    });
     this.listener = client;
     client.on('notification', (message) => this.forget(Number(message.payload)));
     client.on('error', (err) => this.lost(client, databaseUrl, log, err));
@@ -63,12 +76,17 @@ export class AccountCache {
     this.entries.clear(); // changes made while not listening were never notified to us
     this.listening = true;
     this.retryMs = RECONNECT_MS.first;
+    this.heartbeat = setInterval(() => {
+      client.query('SELECT 1').catch((err: unknown) => this.lost(client, databaseUrl, log, err));
+    }, HEARTBEAT_MS);
+    this.heartbeat.unref();
   }
 
   async close(): Promise<void> {
     this.stopped = true;
     this.listening = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
+    if (this.heartbeat) clearInterval(this.heartbeat);
     const client = this.listener;
     this.listener = null;
     await client?.end().catch(() => {});
@@ -79,6 +97,7 @@ export class AccountCache {
     this.listener = null;
     this.listening = false;
     this.entries.clear();
+    if (this.heartbeat) clearInterval(this.heartbeat);
     client.removeAllListeners('end');
     client.on('error', () => {}); // a dead client may still emit
     void client.end().catch(() => {});
