@@ -19,7 +19,9 @@ import {
 } from './harness';
 
 const ADMIN = { email: 'versions.coach@example.com', password: 'admin password 123' };
-const NOTE = 'Heavier first squat set on day 2 (80 %)';
+const NOTE = 'Heavier first squat set';
+/** The note as changed from the plan list after publishing. */
+const EDITED_NOTE = 'Heavier first squat set on day 2 (80 %)';
 
 describe('a lifter upgrades a running plan to the version an admin just published', () => {
   let app: RunningApp;
@@ -89,9 +91,36 @@ describe('a lifter upgrades a running plan to the version an admin just publishe
 
     await admin.goto('/admin/plans');
     const row = admin.getByRole('row').filter({ hasText: 'nSuns 4-Day LP' }).first();
-    await expect.poll(async () => (await row.locator('td').allTextContents())[2]).toBe('v2 · 0 liftersv1 · 1 lifter');
+    await expect
+      .poll(async () => (await row.locator('td').allTextContents())[2])
+      .toBe('v2 · 0 liftersv1 · 1 lifterv2 recommended Change…');
     expect(await row.getByRole('button', { name: 'Delete nSuns 4-Day LP' }).isDisabled()).toBe(true);
     await screenshot(admin, 'upgrade-admin-plans-list-1280');
+    await editUpgradeNote(admin);
+  }
+
+  /** After publishing, from the plan list: the recommendation stays, the note is reworded. */
+  async function editUpgradeNote(admin: Page) {
+    await admin.getByRole('button', { name: 'Upgrade offer for nSuns 4-Day LP' }).click();
+    const offer = admin.getByRole('dialog', { name: 'Upgrade offer: nSuns 4-Day LP v2' });
+    expect(await offer.getByRole('checkbox', { name: /Recommend this upgrade/ }).isChecked()).toBe(true);
+    const note = offer.getByRole('textbox', { name: /Note for lifters/ });
+    expect(await note.inputValue()).toBe(NOTE);
+    await note.fill(EDITED_NOTE);
+    await viewportShot(admin, 'upgrade-admin-offer-dialog-1280');
+    await offer.getByRole('button', { name: 'Save offer' }).click();
+    await admin.getByText('Version 2 of “nSuns 4-Day LP” is recommended to lifters on older versions.').waitFor();
+
+    const phone = await newPhonePage(browser, app.url);
+    await signIn(phone);
+    await phone.goto('/admin/plans');
+    await phone.getByRole('button', { name: 'Upgrade offer for nSuns 4-Day LP' }).click();
+    await phone.getByRole('dialog', { name: 'Upgrade offer: nSuns 4-Day LP v2' }).waitFor();
+    expect(await hasHorizontalOverflow(phone)).toBe(false);
+    // A phone browser widens its layout to fit overflowing content; it stayed 375 px (the table scrolls in its box).
+    expect(await phone.evaluate(() => window.innerWidth)).toBe(375);
+    await viewportShot(phone, 'upgrade-admin-offer-dialog-375');
+    await phone.close();
   }
 
   it('admin publishes v2 in the builder; the lifter reviews it with their numbers, upgrades, trains it', async () => {
@@ -107,7 +136,7 @@ describe('a lifter upgrades a running plan to the version an admin just publishe
     await lifter.goto('/');
     const notice = lifter.getByRole('region', { name: 'Version 2 of nSuns 4-Day LP is available' });
     await notice.waitFor();
-    expect(await notice.textContent()).toContain(`Recommended: ${NOTE}`);
+    expect(await notice.textContent()).toContain(`Recommended: ${EDITED_NOTE}`);
     expect(await hasHorizontalOverflow(lifter)).toBe(false);
     await viewportShot(lifter, 'upgrade-dashboard-notice-375');
 

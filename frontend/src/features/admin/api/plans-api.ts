@@ -8,6 +8,7 @@ import type {
   ProgressionRuleInput,
   ProjectionResponse,
   PublishPlanBody,
+  UpdateVersionBody,
 } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
 import { downloadFromApi } from '@/lib/download';
@@ -33,6 +34,9 @@ export const saveDraft = (id: number, body: PlanRequestBody, expectedUpdatedAt?:
 export const discardDraft = (id: number) => apiClient.delete<{ planDeleted: boolean }>(`/admin/plans/${id}/draft`);
 export const publishPlan = (id: number, body: PublishPlanBody) =>
   apiClient.post<{ plan: PlanDetailDto }>(`/admin/plans/${id}/publish`, body);
+/** Recommends (or stops recommending) a published version to lifters on older ones, with the note they read. */
+export const updateVersion = (id: number, version: number, body: UpdateVersionBody) =>
+  apiClient.patch<{ plan: PlanDetailDto }>(`/admin/plans/${id}/versions/${version}`, body);
 export const archivePlan = (id: number) => apiClient.post<{ plan: PlanDetailDto }>(`/admin/plans/${id}/archive`, {});
 export const restorePlan = (id: number) => apiClient.post<{ plan: PlanDetailDto }>(`/admin/plans/${id}/restore`, {});
 /** A program file (`liftplan-program/1`) becomes a new draft plan. */
@@ -101,6 +105,12 @@ export function useSaveDraft() {
 
 export function usePublishPlan() {
   return useAdminPlanWrite(({ id, body }: { id: number; body: PublishPlanBody }) => publishPlan(id, body));
+}
+
+export function useUpdateVersion() {
+  return useAdminPlanWrite(({ id, version, body }: { id: number; version: number; body: UpdateVersionBody }) =>
+    updateVersion(id, version, body),
+  );
 }
 
 export function useArchivePlan() {

@@ -65,7 +65,7 @@ describe('AdminPlansPage', () => {
     expect(cells('nSuns 4-Day LP').slice(0, 4)).toEqual([
       'PublishedUnpublished draft',
       'Public',
-      'v4 draftv3 · 12 liftersv2 · 1 lifter',
+      'v4 draftv3 · 12 liftersv2 · 1 lifterv3 offered Change…',
       '1',
     ]);
     expect(cells('Texas Method').slice(0, 3)).toEqual(['Published', 'Public', 'v1 · 0 lifters']);
@@ -108,6 +108,26 @@ describe('AdminPlansPage', () => {
       }),
     );
     await screen.findByText('Deleted “Texas Method”.');
+  });
+
+  it('changes the upgrade offer of the newest version after publishing: recommended, with a note', async () => {
+    const { user, requests } = renderPage(
+      '/admin/plans',
+      answer('PATCH', '/api/admin/plans/3/versions/3', 200, { plan: aSavedPlan({ id: 3 }) }),
+    );
+    await screen.findByRole('row', { name: /^nSuns 4-Day LP/ });
+    expect(within(row('Texas Method')).queryByRole('button', { name: /Upgrade offer/ })).toBeNull(); // only v1
+    await user.click(screen.getByRole('button', { name: 'Upgrade offer for nSuns 4-Day LP' }));
+    const dialog = screen.getByRole('dialog', { name: 'Upgrade offer: nSuns 4-Day LP v3' });
+    expect(dialog.textContent).toContain('1 lifter on older versions sees this offer');
+    await user.click(within(dialog).getByRole('checkbox', { name: /Recommend this upgrade/ }));
+    await user.type(within(dialog).getByRole('textbox', { name: /Note for lifters/ }), '  Heavier T2 squats ');
+    await user.click(within(dialog).getByRole('button', { name: 'Save offer' }));
+    await screen.findByText('Version 3 of “nSuns 4-Day LP” is recommended to lifters on older versions.');
+    const patch = requests.find((r) => r.method === 'PATCH')!;
+    expect(new URL(patch.url).pathname).toBe('/api/admin/plans/3/versions/3');
+    expect(await patch.json()).toEqual({ recommendedUpgrade: true, upgradeNote: 'Heavier T2 squats' });
+    expect(screen.queryByRole('dialog')).toBeNull();
   });
 
   it('archives after asking (its lifters keep training) and restores', async () => {

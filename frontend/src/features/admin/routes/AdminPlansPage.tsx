@@ -16,7 +16,7 @@ import { downloadPlanFile, useAdminPlans, useDuplicatePlan, useRestorePlan } fro
 import { slugify } from '../builder/builder-state';
 import { adminErrorMessage } from '../components/admin-errors';
 import { ImportErrors, ImportPlan, type ImportProblem } from '../components/plan-list/ImportPlan';
-import { ArchivePlanDialog, DeletePlanDialog } from '../components/plan-list/PlanListDialogs';
+import { ArchivePlanDialog, DeletePlanDialog, UpgradeOfferDialog } from '../components/plan-list/PlanListDialogs';
 import { PlansTable, type PlanAction } from '../components/plan-list/PlansTable';
 import { STATUS_FILTERS, statusFilterOf, type StatusFilter } from '../components/plan-list/plan-status';
 
@@ -26,7 +26,10 @@ export function AdminPlansPage() {
   const filter = statusFilterOf(searchParams.get('status'));
   const plans = useAdminPlans(filter === 'current' ? undefined : filter);
   const navigate = useNavigate();
-  const [open, setOpen] = useState<{ action: 'duplicate' | 'archive' | 'delete'; plan: PlanSummaryDto } | null>(null);
+  const [open, setOpen] = useState<{
+    action: 'duplicate' | 'archive' | 'delete' | 'offer';
+    plan: PlanSummaryDto;
+  } | null>(null);
   const [notice, setNotice] = useState<{ text: string; isError?: boolean } | null>(null);
   const [importProblem, setImportProblem] = useState<ImportProblem | null>(null);
   const restore = useRestorePlan();
@@ -111,6 +114,7 @@ export function AdminPlansPage() {
       )}
       {open?.action === 'archive' && <ArchivePlanDialog plan={open.plan} onCancel={close} onDone={done} />}
       {open?.action === 'delete' && <DeletePlanDialog plan={open.plan} onCancel={close} onDone={done} />}
+      {open?.action === 'offer' && <UpgradeOfferDialog plan={open.plan} onCancel={close} onDone={done} />}
     </div>
   );
 }

@@ -6,8 +6,7 @@ import { Dialog } from '@/components/Dialog';
 import { ErrorMessage } from '@/components/ErrorMessage';
 import { pluralize } from '@/lib/format';
 import { adminErrorMessage } from '../admin-errors';
-
-const NOTE_MAX = 500;
+import { UpgradeOfferFields } from '../UpgradeOfferFields';
 
 type PublishDialogProps = {
   planName: string;
@@ -56,29 +55,12 @@ export function PublishDialog(props: PublishDialogProps) {
       <form id={formId} className="form" noValidate onSubmit={handleSubmit}>
         <PublishSummary {...props} />
         {publishedVersion !== null && (
-          <>
-            <label className="choice">
-              <input type="checkbox" checked={recommended} onChange={(event) => setRecommended(event.target.checked)} />{' '}
-              Recommend this upgrade to lifters on older versions
-            </label>
-            <div className="field">
-              <label className="field__label" htmlFor={`${formId}-note`}>
-                Note for lifters <span className="muted">(optional)</span>
-              </label>
-              <textarea
-                id={`${formId}-note`}
-                className="field__input"
-                rows={3}
-                maxLength={NOTE_MAX}
-                value={note}
-                aria-describedby={`${formId}-note-hint`}
-                onChange={(event) => setNote(event.target.value)}
-              />
-              <p className="field__hint" id={`${formId}-note-hint`}>
-                What changed and why, shown with the upgrade offer ({note.length}/{NOTE_MAX}).
-              </p>
-            </div>
-          </>
+          <UpgradeOfferFields
+            recommended={recommended}
+            note={note}
+            onRecommendedChange={setRecommended}
+            onNoteChange={setNote}
+          />
         )}
         {error !== null && <ErrorMessage title="Not published" message={adminErrorMessage(error)} />}
       </form>

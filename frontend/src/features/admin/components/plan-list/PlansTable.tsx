@@ -4,9 +4,9 @@ import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
 import { pluralize } from '@/lib/format';
 import { paths } from '@/lib/paths';
-import { hasPendingDraft, versionLines } from './plan-status';
+import { hasPendingDraft, upgradeOfferVersion, versionLines } from './plan-status';
 
-export type PlanAction = 'duplicate' | 'export' | 'archive' | 'restore' | 'delete';
+export type PlanAction = 'duplicate' | 'export' | 'archive' | 'restore' | 'delete' | 'offer';
 
 type Props = {
   plans: PlanSummaryDto[];
@@ -56,6 +56,7 @@ export function PlansTable({ plans, onAction, exportingId }: Props) {
                     <li key={line}>{line}</li>
                   ))}
                 </ul>
+                <UpgradeOffer plan={plan} onOpen={() => onAction('offer', plan)} />
               </td>
               <td className="num">{plan.daysPerWeek}</td>
               <td className="data-table__actions">
@@ -65,6 +66,24 @@ export function PlansTable({ plans, onAction, exportingId }: Props) {
           ))}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** The newest version's standing with lifters on older ones, and the way to change it. */
+function UpgradeOffer({ plan, onOpen }: { plan: PlanSummaryDto; onOpen: () => void }) {
+  const offered = upgradeOfferVersion(plan);
+  if (!offered) return null;
+  return (
+    <div className="plans-table__offer">
+      {offered.recommendedUpgrade ? (
+        <Badge tone="success">v{offered.version} recommended</Badge>
+      ) : (
+        <span className="muted">v{offered.version} offered</span>
+      )}{' '}
+      <Button variant="ghost" onClick={onOpen} aria-label={`Upgrade offer for ${plan.name}`}>
+        Change…
+      </Button>
     </div>
   );
 }

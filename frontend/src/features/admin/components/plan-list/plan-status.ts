@@ -42,3 +42,13 @@ export function versionLines(plan: PlanSummaryDto): string[] {
       v.publishedAt === null ? `v${v.version} draft` : `v${v.version} · ${pluralize(v.activeSubscribers, 'lifter')}`,
     );
 }
+
+/**
+ * The version lifters on older ones are offered as an upgrade: the newest published one, when an older version
+ * exists to upgrade from (archived plans offer nothing new).
+ */
+export function upgradeOfferVersion(plan: PlanSummaryDto): Version | null {
+  if (plan.status === 'archived') return null;
+  const newest = plan.versions?.find((v) => v.publishedAt !== null);
+  return newest && newest.version > 1 ? newest : null;
+}
