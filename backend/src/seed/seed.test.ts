@@ -368,6 +368,38 @@ describe('a changed seed structure', () => {
   });
 });
 
+describe('a changed seed structure and an admin draft of the plan', () => {
+  it('waits: the draft survives the start, and the seed version lands on the start after it is discarded', async () => {
+    const programs = readProgramFiles();
+    const nsuns = programs.find((p) => p.plan.slug === NSUNS_SLUG)!;
+    const admin = await registerAdmin(ctx);
+    const draftBody = structuredClone(nsunsInput(ids)) as Json;
+    const days = draftBody.weeks?.[0]?.days ?? draftBody.days;
+    days[1].exercises[0].sets[0].percentage = 0.8;
+    const saved = await ctx.http().put(`/api/admin/plans/${planId}/draft`).set(admin.auth).send(draftBody);
+    expect(saved.status).toBe(200);
+    const before = await versionsOfNsuns();
+    const logged: unknown[] = [];
+    const log = { info: (fields: unknown) => logged.push(fields) } as unknown as Parameters<typeof seedDatabase>[1];
+    try {
+      nsuns.plan.days![3]!.exercises[1]!.sets = [{ setOrder: 1, percentage: 0.4, reps: 5 }];
+      await seedDatabase(ctx.db, log, programs);
+      expect(await versionsOfNsuns()).toEqual(before); // nothing published, the draft kept
+      const draft = (await ctx.http().get(`/api/admin/plans/${planId}`).set(admin.auth).expect(200)).body.plan;
+      expect(draft.publishedAt).toBeNull();
+      expect(draft.days[1].exercises[0].sets[0].percentage).toBe(0.8);
+      expect(JSON.stringify(logged)).toContain('update waiting: an admin draft of this plan is unpublished');
+
+      await ctx.http().delete(`/api/admin/plans/${planId}/draft`).set(admin.auth).expect(200);
+      await seedDatabase(ctx.db, undefined, programs);
+      const plan = await latestNsuns();
+      expect(plan.days[3].exercises[1].sets).toEqual([expect.objectContaining({ percentage: 0.4, reps: 5 })]);
+    } finally {
+      await seedDatabase(ctx.db); // back to the real seed for whatever runs next
+    }
+  });
+});
+
 describe('seeding an empty database', () => {
   it('creates the library and the plan from scratch, once', async () => {
     const { createTestDatabase } = await import('../../test/test-db');

@@ -11,7 +11,7 @@ import { programPlanBody, readProgramFiles, type ProgramFile } from './program-f
  * Idempotent seed, run by every start: inserts missing exercises (leaving admin edits alone) and the built-in
  * plans. A built-in plan is matched by its seed key, not its slug, and compared with the seed fingerprint it last
  * received: only a change of the seed data itself publishes a new version. An admin's later edits, renames or
- * deletion (archive) of a built-in plan are left alone.
+ * deletion (archive) of a built-in plan are left alone, and so is their unpublished draft of it.
  */
 export async function seedDatabase(
   db: Db,
@@ -51,6 +51,11 @@ async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string
     return 'created';
   }
   if (existing.seedHash === seedHash || existing.archivedAt) return 'unchanged';
+  // Publishing replaces a draft: an admin's unpublished work on this plan would be lost. The seed's version waits
+  // (its fingerprint stays the old one) until the draft is published or discarded, and lands on the next start.
+  if (await db.planVersion.count({ where: { planId: existing.id, publishedAt: null } })) {
+    return 'update waiting: an admin draft of this plan is unpublished';
+  }
   const current = await getPlanDetail(db, existing.id);
   await updatePlan(db, existing.id, {
     ...body,
