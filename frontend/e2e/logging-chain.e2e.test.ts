@@ -128,6 +128,15 @@ describe('logging what really happened, chained, at 375 px', () => {
     await page.getByRole('button', { name: 'Add exercise' }).scrollIntoViewIfNeeded();
     await viewportShot(page, 'logging-chain-offline-actions-phone');
 
+    // Logging out now asks first, counting the set and the note still on the device.
+    await page.getByRole('button', { name: 'Log out' }).click();
+    const unsent = page.getByRole('dialog', { name: 'Some sets are not saved yet' });
+    expect(await unsent.textContent()).toContain(
+      '1 set you logged and your workout note have not reached the server yet because you are offline.',
+    );
+    await viewportShot(page, 'logging-chain-offline-logout-phone');
+    await unsent.getByRole('button', { name: 'Stay signed in' }).click();
+
     await page.context().setOffline(false);
     await page.locator('.save-status__message', { hasText: 'All sets saved' }).waitFor();
     await page.getByText('Note saved').waitFor();

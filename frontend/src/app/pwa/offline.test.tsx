@@ -1,6 +1,7 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { pendingNoteStorageKey } from '@/features/workout/api/note-outbox';
 import { pendingSetsStorageKey } from '@/features/workout/api/set-save-queue';
 import { connectivity, reportServerReached } from '@/lib/connectivity';
 import { persistQueryCache, sessionTag } from '@/lib/query-persistence';
@@ -219,5 +220,34 @@ describe('offline status and logging out with unsent sets', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Log out anyway' }));
     expect(onLogout).toHaveBeenCalledTimes(1);
     expect(localStorage.getItem(pendingSetsStorageKey(7, 1))).not.toBeNull(); // kept for the next sign-in
+  });
+
+  it('counts a workout note that has not reached the server too, with the sets', () => {
+    localStorage.clear();
+    setOnline(false);
+    localStorage.setItem(pendingNoteStorageKey(7, 1), JSON.stringify({ note: 'Knees felt good' }));
+    const onLogout = vi.fn();
+    const { unmount } = render(<LogoutButton userId={1} onLogout={onLogout} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+    expect(onLogout).not.toHaveBeenCalled();
+    const dialog = screen.getByRole('dialog', { name: 'A workout note is not saved yet' });
+    expect(dialog.textContent).toContain('Your workout note has not reached the server yet because you are offline.');
+    expect(dialog.textContent).toContain('If you log out, it stays on this device');
+    fireEvent.click(screen.getByRole('button', { name: 'Stay signed in' }));
+    unmount();
+
+    localStorage.setItem(
+      pendingSetsStorageKey(7, 1),
+      JSON.stringify({ v: 1, sets: { 11: { completed: true }, 12: { completed: true } } }),
+    );
+    render(<LogoutButton userId={1} onLogout={onLogout} />);
+    fireEvent.click(screen.getByRole('button', { name: 'Log out' }));
+    expect(screen.getByRole('dialog', { name: 'Some sets are not saved yet' }).textContent).toContain(
+      '2 sets you logged and your workout note have not reached the server yet',
+    );
+    fireEvent.click(screen.getByRole('button', { name: 'Log out anyway' }));
+    expect(onLogout).toHaveBeenCalledTimes(1);
+    expect(localStorage.getItem(pendingNoteStorageKey(7, 1))).not.toBeNull(); // sent at the next sign-in
+    localStorage.clear();
   });
 });

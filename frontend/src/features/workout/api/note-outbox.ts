@@ -117,6 +117,9 @@ export async function saveNoteDurably(
   }
 }
 
+/** How many workout notes `ownerId` left on this device that have not reached the server. */
+export const unsentNoteCount = (ownerId: number): number => keptNoteWorkoutIds(ownerId).length;
+
 /** The workouts whose note `ownerId` left on this device. */
 function keptNoteWorkoutIds(ownerId: number): number[] {
   const storage = browserStorage();
