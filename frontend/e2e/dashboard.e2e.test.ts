@@ -1,7 +1,7 @@
 // Issue 12 (helper DASH), in a real browser at 375 px: the dashboard opens at its top after TM setup, shows the next
 // workout's top sets at the lifter's weights, edits TMs in place (one-tap deload, a reason kept in the history),
 // and offers to regenerate a workout in progress whose TM changed. A lifter without a plan causes no 404.
-import type { Browser, Locator, Page, Response } from 'playwright-core';
+import type { Browser, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
@@ -14,6 +14,7 @@ import {
   uniqueEmail,
   waitForPath,
   type RunningApp,
+  tap,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -42,15 +43,6 @@ describe('the dashboard before a workout, on a phone', () => {
     await browser?.close();
     await app?.stop();
   });
-
-  /**
-   * A tap on a control low on a long page: Playwright scrolls it to the very top, under the sticky header, which
-   * then takes the click. Centre it first and click it the way a tap activates it.
-   */
-  async function tap(control: Locator) {
-    await control.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-    await control.evaluate((element) => (element as HTMLElement).click());
-  }
 
   async function api(page: Page, token: string) {
     const headers = { Authorization: `Bearer ${token}` };

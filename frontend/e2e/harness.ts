@@ -125,6 +125,15 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 }
 
 /** Saves what the viewport shows (a modal dialog sits there, not at the top of a full-page shot) and its path. */
+/**
+ * A tap on a control low on a long page: Playwright scrolls it to the very top, under the sticky header, which then
+ * takes the click. Centre it first and click it the way a tap activates it.
+ */
+export async function tap(control: Locator): Promise<void> {
+  await control.evaluate((element) => element.scrollIntoView({ block: 'center' }));
+  await control.evaluate((element) => (element as HTMLElement).click());
+}
+
 export async function viewportShot(page: Page, name: string): Promise<string> {
   await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
   const file = path.join(ARTIFACTS_DIR, `${name.replace(/[^\w.-]+/g, '-')}.png`);

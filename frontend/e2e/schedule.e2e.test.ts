@@ -17,6 +17,7 @@ import {
   viewportShot,
   waitForPath,
   type RunningApp,
+  tap,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -41,12 +42,6 @@ describe('training on a calendar', () => {
   async function pageIn(options: BrowserContextOptions): Promise<Page> {
     const context = await browser.newContext({ baseURL: app.url, timezoneId: ZONE, ...options });
     return context.newPage();
-  }
-
-  /** Under the sticky header a scrolled-to control may be covered: centre it, then click it as a tap does. */
-  async function tap(control: Locator) {
-    await control.evaluate((element) => element.scrollIntoView({ block: 'center' }));
-    await control.evaluate((element) => (element as HTMLElement).click());
   }
 
   const dayOf = (week: Locator, weekday: string) =>
