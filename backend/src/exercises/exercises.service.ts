@@ -113,10 +113,23 @@ export async function createExercise(db: Db, body: CreateExerciseBody): Promise<
   }
 }
 
+/**
+ * Plans show their exercises' names (a plan's detail is cached per version and plan change, in every process, and
+ * clients revalidate it by ETag), so the plans that use a changed exercise are marked in the same transaction
+ * (`exercises_changed_at`, not `updated_at`: an admin editing the plan must not be told someone else saved it).
+ */
 export async function updateExercise(db: Db, id: number, body: UpdateExerciseBody): Promise<ExerciseDto> {
   await getExercise(db, id);
   try {
-    return toExerciseDto(await db.exercise.update({ where: { id }, data: body }));
+    return await db.$transaction(async (tx) => {
+      const updated = await tx.exercise.update({ where: { id }, data: body });
+      await tx.$executeRaw`
+        UPDATE workout_plans SET exercises_changed_at = now()
+         WHERE id IN (SELECT d.plan_id FROM plan_days d JOIN plan_day_exercises x ON x.plan_day_id = d.id
+                       WHERE x.exercise_id = ${id} OR x.tm_exercise_id = ${id}
+                      UNION SELECT r.plan_id FROM plan_progression_rules r WHERE r.exercise_id = ${id})`;
+      return toExerciseDto(updated);
+    });
   } catch (err) {
     throw slugConflictOr(err, body.slug);
   }

@@ -59,6 +59,40 @@ it('a structural edit is a new version for browsers at once, while a subscriber 
   expect(still.version).toBe(pinned.version);
 });
 
+it("an admin's renamed exercise is seen at once in the plan, its card and the dashboard, without a false edit conflict", async () => {
+  const lifter = await registerUser(ctx);
+  await ctx.http().post(`/api/plans/${planId}/subscribe`).set(lifter.auth).send({}).expect(201);
+  const before = await ctx.http().get(`/api/plans/${planId}`).set(lifter.auth).expect(200);
+  const slot = before.body.plan.weeks[0].days[0].exercises[0];
+  await ctx.http().get('/api/plans').set(lifter.auth).expect(200); // the plan cards' outlines are cached too
+  await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200);
+
+  const renamed = `${slot.exercise.name} (renamed)`;
+  await ctx.http().patch(`/api/admin/exercises/${slot.exerciseId}`).set(admin.auth).send({ name: renamed }).expect(200);
+
+  const after = await ctx
+    .http()
+    .get(`/api/plans/${planId}`)
+    .set(lifter.auth)
+    .set('If-None-Match', before.headers.etag!)
+    .expect(200);
+  expect(after.headers.etag).not.toBe(before.headers.etag);
+  expect(after.body.plan.weeks[0].days[0].exercises[0].exercise.name).toBe(renamed);
+  const cards = (await ctx.http().get('/api/plans').set(lifter.auth).expect(200)).body.plans;
+  const card = cards.find((p: { id: number }) => p.id === planId);
+  expect(card.mainLifts.map((l: { name: string }) => l.name)).toContain(renamed);
+  const current = (await ctx.http().get('/api/plans/current').set(lifter.auth).expect(200)).body;
+  expect(JSON.stringify(current)).toContain(renamed);
+
+  // The plan's editor token (updatedAt) did not move: an admin who opened the builder before can still save.
+  await ctx
+    .http()
+    .put(`/api/admin/plans/${planId}?expectedUpdatedAt=${encodeURIComponent(before.body.plan.updatedAt)}`)
+    .set(admin.auth)
+    .send({ ...body, description: 'Saved after the rename' })
+    .expect(200);
+});
+
 it('visibility is checked per request: a plan made private is gone for browsers even with a cached ETag', async () => {
   const lifter = await registerUser(ctx);
   const res = await ctx.http().get(`/api/plans/${planId}`).set(lifter.auth).expect(200);

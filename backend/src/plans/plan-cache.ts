@@ -1,22 +1,33 @@
 import { LRUCache } from 'lru-cache';
 import type { PlanDetailDto } from '@liftplan/domain';
 import type { Db } from '../db/prisma';
+import { Prisma } from '../generated/prisma/client';
 import { fetchVersionDetail } from './plan-detail-query';
 
 // A published plan version never changes; its plan's header (name, description, visibility, library) changes only
-// with the plan row's updated_at. So a version's detail is cached per (version, updated_at), shared by every lifter,
-// and answered with an ETag the client revalidates with If-None-Match. Which version a lifter may see is still
+// with the plan row's updated_at, the exercises it names (name, slug, upper body) with its exercises_changed_at. So a
+// version's detail is cached per (version, the later of the two), shared by every lifter, and answered with an ETag
+// the client revalidates with If-None-Match. Which version a lifter may see is still
 // decided per request, in SQL (their pinned version, else the newest published version of a public plan).
 
 type CachedVersion = { detail: PlanDetailDto; response?: Buffer };
 const details = new LRUCache<string, CachedVersion>({ max: 500 });
 
-export type VisibleVersion = { versionId: number; planUpdatedAt: Date };
+/** `planChangedAt`: the later of the plan's updated_at and exercises_changed_at (PLAN_CHANGED_AT). */
+export type VisibleVersion = { versionId: number; planChangedAt: Date };
+
+/** SQL: when what a plan's detail shows last changed, for the plan row aliased `alias`. */
+export const planChangedAtSql = (alias: string) =>
+  Prisma.raw(`GREATEST(${alias}.updated_at, ${alias}.exercises_changed_at)`);
+
+/** The same for a plan row read through Prisma. */
+export const planChangedAt = (plan: { updatedAt: Date; exercisesChangedAt: Date | null }): Date =>
+  plan.exercisesChangedAt && plan.exercisesChangedAt > plan.updatedAt ? plan.exercisesChangedAt : plan.updatedAt;
 
 /** The version of a plan this lifter sees (one indexed query), or null when they may not see it. */
 export async function visibleVersion(db: Db, userId: number, planId: number): Promise<VisibleVersion | null> {
   const rows = await db.$queryRaw<VisibleVersion[]>`
-    SELECT x.version_id AS "versionId", p.updated_at AS "planUpdatedAt"
+    SELECT x.version_id AS "versionId", ${planChangedAtSql('p')} AS "planChangedAt"
       FROM (SELECT COALESCE(
               (SELECT up.plan_version_id FROM user_plans up WHERE up.user_id = ${userId} AND up.plan_id = ${planId} AND up.is_active),
               (SELECT v.id FROM plan_versions v JOIN workout_plans wp ON wp.id = v.plan_id
@@ -27,8 +38,8 @@ export async function visibleVersion(db: Db, userId: number, planId: number): Pr
   return rows[0] ?? null;
 }
 
-export const versionEtag = ({ versionId, planUpdatedAt }: VisibleVersion) =>
-  `"plan-v${versionId}-${planUpdatedAt.getTime()}"`;
+export const versionEtag = ({ versionId, planChangedAt }: VisibleVersion) =>
+  `"plan-v${versionId}-${planChangedAt.getTime()}"`;
 
 /** The version's detail, built by PostgreSQL once per (version, plan header change). */
 export async function cachedVersionDetail(db: Db, visible: VisibleVersion): Promise<PlanDetailDto> {

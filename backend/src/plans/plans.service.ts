@@ -4,6 +4,7 @@ import { conflict, notFound, unprocessable } from '../http/errors';
 import type { FieldIssue } from '@liftplan/domain';
 import { fetchLatestDetail, fetchVersionDetail } from './plan-detail-query';
 import { versionOutlines } from './version-outline';
+import { planChangedAt } from './plan-cache';
 import {
   ruleColumns,
   structureHash,
@@ -72,7 +73,7 @@ export async function listPlanSummaries(
         ),
     versionOutlines(
       db,
-      plans.flatMap((p) => p.versions.map((v) => v.id)),
+      plans.flatMap((p) => p.versions.map((v) => ({ versionId: v.id, planChangedAt: planChangedAt(p) }))),
     ),
     // Admins decide on deletes and upgrades with these: exact. Lifters' cards: up to a few seconds old.
     activeSubscriberCounts(db, { maxAgeMs: options.publicOnly ? LIFTER_COUNTS_MAX_AGE_MS : 0 }),

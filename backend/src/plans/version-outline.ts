@@ -7,15 +7,18 @@ import { Prisma } from '../generated/prisma/client';
 export type VersionOutline = { mainLifts: ExerciseRefDto[]; setsPerDay: number[] };
 
 // A version row's structure never changes (a draft saved again is a new row), so its outline is computed once
-// per process: browsing the plans no longer loads every set of every plan (2,400 sets for the built-in 15).
-const outlines = new LRUCache<number, VersionOutline>({ max: 2000 });
+// per process and plan change (its main lifts carry exercise names: see planChangedAt): browsing the plans no
+// longer loads every set of every plan (2,400 sets for the built-in 15).
+const outlines = new LRUCache<string, VersionOutline>({ max: 2000 });
 
-export async function versionOutlines(db: Db, versionIds: number[]): Promise<Map<number, VersionOutline>> {
-  const missing = versionIds.filter((id) => !outlines.has(id));
-  if (missing.length > 0) {
-    for (const [id, outline] of await computeOutlines(db, missing)) outlines.set(id, outline);
-  }
-  return new Map(versionIds.map((id) => [id, outlines.get(id) ?? { mainLifts: [], setsPerDay: [] }]));
+export type OutlinedVersion = { versionId: number; planChangedAt: Date };
+
+export async function versionOutlines(db: Db, versions: OutlinedVersion[]): Promise<Map<number, VersionOutline>> {
+  const key = (v: OutlinedVersion) => `${v.versionId}-${v.planChangedAt.getTime()}`;
+  const missing = versions.filter((v) => !outlines.has(key(v))).map((v) => v.versionId);
+  const computed = missing.length > 0 ? await computeOutlines(db, missing) : new Map<number, VersionOutline>();
+  for (const v of versions) if (computed.has(v.versionId)) outlines.set(key(v), computed.get(v.versionId)!);
+  return new Map(versions.map((v) => [v.versionId, outlines.get(key(v)) ?? { mainLifts: [], setsPerDay: [] }]));
 }
 
 async function computeOutlines(db: Db, versionIds: number[]): Promise<Map<number, VersionOutline>> {

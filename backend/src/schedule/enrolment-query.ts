@@ -1,5 +1,6 @@
 import type { EnrolmentDto, EnrolmentStatus, PlanPosition } from '@liftplan/domain';
 import type { Db, Tx } from '../db/prisma';
+import { planChangedAtSql } from '../plans/plan-cache';
 import { dateInZone, defaultTrainingDays, weekdayName, type IsoDate } from './calendar';
 import { layoutSchedule, type Activity, type LayoutInput } from './schedule-layout';
 
@@ -9,8 +10,8 @@ export type EnrolmentState = {
   userId: number;
   planId: number;
   planName: string;
-  /** The plan row's last change: with the version id, the key of the cached plan detail. */
-  planUpdatedAt: Date;
+  /** When what the plan's detail shows last changed: with the version id, the key of the cached detail. */
+  planChangedAt: Date;
   planVersionId: number;
   version: number;
   status: EnrolmentStatus;
@@ -44,7 +45,7 @@ export async function loadEnrolment(
   which: { current: true } | { latest: true } | { id: number },
 ): Promise<EnrolmentState | null> {
   const rows = await db.$queryRaw<Row[]>`
-    SELECT up.id, up.user_id AS "userId", up.plan_id AS "planId", p.name AS "planName", p.updated_at AS "planUpdatedAt",
+    SELECT up.id, up.user_id AS "userId", up.plan_id AS "planId", p.name AS "planName", ${planChangedAtSql('p')} AS "planChangedAt",
            up.plan_version_id AS "planVersionId", v.version, up.status, to_char(up.start_date, 'YYYY-MM-DD') AS "startDate",
            up.started_at AS "startedAt", up.ended_at AS "endedAt", up.paused_at AS "pausedAt",
            up.cycle, up.week_number AS "weekNumber", up.day_number AS "dayNumber",

@@ -31,7 +31,7 @@ export async function getSchedule(
   const now = clock.now();
   const input = layoutInput(state, now);
   const layout = layoutSchedule(input, query.from, query.to);
-  const plan = await cachedVersionDetail(db, { versionId: state.planVersionId, planUpdatedAt: state.planUpdatedAt });
+  const plan = await cachedVersionDetail(db, { versionId: state.planVersionId, planChangedAt: state.planChangedAt });
   const lifter = await lifterPrescription(db, userId, [plan]);
   const describe = sessionDescriber(plan, lifter);
 

@@ -9,7 +9,7 @@ import { applyProgressStep } from '../workouts/plan-progress';
 import { insertSkippedWorkout, selectSkipContext } from '../workouts/workouts.sql';
 import { staleTrainingMaxes } from '../workouts/workout-regenerate';
 import { fetchVersionDetail } from '../plans/plan-detail-query';
-import { cachedVersionDetail } from '../plans/plan-cache';
+import { cachedVersionDetail, planChangedAt } from '../plans/plan-cache';
 import { requiredExercises } from '../plans/plan-structure';
 import type { ExerciseRefDto } from '@liftplan/domain';
 import { loadLatestVersion, lockPlanForReading } from '../plans/plans.service';
@@ -77,7 +77,10 @@ export async function getCurrentPlan(
   const [userPlan, inProgress, enrolment] = await Promise.all([
     db.userPlan.findFirst({
       where: { userId, isActive: true },
-      include: { planVersion: { select: { version: true } }, plan: { select: { updatedAt: true } } },
+      include: {
+        planVersion: { select: { version: true } },
+        plan: { select: { updatedAt: true, exercisesChangedAt: true } },
+      },
     }),
     // The lifter's one workout in progress, also when it was started under the plan they were on before.
     db.workout.findFirst({
@@ -91,7 +94,7 @@ export async function getCurrentPlan(
   // The dashboard's read: the pinned version from the in-process cache of immutable versions (plan-cache.ts).
   const plan = await cachedVersionDetail(db, {
     versionId: userPlan.planVersionId,
-    planUpdatedAt: userPlan.plan.updatedAt,
+    planChangedAt: planChangedAt(userPlan.plan),
   });
   const next = describePosition(plan, userPlan);
   return {
