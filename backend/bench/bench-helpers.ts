@@ -2,6 +2,7 @@
 // server as `pnpm start` runs it in its own process, and an autocannon scenario runner with a plain-text table.
 import autocannon from 'autocannon';
 import { spawn, spawnSync } from 'node:child_process';
+import type { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import type { Server } from 'node:http';
 import os from 'node:os';
@@ -56,14 +57,23 @@ export async function runScenario(
   options: { connections: number; duration: number; amount?: number },
 ) {
   const limit = options.amount ? { amount: options.amount } : { duration: options.duration };
-  const result = await autocannon({
+  let started = 0;
+  let lastResponse = 0;
+  // Without a callback autocannon returns its run tracker, an EventEmitter that is also a thenable.
+  const instance = autocannon({
     url,
     connections: options.connections,
     ...limit,
     requests,
-  } as autocannon.Options);
+  } as autocannon.Options) as unknown as EventEmitter & PromiseLike<autocannon.Result>;
+  instance.on('start', () => (started = performance.now()));
+  instance.on('response', () => (lastResponse = performance.now()));
+  const result = await instance;
+  // Start to last response: autocannon's own duration is whole seconds (a run of `amount` requests that ends at
+  // 15.1 s counts as 16).
+  const seconds = (lastResponse - started) / 1000;
   const notModified = result.statusCodeStats?.['304']?.count ?? 0;
-  return { result, errors: result.non2xx - notModified + result.errors };
+  return { result, seconds, errors: result.non2xx - notModified + result.errors };
 }
 
 /** Prints rows under a header: the first column left-aligned, the others right-aligned. */

@@ -108,7 +108,7 @@ const ONLY = process.env.BENCH_ONLY?.split(',').filter(Boolean);
 
 async function scenario(name: string, url: string, request: Request, amount?: number): Promise<string[] | null> {
   if (ONLY && !name.includes('SELECT 1') && !ONLY.some((part) => name.includes(part))) return null;
-  const { result, errors } = await runScenario(url, [request], {
+  const { result, seconds, errors } = await runScenario(url, [request], {
     connections: CONNECTIONS,
     duration: DURATION,
     amount,
@@ -116,7 +116,7 @@ async function scenario(name: string, url: string, request: Request, amount?: nu
   return [
     name,
     // Over the measured time, not autocannon's average of whole-second buckets (a run that stops early skews it).
-    String(Math.round(result.requests.total / result.duration)),
+    String(Math.round(result.requests.total / seconds)),
     String(result.latency.p50),
     String(result.latency.p99),
     String(result.requests.total),

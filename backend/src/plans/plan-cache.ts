@@ -1,5 +1,6 @@
 import { LRUCache } from 'lru-cache';
-import type { PlanDetailDto } from '@liftplan/domain';
+import type { PlanDetailDto, PrescribedSetTemplate } from '@liftplan/domain';
+import { dayTemplates } from './prescribe-day';
 import type { Db } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { fetchVersionDetail } from './plan-detail-query';
@@ -10,7 +11,7 @@ import { fetchVersionDetail } from './plan-detail-query';
 // the client revalidates with If-None-Match. Which version a lifter may see is still
 // decided per request, in SQL (their pinned version, else the newest published version of a public plan).
 
-type CachedVersion = { detail: PlanDetailDto; response?: Buffer };
+type CachedVersion = { detail: PlanDetailDto; response?: Buffer; dayTemplates?: Map<number, PrescribedSetTemplate[]> };
 const details = new LRUCache<string, CachedVersion>({ max: 500 });
 
 /** `planChangedAt`: the later of the plan's updated_at and exercises_changed_at (PLAN_CHANGED_AT). */
@@ -50,6 +51,22 @@ export async function cachedVersionDetail(db: Db, visible: VisibleVersion): Prom
 export async function cachedVersionResponse(db: Db, visible: VisibleVersion): Promise<Buffer> {
   const cached = await cachedVersion(db, visible);
   return (cached.response ??= Buffer.from(JSON.stringify({ plan: cached.detail })));
+}
+
+/**
+ * A day of the version as the engine's set templates (what generating its workout starts from), mapped once per
+ * cached version; undefined when the version has no such day.
+ */
+export async function cachedDayTemplates(
+  db: Db,
+  visible: VisibleVersion,
+  planDayId: number,
+): Promise<PrescribedSetTemplate[] | undefined> {
+  const cached = await cachedVersion(db, visible);
+  cached.dayTemplates ??= new Map(
+    cached.detail.weeks.flatMap((week) => week.days.map((day) => [day.id, dayTemplates(day)] as const)),
+  );
+  return cached.dayTemplates.get(planDayId);
 }
 
 async function cachedVersion(db: Db, visible: VisibleVersion): Promise<CachedVersion> {

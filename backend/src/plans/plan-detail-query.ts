@@ -79,7 +79,14 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
   const row = rows[0];
   if (!row) return null;
   const { weekRows, days: allDays, ...rest } = row;
-  const weeks = weekRows.map((week) => ({ ...week, days: allDays.filter((d) => d.weekNumber === week.weekNumber) }));
+  // Every day is in a week, also one whose plan_weeks row is missing (data older than the weeks table).
+  const weekNumbers = [...new Set([...weekRows.map((w) => w.weekNumber), ...allDays.map((d) => d.weekNumber)])];
+  const weeks = weekNumbers
+    .sort((a, b) => a - b)
+    .map((weekNumber) => ({
+      ...(weekRows.find((w) => w.weekNumber === weekNumber) ?? { weekNumber, name: null, isDeload: false }),
+      days: allDays.filter((d) => d.weekNumber === weekNumber),
+    }));
   return {
     ...rest,
     library: rest.library ?? null,

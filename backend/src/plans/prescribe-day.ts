@@ -7,6 +7,7 @@ import {
   type PlanDetailDto,
   type PlanExerciseDto,
   type PrescribedPlanSetDto,
+  type PrescribedSetTemplate,
   type RoundingMode,
   type Unit,
 } from '@liftplan/domain';
@@ -38,6 +39,28 @@ export async function lifterPrescription(db: Db, userId: number, plans: PlanDeta
     ),
   };
 }
+
+/** A plan day's sets as the engine's templates, in slot and set order (the detail lists them so). */
+export const dayTemplates = (day: PlanDayDto): PrescribedSetTemplate[] =>
+  day.exercises.flatMap((slot) =>
+    slot.sets.map((set) => ({
+      exerciseId: slot.exerciseId,
+      tmExerciseId: slot.tmExerciseId,
+      exerciseOrder: slot.sortOrder,
+      displayName: slot.displayName,
+      tier: slot.tier,
+      restSeconds: slot.restSeconds,
+      setOrder: set.setOrder,
+      kind: set.kind,
+      // numeric(5,4) through JSON: the shortest string of the double is the stored decimal.
+      percentage: set.percentage === null ? null : String(set.percentage),
+      reps: set.reps,
+      repsMax: set.repsMax,
+      incrementOffset: set.incrementOffset,
+      isAmrap: set.isAmrap,
+      isProgression: set.isProgression,
+    })),
+  );
 
 /** Every set of a plan day with its weight, as the workout would be generated (same engine, same rounding). */
 export const prescribeDay = (day: PlanDayDto, lifter: LifterPrescription): PrescribedPlanSetDto[] =>

@@ -7,6 +7,7 @@ import { Prisma } from '../generated/prisma/client';
 import { AppError, conflict, notFound, unprocessable } from '../http/errors';
 import { accountGone, inLifterTransaction } from '../training-maxes/lifter-lock';
 import { planProgressStep } from './plan-progress';
+import { cachedDayTemplates } from '../plans/plan-cache';
 import { limitSentence, trainingMaxTooHeavy } from '../training-maxes/training-max-limit';
 import { MAX_STORED_WEIGHT } from '@liftplan/domain';
 import { toWorkoutSetDto } from './workout-dto';
@@ -38,8 +39,9 @@ const IN_PROGRESS_INDEX = 'workouts_one_in_progress_per_user';
 /**
  * Starts a workout of the lifter's pinned plan version in two round trips (SQL in workouts.sql.ts): one query reads
  * the lifter's settings, the target day (`{}` the pointer's, `{ dayNumber }` that day of the pointer's week,
- * `{ weekNumber, dayNumber }` any day), its set templates and the current TMs; one statement inserts the workout and
- * all its sets atomically. The workout belongs to the pointer's cycle.
+ * `{ weekNumber, dayNumber }` any day) and the current TMs; the day's set templates come from the cached version
+ * (one more read the first time a process meets the version); one statement inserts the workout and all its sets
+ * atomically. The workout belongs to the pointer's cycle.
  * One workout can be in progress per lifter (a partial unique index): starting another answers 409 with its id.
  */
 export async function startWorkout(db: Db, userId: number, target: StartWorkoutBody): Promise<WorkoutDto> {
@@ -55,7 +57,9 @@ export async function startWorkout(db: Db, userId: number, target: StartWorkoutB
       e.trainingMax === null ? [] : [[e.id, convertWeight(e.trainingMax, e.tmUnit ?? ctx.unit, ctx.unit)] as const],
     ),
   );
-  const generated = generateWorkoutSets(ctx.templates, trainingMaxes, {
+  const version = { versionId: ctx.planVersionId!, planChangedAt: ctx.planChangedAt! };
+  const templates = (await cachedDayTemplates(db, version, ctx.planDayId)) ?? [];
+  const generated = generateWorkoutSets(templates, trainingMaxes, {
     increment: ctx.increment,
     rounding: ctx.rounding,
     warmups: ctx.warmups,

@@ -1,13 +1,13 @@
 import type { Db, Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { latestTrainingMaxSql } from '../training-maxes/current-training-maxes';
+import { planChangedAtSql } from '../plans/plan-cache';
 import { lockLifterSql } from '../training-maxes/lifter-lock';
 import { toWorkoutDto, workoutDtoSql, type WorkoutDtoRow } from './workout-query';
 import type {
   GeneratedSet,
   LoggedSetDto,
   LogSetBody,
-  PrescribedSetTemplate,
   RoundingMode,
   StartWorkoutBody,
   Unit,
@@ -29,6 +29,9 @@ export type GenerationContext = {
   userPlanId: number | null;
   planName: string | null;
   planId: number | null;
+  /** The pinned version and when what its detail shows last changed: the key of the cached plan detail. */
+  planVersionId: number | null;
+  planChangedAt: Date | null;
   cycleWeeks: number | null;
   /** The enrolment's status: no workout starts while it is paused. */
   enrolmentStatus: 'active' | 'paused' | null;
@@ -41,13 +44,13 @@ export type GenerationContext = {
   planDayId: number | null;
   dayName: string | null;
   inProgressId: number | null;
-  templates: PrescribedSetTemplate[];
   exercises: Array<{ id: number; slug: string; name: string; trainingMax: string | null; tmUnit: Unit | null }>;
 };
 
 /**
  * The lifter's settings, the target day of their pinned plan version (the pointer's day, or the week/day asked
- * for), its set templates, the workout already in progress and the current TM of every exercise the day uses.
+ * for), the workout already in progress and the current TM of every exercise the day uses. The day's set templates
+ * are not read here: a version never changes, so they come from the cached plan detail (plan-cache.ts).
  * `undefined` when the user row is gone.
  */
 export async function selectGenerationContext(
@@ -65,22 +68,12 @@ export async function selectGenerationContext(
     SELECT u.unit_preference AS unit, u.weight_increment::text AS increment, u.rounding, u.warmups,
            u.bar_weight::text AS "barWeight", u.plates::text[] AS plates,
            sub.id AS "userPlanId", p.id AS "planId", p.name AS "planName", pv.cycle_weeks AS "cycleWeeks",
+           sub.plan_version_id AS "planVersionId", ${planChangedAtSql('p')} AS "planChangedAt",
            sub.status AS "enrolmentStatus", sub.cycle, sub.week_number AS "weekNumber", sub.day_number AS "dayNumber",
            (SELECT max(x.day_number) FROM plan_days x
              WHERE x.plan_version_id = sub.plan_version_id AND x.week_number = sub.week_number) AS "daysInWeek",
            pd.id AS "planDayId", pd.name AS "dayName",
            (SELECT w.id FROM workouts w WHERE w.user_id = u.id AND w.status = 'in_progress' LIMIT 1) AS "inProgressId",
-           COALESCE((
-             SELECT json_agg(json_build_object(
-                      'exerciseId', pde.exercise_id, 'tmExerciseId', pde.tm_exercise_id, 'exerciseOrder', pde.sort_order,
-                      'displayName', pde.display_name, 'tier', pde.tier, 'restSeconds', pde.rest_seconds,
-                      'setOrder', ps.set_order, 'kind', ps.kind, 'percentage', ps.percentage::text, 'reps', ps.reps,
-                      'repsMax', ps.reps_max, 'incrementOffset', ps.increment_offset, 'isAmrap', ps.is_amrap,
-                      'isProgression', ps.is_progression))
-               FROM plan_day_exercises pde
-               -- A subquery with ORDER BY is not flattened: each slot's sets by index, not a scan of every plan's sets.
-               CROSS JOIN LATERAL (SELECT * FROM plan_sets x WHERE x.plan_day_exercise_id = pde.id ORDER BY x.set_order) ps
-              WHERE pde.plan_day_id = pd.id), '[]'::json) AS templates,
            COALESCE((
              SELECT json_agg(json_build_object('id', e.id, 'slug', e.slug, 'name', e.name,
                                                'trainingMax', tm.weight::text, 'tmUnit', tm.unit))
