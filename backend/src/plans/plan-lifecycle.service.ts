@@ -4,6 +4,7 @@ import {
   type PlanDetailDto,
   type ProgramFileInput,
   type PublishPlanBody,
+  type PublishPreview,
   type UpdateVersionBody,
 } from '@liftplan/domain';
 import type { Db, Tx } from '../db/prisma';
@@ -23,6 +24,8 @@ import {
   type DraftHeader,
 } from './plans.service';
 import { toProgramFile, unknownExercises } from './program-format';
+import { planDiff } from './plan-diff';
+import { structureHash } from './plan-structure';
 
 // A plan's life (docs/decisions/0013-plan-lifecycle.md): a draft (at most one per plan, invisible to lifters) is
 // saved as often as the admin likes and published as the next version; archiving hides a plan from browsing and
@@ -62,7 +65,7 @@ export async function discardDraft(db: Db, planId: number): Promise<{ planDelete
 
 /**
  * The draft becomes the plan's newest version (its header applies to the plan). A draft identical in structure to
- * the newest version publishes no new version: only its header and the recommendation note apply.
+ * the newest version publishes no new version: only its header applies.
  */
 export async function publishDraft(db: Db, planId: number, body: PublishPlanBody): Promise<PlanDetailDto> {
   try {
@@ -79,8 +82,8 @@ export async function publishDraft(db: Db, planId: number, body: PublishPlanBody
       });
       const recommendation = { recommendedUpgrade: body.recommendedUpgrade, upgradeNote: body.upgradeNote };
       if (published && published.structureHash === draft.structureHash) {
+        // Only the header changes: the published version stays, its upgrade offer too (edited from the plan list).
         await tx.planVersion.delete({ where: { id: draft.id } });
-        await tx.planVersion.update({ where: { id: published.id }, data: recommendation });
         return published.id;
       }
       await tx.planVersion.update({
@@ -93,6 +96,41 @@ export async function publishDraft(db: Db, planId: number, body: PublishPlanBody
   } catch (err) {
     throw err instanceof AppError ? err : slugConflictOr(err, '');
   }
+}
+
+class PreviewRolledBack extends Error {}
+
+/**
+ * What publishing `body` (the builder's plan, saved as the draft or not) would do. It is written as the draft inside a
+ * transaction that is always rolled back, so the code that publishes decides (structure fingerprint, version number,
+ * the detail lifters would review) and nothing is kept. The diff is the one lifters see before upgrading.
+ */
+export async function previewPublish(db: Db, planId: number, body: PlanBody): Promise<PublishPreview> {
+  await assertExercisesExist(db, body);
+  let preview: PublishPreview | undefined;
+  try {
+    await db.$transaction(async (tx) => {
+      await lockPlan(tx, planId);
+      await tx.planVersion.deleteMany({ where: { planId, publishedAt: null } });
+      const published = await latestPublished(tx, planId);
+      const draftId = await publishVersion(tx, planId, (published?.version ?? 0) + 1, body, {
+        header: draftHeader(body),
+      });
+      const newVersion = published?.structureHash !== structureHash(body);
+      preview = {
+        publishedVersion: published?.version ?? null,
+        version: newVersion ? (published?.version ?? 0) + 1 : published!.version,
+        newVersion,
+        changes: published
+          ? planDiff((await fetchVersionDetail(tx, published.id))!, (await fetchVersionDetail(tx, draftId))!)
+          : [],
+      };
+      throw new PreviewRolledBack();
+    }, PLAN_WRITE_TRANSACTION);
+  } catch (err) {
+    if (!(err instanceof PreviewRolledBack)) throw err;
+  }
+  return preview!;
 }
 
 /** Hidden from browsing and new subscriptions; current subscribers keep training on their version. */

@@ -88,6 +88,84 @@ describe('drafts', () => {
   });
 });
 
+describe('publish preview', () => {
+  const preview = (id: number, body: unknown) =>
+    ctx.http().post(`/api/admin/plans/${id}/publish/preview`).set(admin.auth).send(body);
+  const versionRows = (planId: number) =>
+    ctx.db.planVersion.findMany({ where: { planId }, orderBy: { id: 'asc' }, select: { id: true, publishedAt: true } });
+
+  it('says whether publishing makes a new version and what changes for lifters, and writes nothing', async () => {
+    const { id, file } = await copyOf('texas-method');
+    const rows = await versionRows(id);
+
+    file.plan.name = 'Texas Method (renamed)';
+    const renamed = await preview(id, bodyOf(file)).expect(200);
+    expect(renamed.body.preview).toEqual({
+      publishedVersion: 1,
+      version: 1,
+      newVersion: false,
+      changes: [], // lifters review structure: the days, sets and rules
+    });
+
+    (file.plan.weeks![0]!.days[0]!.exercises[0] as Json).sets[0].percentage = 0.85;
+    const restructured = await preview(id, bodyOf(file)).expect(200);
+    expect(restructured.body.preview).toMatchObject({ publishedVersion: 1, version: 2, newVersion: true });
+    expect(restructured.body.preview.changes).toContainEqual(
+      expect.objectContaining({ change: 'changed', where: expect.stringContaining('Week 1') }),
+    );
+
+    // A saved draft is not touched by a preview of other edits either.
+    await ctx.http().put(`/api/admin/plans/${id}/draft`).set(admin.auth).send(bodyOf(file)).expect(200);
+    const withDraft = await versionRows(id);
+    file.plan.name = 'Texas Method (third name)';
+    await preview(id, bodyOf(file)).expect(200);
+    expect(await versionRows(id)).toEqual(withDraft);
+    expect(withDraft.slice(0, rows.length)).toEqual(rows);
+    const admins = await ctx.http().get(`/api/admin/plans/${id}`).set(admin.auth).expect(200);
+    expect(admins.body.plan).toMatchObject({ version: 2, publishedAt: null, name: 'Texas Method (renamed)' });
+  });
+
+  it('a plan never published goes live as version 1; a lifter may not ask; bad bodies are refused naming the path', async () => {
+    const { file } = await copyOf('texas-method');
+    file.plan.slug = freshSlug('preview-draft');
+    const created = await ctx.http().post('/api/admin/plans?draft=true').set(admin.auth).send(bodyOf(file)).expect(201);
+    const id = created.body.plan.id;
+    expect((await preview(id, bodyOf(file)).expect(200)).body.preview).toEqual({
+      publishedVersion: null,
+      version: 1,
+      newVersion: true,
+      changes: [],
+    });
+    const lifter = await registerUser(ctx);
+    await ctx.http().post(`/api/admin/plans/${id}/publish/preview`).set(lifter.auth).send(bodyOf(file)).expect(403);
+    const unknown = bodyOf(file) as Json;
+    unknown.weeks[0].days[0].exercises[0].exerciseId = 999_999;
+    const bad = await preview(id, unknown).expect(422);
+    expect(JSON.stringify(bad.body)).toContain('weeks.0.days.0.exercises.0.exerciseId');
+    await preview(id, { name: 'no structure' }).expect(400);
+    await preview(999_999, bodyOf(file)).expect(404);
+  });
+
+  it('publishing only a new name keeps the published version and its upgrade offer', async () => {
+    const { id, file } = await copyOf('texas-method');
+    (file.plan.weeks![0]!.days[0]!.exercises[0] as Json).sets[0].percentage = 0.85;
+    await ctx.http().put(`/api/admin/plans/${id}/draft`).set(admin.auth).send(bodyOf(file)).expect(200);
+    await ctx
+      .http()
+      .post(`/api/admin/plans/${id}/publish`)
+      .set(admin.auth)
+      .send({ recommendedUpgrade: true, upgradeNote: 'Heavier first set' })
+      .expect(200);
+    file.plan.name = 'Texas Method, new name';
+    await ctx.http().put(`/api/admin/plans/${id}/draft`).set(admin.auth).send(bodyOf(file)).expect(200);
+    const published = await ctx.http().post(`/api/admin/plans/${id}/publish`).set(admin.auth).send({}).expect(200);
+    expect(published.body.plan).toMatchObject({ version: 2, name: 'Texas Method, new name' });
+    const list = await ctx.http().get('/api/admin/plans').set(admin.auth).expect(200);
+    const versions = list.body.plans.find((p: Json) => p.id === id).versions;
+    expect(versions[0]).toMatchObject({ version: 2, recommendedUpgrade: true, upgradeNote: 'Heavier first set' });
+  });
+});
+
 describe('upgrading a running subscription', () => {
   it('a lifter on v1 sees v2 with its note, reviews the diff and next workout with their TMs, upgrades once', async () => {
     const { id, file } = await copyOf('nsuns-4day-lp');

@@ -41,6 +41,7 @@ import {
   exportPlan,
   importPlan,
   publishDraft,
+  previewPublish,
   restorePlan,
   saveDraft,
   updateVersion,
@@ -163,6 +164,10 @@ export function adminPlansRouter({ db }: AppDeps): Router {
   });
   router.delete('/:id/draft', async (req, res) => {
     res.json(await discardDraft(db, parseParams(idParams, req).id));
+  });
+  router.post('/:id/publish/preview', async (req, res) => {
+    const { id } = parseParams(idParams, req);
+    res.json({ preview: await previewPublish(db, id, parseBody(planBody, req)) });
   });
   router.post('/:id/publish', async (req, res) => {
     const { id } = parseParams(idParams, req);

@@ -39,6 +39,7 @@ import {
   planBody,
   programFileInput,
   publishPlanBody,
+  publishPreviewResponse,
   replaceRulesBody,
   updatePlanQuery,
   updateVersionBody,
@@ -670,6 +671,16 @@ export const API_ROUTES: ApiRoute[] = [
     summary: 'Discard the draft (a never-published plan goes with it)',
     params: idParams,
     response: z.object({ planDeleted: z.boolean() }),
+  },
+  {
+    method: 'POST',
+    path: '/api/admin/plans/:id/publish/preview',
+    auth: 'admin',
+    summary:
+      'What publishing this plan body would do: the version lifters get, and what changes for them (writes nothing)',
+    params: idParams,
+    body: planBody,
+    response: publishPreviewResponse,
   },
   {
     method: 'POST',

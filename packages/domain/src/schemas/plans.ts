@@ -514,6 +514,30 @@ export const planSummaryDto = z.object({
 });
 export type PlanSummaryDto = z.infer<typeof planSummaryDto>;
 
+/** One readable difference between two versions of a plan ("Week 1 · Day 2 · Squat (T1) · set 1: 85 % × 5 → …"). */
+export const planChangeDto = z.object({
+  change: z.enum(['added', 'removed', 'changed']),
+  where: z.string(),
+  detail: z.string(),
+});
+export type PlanChangeDto = z.infer<typeof planChangeDto>;
+
+/** `POST /api/admin/plans/:id/publish/preview` (body: the builder's plan, saved or not): what publishing it does. */
+export const publishPreviewResponse = z.object({
+  preview: z.object({
+    /** The version lifters are on now; null: never published. */
+    publishedVersion: z.number().nullable(),
+    /** The version lifters see once it is published. */
+    version: z.number(),
+    /** false: the weeks, days, sets and rules are the published version's; only its details (name…) change. */
+    newVersion: z.boolean(),
+    /** Against the published version, as its lifters review them before upgrading; empty when never published. */
+    changes: z.array(planChangeDto),
+  }),
+});
+export type PublishPreviewResponse = z.infer<typeof publishPreviewResponse>;
+export type PublishPreview = PublishPreviewResponse['preview'];
+
 /** `POST /api/admin/plans/:id/publish`: the draft becomes the newest version, optionally recommended to lifters. */
 export const publishPlanBody = z.strictObject({
   recommendedUpgrade: z.boolean().default(false),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { planDetailDto } from './plans';
+import { planChangeDto, planDetailDto } from './plans';
 import { progressionResultDto } from './workouts';
 import { enrolmentDto } from './schedule';
 
@@ -95,13 +95,6 @@ export type PrescribedPlanSetDto = z.infer<typeof prescribedPlanSetDto>;
 
 export const upgradeSessionDto = nextWorkoutDto.extend({ sets: z.array(prescribedPlanSetDto) });
 export type UpgradeSessionDto = z.infer<typeof upgradeSessionDto>;
-
-export const planChangeDto = z.object({
-  change: z.enum(['added', 'removed', 'changed']),
-  where: z.string(),
-  detail: z.string(),
-});
-export type PlanChangeDto = z.infer<typeof planChangeDto>;
 
 /** `GET /api/plans/current/upgrade`: what changes, and the next workout under both versions with the lifter's TMs. */
 export const upgradeOfferResponse = z.object({
