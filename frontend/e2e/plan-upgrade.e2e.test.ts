@@ -84,6 +84,9 @@ describe('a lifter upgrades a running plan to the version an admin just publishe
     expect(await dialog.textContent()).toContain('already on the plan keeps their version');
     await dialog.getByLabel('Recommend this upgrade to lifters on older versions').check();
     await dialog.getByLabel(/Note for lifters/).fill(NOTE);
+    // The server says what lifters on version 1 will review: the set changed a moment ago.
+    const changes = dialog.getByRole('region', { name: 'What changes from version 1' });
+    await changes.getByText(/80 %/).first().waitFor();
     await viewportShot(admin, 'upgrade-admin-publish-dialog-1280');
     await dialog.getByRole('button', { name: 'Publish version 2' }).click();
     await admin.getByRole('status').filter({ hasText: 'Published version 2.' }).waitFor();
@@ -120,6 +123,19 @@ describe('a lifter upgrades a running plan to the version an admin just publishe
     // A phone browser widens its layout to fit overflowing content; it stayed 375 px (the table scrolls in its box).
     expect(await phone.evaluate(() => window.innerWidth)).toBe(375);
     await viewportShot(phone, 'upgrade-admin-offer-dialog-375');
+
+    // A new name only is not a new version: the publish dialog says so, with no upgrade to recommend.
+    await phone.keyboard.press('Escape');
+    await phone.getByRole('link', { name: 'Edit nSuns 4-Day LP' }).click();
+    await phone.getByRole('heading', { name: 'Edit nSuns 4-Day LP' }).waitFor();
+    await phone.getByLabel('Name', { exact: true }).fill('nSuns 4-Day LP (renamed)');
+    await phone.getByRole('button', { name: 'Publish…' }).click();
+    const publish = phone.getByRole('dialog', { name: 'Publish nSuns 4-Day LP (renamed)?' });
+    await publish.getByRole('button', { name: 'Publish the new details' }).waitFor();
+    expect(await publish.textContent()).toContain('lifters stay on it');
+    expect(await publish.getByLabel(/Recommend this upgrade/).count()).toBe(0);
+    expect(await hasHorizontalOverflow(phone)).toBe(false);
+    await viewportShot(phone, 'upgrade-admin-publish-details-only-375');
     await phone.close();
   }
 

@@ -12,5 +12,6 @@ export const adminKeys = {
   planList: (status: PlanStatus | undefined) => ['admin', 'plans', 'list', status ?? 'current'] as const,
   plan: (id: number) => ['admin', 'plans', id] as const,
   preview: (body: string) => ['admin', 'preview', body] as const,
+  publishPreview: (id: number, body: string) => ['admin', 'publish-preview', id, body] as const,
   users: (search: string) => ['admin', 'users', search] as const,
 };

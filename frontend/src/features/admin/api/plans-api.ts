@@ -8,6 +8,7 @@ import type {
   ProgressionRuleInput,
   ProjectionResponse,
   PublishPlanBody,
+  PublishPreviewResponse,
   UpdateVersionBody,
 } from '@liftplan/domain';
 import { apiClient } from '@/lib/api-client';
@@ -34,6 +35,9 @@ export const saveDraft = (id: number, body: PlanRequestBody, expectedUpdatedAt?:
 export const discardDraft = (id: number) => apiClient.delete<{ planDeleted: boolean }>(`/admin/plans/${id}/draft`);
 export const publishPlan = (id: number, body: PublishPlanBody) =>
   apiClient.post<{ plan: PlanDetailDto }>(`/admin/plans/${id}/publish`, body);
+/** What publishing this body would do: the version lifters get and what changes for them (nothing is written). */
+export const previewPublish = (id: number, body: PlanRequestBody, signal?: AbortSignal) =>
+  apiClient.post<PublishPreviewResponse>(`/admin/plans/${id}/publish/preview`, body, { signal });
 /** Recommends (or stops recommending) a published version to lifters on older ones, with the note they read. */
 export const updateVersion = (id: number, version: number, body: UpdateVersionBody) =>
   apiClient.patch<{ plan: PlanDetailDto }>(`/admin/plans/${id}/versions/${version}`, body);
@@ -62,6 +66,19 @@ export function useAdminPlans(status?: PlanStatus) {
     queryKey: adminKeys.planList(status),
     queryFn: ({ signal }) => fetchAdminPlans(status, signal),
     select: (data) => data.plans,
+  });
+}
+
+/** The publish dialog's preview of `body` (null: nothing to ask, e.g. a plan never published). */
+export function usePublishPreview(id: number | null, body: PlanRequestBody | null) {
+  const json = body === null ? '' : JSON.stringify(body);
+  return useQuery({
+    queryKey: adminKeys.publishPreview(id ?? 0, json),
+    queryFn: ({ signal }) => previewPublish(id!, body!, signal),
+    select: (data) => data.preview,
+    enabled: id !== null && body !== null,
+    retry: false,
+    gcTime: 0,
   });
 }
 

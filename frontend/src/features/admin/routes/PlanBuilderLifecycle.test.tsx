@@ -106,6 +106,16 @@ describe('PlanBuilderPage: drafts and publishing', () => {
       answer('GET', '/api/admin/plans/3', 200, { plan: publishedV1 }),
       onThePlan(2),
       answer('PUT', '/api/admin/plans/3/draft', 200, { plan: draftV2 }),
+      answer('POST', '/api/admin/plans/3/publish/preview', 200, {
+        preview: {
+          publishedVersion: 1,
+          version: 2,
+          newVersion: true,
+          changes: [
+            { change: 'changed', where: 'Week 1 · Day 1 · Bench Press (T1) · set 2', detail: '75 % × 5 → 80 % × 5' },
+          ],
+        },
+      }),
       answer('POST', '/api/admin/plans/3/publish', 200, { plan: publishedV2 }),
     ]);
     expect((await screen.findByRole('button', { name: 'Publish…' })).hasAttribute('disabled')).toBe(true);
@@ -114,6 +124,11 @@ describe('PlanBuilderPage: drafts and publishing', () => {
 
     const dialog = screen.getByRole('dialog', { name: 'Publish Bench Basics?' });
     expect(dialog.textContent).toContain('The 2 lifters already on the plan keep their version');
+    const changes = await within(dialog).findByRole('region', { name: 'What changes from version 1' });
+    expect(changes.textContent).toContain('75 % × 5 → 80 % × 5');
+    // The preview was asked about the edits on screen, before they were saved.
+    const asked = await sentTo(requests, 'POST', '/api/admin/plans/3/publish/preview')!.json();
+    expect(asked.weeks[0].days[0].exercises[0].sets[1].percentage).toBe(0.8);
     await user.click(within(dialog).getByLabelText('Recommend this upgrade to lifters on older versions'));
     await user.type(within(dialog).getByLabelText(/Note for lifters/), 'Heavier second set');
     await user.click(within(dialog).getByRole('button', { name: 'Publish version 2' }));
@@ -128,6 +143,32 @@ describe('PlanBuilderPage: drafts and publishing', () => {
     expect(await writes[1]!.json()).toEqual({ recommendedUpgrade: true, upgradeNote: 'Heavier second set' });
     expect(screen.queryByText('Unpublished draft')).toBeNull();
     expect(screen.getByText(/^Version 2 ·/)).toBeTruthy();
+  });
+
+  it('Publish… for a new name only says lifters stay on their version, with nothing to recommend', async () => {
+    const renamed = { ...publishedV1, name: 'Bench Basics II' };
+    const { user, requests } = renderBuilder('/admin/plans/3/edit', [
+      answer('GET', '/api/admin/plans/3', 200, { plan: publishedV1 }),
+      onThePlan(2),
+      answer('PUT', '/api/admin/plans/3/draft', 200, {
+        plan: { ...renamed, publishedAt: null, versionId: 32, version: 2 },
+      }),
+      answer('POST', '/api/admin/plans/3/publish/preview', 200, {
+        preview: { publishedVersion: 1, version: 1, newVersion: false, changes: [] },
+      }),
+      answer('POST', '/api/admin/plans/3/publish', 200, { plan: renamed }),
+    ]);
+    const name = await screen.findByLabelText('Name');
+    await user.clear(name);
+    await user.type(name, 'Bench Basics II');
+    await user.click(screen.getByRole('button', { name: 'Publish…' }));
+
+    const dialog = screen.getByRole('dialog', { name: 'Publish Bench Basics II?' });
+    await within(dialog).findByRole('button', { name: 'Publish the new details' });
+    expect(dialog.textContent).toContain('lifters stay on it');
+    expect(within(dialog).queryByLabelText('Recommend this upgrade to lifters on older versions')).toBeNull();
+    await user.click(within(dialog).getByRole('button', { name: 'Publish the new details' }));
+    await waitFor(() => expect(sentTo(requests, 'POST', '/api/admin/plans/3/publish')).toBeTruthy());
   });
 
   it('Discard draft goes back to the published version', async () => {

@@ -12,7 +12,7 @@ import { paths } from '@/lib/paths';
 import { useCurrentPlan } from '@/lib/training-state';
 import { useDocumentTitle } from '@/lib/use-document-title';
 import { useUpgradeCurrentPlan, useUpgradeOffer } from '../api/upgrade-api';
-import { UpgradeChanges } from '../components/UpgradeChanges';
+import { UpgradeChanges } from '@/components/UpgradeChanges';
 import { UpgradeCompare } from '../components/UpgradeCompare';
 import '@/components/ui.css';
 import '../plans.css';

@@ -4,6 +4,7 @@ import { domIdOf, weekKeyOfField, weeksWithErrors } from '../../builder/builder-
 import {
   allowsTargetProgression,
   dayCount,
+  draftToPlanBody,
   findDay,
   hasContentAfterDay,
   type PlanDraft,
@@ -266,6 +267,11 @@ export function PlanBuilder({ plan, activeSubscribers, exercises, user, initialD
             activeSubscribers={activeSubscribers}
             isPublic={draft.isPublic}
             hasUnsavedChanges={isNew || editor.isDirty}
+            previewRequest={
+              planId !== null && publishedVersionOf(saved) !== null
+                ? { planId, body: draftToPlanBody(editor.draftRef.current) }
+                : null
+            }
             isLoading={saving.isPublishing}
             error={saving.publishError}
             onPublish={saving.publish}

@@ -1,10 +1,13 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { PublishPlanBody } from '@liftplan/domain';
+import type { PublishPlanBody, PublishPreview } from '@liftplan/domain';
 import { Button } from '@/components/Button';
 import { ConfirmDialog } from '@/components/ConfirmDialog';
 import { Dialog } from '@/components/Dialog';
 import { ErrorMessage } from '@/components/ErrorMessage';
+import { UpgradeChanges } from '@/components/UpgradeChanges';
 import { pluralize } from '@/lib/format';
+import { usePublishPreview } from '../../api/plans-api';
+import type { PlanRequestBody } from '../../builder/builder-state';
 import { adminErrorMessage } from '../admin-errors';
 import { UpgradeOfferFields } from '../UpgradeOfferFields';
 
@@ -16,6 +19,8 @@ type PublishDialogProps = {
   isPublic: boolean;
   /** Unsaved edits are saved as the draft first. */
   hasUnsavedChanges: boolean;
+  /** The plan as it will be published, to ask what changes for lifters; null when it was never published. */
+  previewRequest: { planId: number; body: PlanRequestBody } | null;
   isLoading: boolean;
   error: unknown;
   onPublish: (body: PublishPlanBody) => void;
@@ -24,13 +29,18 @@ type PublishDialogProps = {
 
 /**
  * "Publish…": the draft becomes the newest version. Lifters on an older version keep it and are offered the upgrade,
- * which the admin may recommend with a note they read before upgrading.
+ * which the admin may recommend with a note they read before upgrading. The server says first whether it is a new
+ * version at all (a new name or description only is not) and lists what changes for lifters, as they will see it.
  */
 export function PublishDialog(props: PublishDialogProps) {
   const { planName, publishedVersion, isLoading, error, onPublish, onCancel } = props;
   const formId = useId();
   const [recommended, setRecommended] = useState(false);
   const [note, setNote] = useState('');
+  const [request] = useState(props.previewRequest); // what the dialog opened with: the builder is behind it
+  const check = usePublishPreview(request?.planId ?? null, request?.body ?? null);
+  const preview = check.data;
+  const detailsOnly = preview?.newVersion === false;
 
   function handleSubmit(event: FormEvent) {
     event.preventDefault();
@@ -47,14 +57,14 @@ export function PublishDialog(props: PublishDialogProps) {
             Cancel
           </Button>
           <Button type="submit" form={formId} isLoading={isLoading}>
-            {publishedVersion === null ? 'Publish' : `Publish version ${publishedVersion + 1}`}
+            {publishLabel(publishedVersion, preview)}
           </Button>
         </>
       }
     >
       <form id={formId} className="form" noValidate onSubmit={handleSubmit}>
-        <PublishSummary {...props} />
-        {publishedVersion !== null && (
+        <PublishSummary {...props} preview={preview} isChecking={check.isFetching} />
+        {publishedVersion !== null && !detailsOnly && (
           <UpgradeOfferFields
             recommended={recommended}
             note={note}
@@ -68,7 +78,16 @@ export function PublishDialog(props: PublishDialogProps) {
   );
 }
 
-function PublishSummary({ publishedVersion, activeSubscribers, isPublic, hasUnsavedChanges }: PublishDialogProps) {
+function publishLabel(publishedVersion: number | null, preview: PublishPreview | undefined): string {
+  if (publishedVersion === null) return 'Publish';
+  if (preview?.newVersion === false) return 'Publish the new details';
+  return `Publish version ${preview?.version ?? publishedVersion + 1}`;
+}
+
+type SummaryProps = PublishDialogProps & { preview: PublishPreview | undefined; isChecking: boolean };
+
+function PublishSummary(props: SummaryProps) {
+  const { publishedVersion, activeSubscribers, isPublic, hasUnsavedChanges, preview, isChecking } = props;
   const saveFirst = hasUnsavedChanges ? 'Your unsaved changes are saved as the draft first. ' : '';
   if (publishedVersion === null) {
     return (
@@ -80,14 +99,31 @@ function PublishSummary({ publishedVersion, activeSubscribers, isPublic, hasUnsa
       </p>
     );
   }
-  const next = publishedVersion + 1;
+  if (preview?.newVersion === false) {
+    return (
+      <p>
+        {saveFirst}The weeks, days, sets and rules are those of version {publishedVersion}: lifters stay on it and see
+        the plan’s new details (name, description, source). There is nothing to upgrade.
+      </p>
+    );
+  }
+  const next = preview?.version ?? publishedVersion + 1;
   return (
-    <p>
-      {saveFirst}The draft becomes version {next}: new lifters start on it.{' '}
-      {activeSubscribers > 0
-        ? `The ${pluralize(activeSubscribers, 'lifter')} already on the plan ${activeSubscribers === 1 ? 'keeps their version and sees' : 'keep their version and see'} that version ${next} is available, with what changes, before choosing to upgrade.`
-        : 'Nobody is on the plan right now.'}
-    </p>
+    <>
+      <p>
+        {saveFirst}The draft becomes version {next}: new lifters start on it.{' '}
+        {activeSubscribers > 0
+          ? `The ${pluralize(activeSubscribers, 'lifter')} already on the plan ${activeSubscribers === 1 ? 'keeps their version and sees' : 'keep their version and see'} that version ${next} is available, with what changes, before choosing to upgrade.`
+          : 'Nobody is on the plan right now.'}
+      </p>
+      {isChecking && !preview && <p className="publish-dialog__checking">Checking what changes for lifters…</p>}
+      {preview && (
+        <section className="publish-dialog__changes" aria-label={`What changes from version ${publishedVersion}`}>
+          <h3 className="publish-dialog__changes-title">What changes from version {publishedVersion}</h3>
+          <UpgradeChanges changes={preview.changes} />
+        </section>
+      )}
+    </>
   );
 }
 

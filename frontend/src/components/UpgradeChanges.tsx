@@ -2,6 +2,7 @@ import { useState } from 'react';
 import type { PlanChangeDto } from '@liftplan/domain';
 import { Badge } from '@/components/Badge';
 import { Button } from '@/components/Button';
+import './upgrade-changes.css';
 
 const SHOWN_AT_FIRST = 12;
 const LABELS = { added: 'Added', removed: 'Removed', changed: 'Changed' } as const;
