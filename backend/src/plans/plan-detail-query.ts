@@ -10,8 +10,9 @@ import type { PlanDetailDto, PlanWeekDto } from '@liftplan/domain';
  */
 type DetailRow = Omit<
   PlanDetailDto,
-  'requiredExercises' | 'createdAt' | 'updatedAt' | 'weeks' | 'tmPercent' | 'publishedAt'
+  'requiredExercises' | 'createdAt' | 'updatedAt' | 'weeks' | 'tmPercent' | 'publishedAt' | 'draftChangesStructure'
 > & {
+  draftChangesStructure: boolean | null;
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -34,6 +35,10 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
                 WHEN EXISTS (SELECT 1 FROM plan_versions pv WHERE pv.plan_id = p.id AND pv.published_at IS NOT NULL) THEN 'published'
                 ELSE 'draft' END AS status,
            v.published_at AS "publishedAt",
+           CASE WHEN v.published_at IS NULL THEN
+             (SELECT pv.structure_hash <> v.structure_hash FROM plan_versions pv
+               WHERE pv.plan_id = v.plan_id AND pv.published_at IS NOT NULL ORDER BY pv.version DESC LIMIT 1)
+           END AS "draftChangesStructure",
            v.id AS "versionId", v.version, v.days_per_week AS "daysPerWeek", v.cycle_weeks AS "cycleWeeks", v.cycles,
            v.tm_percent::text AS "tmPercent",
            COALESCE((
@@ -78,7 +83,7 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
       JOIN workout_plans p ON p.id = v.plan_id`;
   const row = rows[0];
   if (!row) return null;
-  const { weekRows, days: allDays, ...rest } = row;
+  const { weekRows, days: allDays, draftChangesStructure, ...rest } = row;
   // Every day is in a week, also one whose plan_weeks row is missing (data older than the weeks table).
   const weekNumbers = [...new Set([...weekRows.map((w) => w.weekNumber), ...allDays.map((d) => d.weekNumber)])];
   const weeks = weekNumbers
@@ -90,6 +95,7 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
   return {
     ...rest,
     library: rest.library ?? null,
+    ...(draftChangesStructure === null ? {} : { draftChangesStructure }),
     publishedAt: row.publishedAt?.toISOString() ?? null,
     tmPercent: Number(row.tmPercent),
     createdAt: row.createdAt.toISOString(),

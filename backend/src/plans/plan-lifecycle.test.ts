@@ -89,7 +89,7 @@ describe('drafts', () => {
 });
 
 describe('publish preview', () => {
-  const preview = (id: number, body: unknown) =>
+  const preview = (id: number, body: object) =>
     ctx.http().post(`/api/admin/plans/${id}/publish/preview`).set(admin.auth).send(body);
   const versionRows = (planId: number) =>
     ctx.db.planVersion.findMany({ where: { planId }, orderBy: { id: 'asc' }, select: { id: true, publishedAt: true } });
@@ -115,7 +115,8 @@ describe('publish preview', () => {
     );
 
     // A saved draft is not touched by a preview of other edits either.
-    await ctx.http().put(`/api/admin/plans/${id}/draft`).set(admin.auth).send(bodyOf(file)).expect(200);
+    const saved = await ctx.http().put(`/api/admin/plans/${id}/draft`).set(admin.auth).send(bodyOf(file)).expect(200);
+    expect(saved.body.plan.draftChangesStructure).toBe(true);
     const withDraft = await versionRows(id);
     file.plan.name = 'Texas Method (third name)';
     await preview(id, bodyOf(file)).expect(200);
@@ -157,7 +158,8 @@ describe('publish preview', () => {
       .send({ recommendedUpgrade: true, upgradeNote: 'Heavier first set' })
       .expect(200);
     file.plan.name = 'Texas Method, new name';
-    await ctx.http().put(`/api/admin/plans/${id}/draft`).set(admin.auth).send(bodyOf(file)).expect(200);
+    const draft = await ctx.http().put(`/api/admin/plans/${id}/draft`).set(admin.auth).send(bodyOf(file)).expect(200);
+    expect(draft.body.plan).toMatchObject({ version: 3, publishedAt: null, draftChangesStructure: false });
     const published = await ctx.http().post(`/api/admin/plans/${id}/publish`).set(admin.auth).send({}).expect(200);
     expect(published.body.plan).toMatchObject({ version: 2, name: 'Texas Method, new name' });
     const list = await ctx.http().get('/api/admin/plans').set(admin.auth).expect(200);

@@ -474,6 +474,11 @@ export const planDetailDto = z.object({
   ...planHeaderDto,
   /** When this version was published; null: it is the plan's draft (admins only see it). */
   publishedAt: z.string().nullable().optional(),
+  /**
+   * Admins' view of a draft of a published plan: false when its weeks, days, sets and rules are the published
+   * version's (publishing it changes only the plan's details, no new version). Absent otherwise.
+   */
+  draftChangesStructure: z.boolean().optional(),
   versionId: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),

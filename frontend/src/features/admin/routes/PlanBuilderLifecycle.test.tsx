@@ -168,7 +168,19 @@ describe('PlanBuilderPage: drafts and publishing', () => {
     expect(dialog.textContent).toContain('lifters stay on it');
     expect(within(dialog).queryByLabelText('Recommend this upgrade to lifters on older versions')).toBeNull();
     await user.click(within(dialog).getByRole('button', { name: 'Publish the new details' }));
-    await waitFor(() => expect(sentTo(requests, 'POST', '/api/admin/plans/3/publish')).toBeTruthy());
+    await screen.findByText(/^Published the new details\. Lifters stay on version 1/);
+    expect(sentTo(requests, 'POST', '/api/admin/plans/3/publish')).toBeTruthy();
+  });
+
+  it('a saved draft that only renames the plan says lifters stay on their version', async () => {
+    const renamedDraft = aSavedPlan({ version: 2, versionId: 32, publishedAt: null, draftChangesStructure: false });
+    renderBuilder('/admin/plans/3/edit', [
+      answer('GET', '/api/admin/plans/3', 200, { plan: renamedDraft }),
+      onThePlan(2),
+    ]);
+    await screen.findByText(
+      'The saved draft changes only the plan’s details: publishing it keeps lifters on version 1.',
+    );
   });
 
   it('Discard draft goes back to the published version', async () => {

@@ -93,6 +93,9 @@ function saveState(isNew: boolean, isDirty: boolean, saved: PlanDetailDto | null
 function lifecycleNote(saved: PlanDetailDto | null, activeSubscribers: number): string {
   const published = publishedVersionOf(saved);
   if (published === null) return 'Saved as a draft first: lifters see the plan once you publish it.';
+  if (saved?.draftChangesStructure === false) {
+    return `The saved draft changes only the plan’s details: publishing it keeps lifters on version ${published}.`;
+  }
   const upgrade =
     activeSubscribers > 0
       ? `; the ${pluralize(activeSubscribers, 'lifter')} on it ${activeSubscribers === 1 ? 'is' : 'are'} then offered the upgrade`

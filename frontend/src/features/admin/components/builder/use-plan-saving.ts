@@ -8,7 +8,7 @@ import { fetchAdminPlan, useDiscardDraft, usePublishPlan, useSaveDraft } from '.
 import { draftFromPlan, draftToPlanBody, type PlanDraft } from '../../builder/builder-state';
 import { comparableDraft } from '../../builder/plan-draft-storage';
 import { adminErrorMessage } from '../admin-errors';
-import { hasSavedDraft } from './plan-lifecycle';
+import { hasSavedDraft, publishedVersionOf } from './plan-lifecycle';
 import type { BuilderErrors } from './use-builder-errors';
 import type { DraftAutosave } from './use-draft-autosave';
 import type { PlanDraftEditor } from './use-plan-draft';
@@ -125,10 +125,11 @@ export function usePlanSaving({
     if (!draft) return;
     publishing.reset();
     try {
+      const before = publishedVersionOf(draft);
       const { plan } = await publishing.mutateAsync({ id: draft.id, body });
       closeDialog();
-      if (isNew) openCreated(plan, sent!, publishedMessage(plan), 'success');
-      else adopt(plan, publishedMessage(plan));
+      if (isNew) openCreated(plan, sent!, publishedMessage(plan, before), 'success');
+      else adopt(plan, publishedMessage(plan, before));
     } catch (error) {
       // A new plan exists now (as a draft): continue at its address rather than create it twice.
       if (isNew && sent)
@@ -195,7 +196,11 @@ function draftSavedMessage(plan: PlanDetailDto): string {
   return `Saved “${plan.name}” as a draft. Lifters don’t see it until you publish it.`;
 }
 
-function publishedMessage(plan: PlanDetailDto): string {
+/** `before`: the version lifters saw; the same number after publishing means only the plan's details changed. */
+function publishedMessage(plan: PlanDetailDto, before: number | null): string {
+  if (plan.version === before) {
+    return `Published the new details. Lifters stay on version ${plan.version}: its weeks, days, sets and rules did not change.`;
+  }
   if (plan.version === 1) {
     return `Published “${plan.name}” (version 1). ${plan.isPublic ? 'It is public: lifters can find and start it now.' : 'It is private: lifters don’t see it until you make it public.'}`;
   }
