@@ -40,12 +40,21 @@ export async function lifterPrescription(db: Db, userId: number, plans: PlanDeta
   };
 }
 
+/** A slot as a stored plan (PlanExerciseDto) or an unsaved builder body has it: a body may leave out the TM lift. */
+export type TemplateSlot = Pick<
+  PlanExerciseDto,
+  'exerciseId' | 'sortOrder' | 'displayName' | 'tier' | 'restSeconds'
+> & {
+  tmExerciseId?: number;
+  sets: Array<Omit<PlanExerciseDto['sets'][number], 'id'>>;
+};
+
 /** A plan day's sets as the engine's templates, in slot and set order (the detail lists them so). */
-export const dayTemplates = (day: PlanDayDto): PrescribedSetTemplate[] =>
+export const dayTemplates = (day: { exercises: TemplateSlot[] }): PrescribedSetTemplate[] =>
   day.exercises.flatMap((slot) =>
     slot.sets.map((set) => ({
       exerciseId: slot.exerciseId,
-      tmExerciseId: slot.tmExerciseId,
+      tmExerciseId: slot.tmExerciseId ?? slot.exerciseId,
       exerciseOrder: slot.sortOrder,
       displayName: slot.displayName,
       tier: slot.tier,

@@ -10,7 +10,6 @@ import {
   type AnyProgressionRule,
   type Decimal,
   type PlanDraftProjectionBody,
-  type PrescribedSetTemplate,
   type ProgressionRuleDto,
   type ProjectedSession,
   type ProjectionBody,
@@ -27,35 +26,18 @@ import { missingTrainingMaxes } from '../workouts/workouts.service';
 import { platesFor, type BarSetup } from '../workouts/workout-dto';
 import { fetchLatestDetail, fetchLifterDetail } from './plan-detail-query';
 import { ruleColumns } from './plan-structure';
+import { dayTemplates, type TemplateSlot } from './prescribe-day';
 import { toEngineRule } from '../workouts/plan-progress';
 
 // Where a plan takes a lifter's numbers: weeks of training simulated with the engine code that generates real
 // workouts and applies progression (engine/projection.ts). Nothing is written.
 
 type ExerciseInfo = { id: number; slug: string; name: string; isUpperBody: boolean };
-type SlotShape = {
-  exerciseId: number;
-  tmExerciseId?: number;
-  sortOrder: number;
-  displayName: string | null;
-  tier: string;
-  restSeconds: number | null;
-  sets: Array<{
-    setOrder: number;
-    kind: PrescribedSetTemplate['kind'];
-    percentage: number | null;
-    reps: number;
-    repsMax: number | null;
-    incrementOffset: number;
-    isAmrap: boolean;
-    isProgression: boolean;
-  }>;
-};
 type WeekShape = {
   weekNumber: number;
   name: string | null;
   isDeload: boolean;
-  days: Array<{ dayNumber: number; name: string | null; exercises: SlotShape[] }>;
+  days: Array<{ dayNumber: number; name: string | null; exercises: TemplateSlot[] }>;
 };
 type Settings = { unit: Unit; increment: Decimal; rounding: RoundingMode; bar: BarSetup; warmups?: WarmupSetting };
 
@@ -147,7 +129,7 @@ export async function projectDraft(db: Db, body: PlanDraftProjectionBody): Promi
   );
 }
 
-const slotIds = (slot: SlotShape) => [slot.exerciseId, slot.tmExerciseId ?? slot.exerciseId];
+const slotIds = (slot: TemplateSlot) => [slot.exerciseId, slot.tmExerciseId ?? slot.exerciseId];
 
 function project(
   plan: { cycleWeeks: number; weeks: WeekShape[]; rules: AnyProgressionRule[] },
@@ -212,24 +194,7 @@ function toProjectionPlan(plan: {
       days: week.days.map((day) => ({
         dayNumber: day.dayNumber,
         name: day.name,
-        templates: day.exercises.flatMap((slot) =>
-          slot.sets.map((set) => ({
-            exerciseId: slot.exerciseId,
-            tmExerciseId: slot.tmExerciseId ?? slot.exerciseId,
-            exerciseOrder: slot.sortOrder,
-            displayName: slot.displayName,
-            tier: slot.tier,
-            restSeconds: slot.restSeconds,
-            setOrder: set.setOrder,
-            kind: set.kind,
-            percentage: set.percentage === null ? null : String(set.percentage),
-            reps: set.reps,
-            repsMax: set.repsMax,
-            incrementOffset: set.incrementOffset,
-            isAmrap: set.isAmrap,
-            isProgression: set.isProgression,
-          })),
-        ),
+        templates: dayTemplates(day),
       })),
     })),
   };
