@@ -10,9 +10,17 @@ import type { PlanDetailDto, PlanWeekDto } from '@liftplan/domain';
  */
 type DetailRow = Omit<
   PlanDetailDto,
-  'requiredExercises' | 'createdAt' | 'updatedAt' | 'weeks' | 'tmPercent' | 'publishedAt' | 'draftChangesStructure'
+  | 'requiredExercises'
+  | 'createdAt'
+  | 'updatedAt'
+  | 'weeks'
+  | 'tmPercent'
+  | 'publishedAt'
+  | 'draftChangesStructure'
+  | 'builtInUpdateWaiting'
 > & {
   draftChangesStructure: boolean | null;
+  builtInUpdateWaiting: boolean | null;
   publishedAt: Date | null;
   createdAt: Date;
   updatedAt: Date;
@@ -39,6 +47,7 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
              (SELECT pv.structure_hash <> v.structure_hash FROM plan_versions pv
                WHERE pv.plan_id = v.plan_id AND pv.published_at IS NOT NULL ORDER BY pv.version DESC LIMIT 1)
            END AS "draftChangesStructure",
+           CASE WHEN v.published_at IS NULL AND p.seed_update_waiting_since IS NOT NULL THEN true END AS "builtInUpdateWaiting",
            v.id AS "versionId", v.version, v.days_per_week AS "daysPerWeek", v.cycle_weeks AS "cycleWeeks", v.cycles,
            v.tm_percent::text AS "tmPercent",
            COALESCE((
@@ -83,7 +92,7 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
       JOIN workout_plans p ON p.id = v.plan_id`;
   const row = rows[0];
   if (!row) return null;
-  const { weekRows, days: allDays, draftChangesStructure, ...rest } = row;
+  const { weekRows, days: allDays, draftChangesStructure, builtInUpdateWaiting, ...rest } = row;
   // Every day is in a week, also one whose plan_weeks row is missing (data older than the weeks table).
   const weekNumbers = [...new Set([...weekRows.map((w) => w.weekNumber), ...allDays.map((d) => d.weekNumber)])];
   const weeks = weekNumbers
@@ -96,6 +105,7 @@ async function fetchDetail(db: Db | Tx, versionIdSql: Prisma.Sql): Promise<PlanD
     ...rest,
     library: rest.library ?? null,
     ...(draftChangesStructure === null ? {} : { draftChangesStructure }),
+    ...(builtInUpdateWaiting === null ? {} : { builtInUpdateWaiting }),
     publishedAt: row.publishedAt?.toISOString() ?? null,
     tmPercent: Number(row.tmPercent),
     createdAt: row.createdAt.toISOString(),

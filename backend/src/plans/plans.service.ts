@@ -106,6 +106,7 @@ export async function listPlanSummaries(
         updatedAt: plan.updatedAt.toISOString(),
         status: statusOf(plan),
         ...(versions ? { versions: versions.get(plan.id) ?? [] } : {}),
+        ...(!options.publicOnly && plan.seedUpdateWaitingSince ? { builtInUpdateWaiting: true } : {}),
       },
     ];
   });

@@ -389,11 +389,22 @@ describe('a changed seed structure and an admin draft of the plan', () => {
       expect(draft.publishedAt).toBeNull();
       expect(draft.days[1].exercises[0].sets[0].percentage).toBe(0.8);
       expect(JSON.stringify(logged)).toContain('update waiting: an admin draft of this plan is unpublished');
+      // Admins see it waiting, in the builder (the draft) and on the plan list; the editors' token did not move.
+      expect(draft).toMatchObject({ builtInUpdateWaiting: true, updatedAt: saved.body.plan.updatedAt });
+      const listed = async () =>
+        (await ctx.http().get('/api/admin/plans').set(admin.auth).expect(200)).body.plans.find(
+          (p: Json) => p.id === planId,
+        );
+      expect(await listed()).toMatchObject({ builtInUpdateWaiting: true });
+      const lifter = await registerUser(ctx);
+      const cards = (await ctx.http().get('/api/plans').set(lifter.auth).expect(200)).body.plans;
+      expect(cards.find((p: Json) => p.id === planId)).not.toHaveProperty('builtInUpdateWaiting');
 
       await ctx.http().delete(`/api/admin/plans/${planId}/draft`).set(admin.auth).expect(200);
       await seedDatabase(ctx.db, undefined, programs);
       const plan = await latestNsuns();
       expect(plan.days[3].exercises[1].sets).toEqual([expect.objectContaining({ percentage: 0.4, reps: 5 })]);
+      expect(await listed()).not.toHaveProperty('builtInUpdateWaiting');
     } finally {
       await seedDatabase(ctx.db); // back to the real seed for whatever runs next
     }

@@ -42,7 +42,7 @@ async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string
   const seedHash = seedFingerprint(body);
   const existing = await db.workoutPlan.findUnique({
     where: { seedKey },
-    select: { id: true, seedHash: true, archivedAt: true },
+    select: { id: true, seedHash: true, archivedAt: true, seedUpdateWaitingSince: true },
   });
   if (!existing) {
     // The seed key is written with the plan, in one transaction: a start killed half-way leaves no keyless copy
@@ -50,10 +50,15 @@ async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string
     await createPlan(db, body, { seed: { seedKey, seedHash } });
     return 'created';
   }
-  if (existing.seedHash === seedHash || existing.archivedAt) return 'unchanged';
+  if (existing.seedHash === seedHash || existing.archivedAt) {
+    if (existing.seedUpdateWaitingSince) await markUpdateWaiting(db, existing.id, false);
+    return 'unchanged';
+  }
   // Publishing replaces a draft: an admin's unpublished work on this plan would be lost. The seed's version waits
-  // (its fingerprint stays the old one) until the draft is published or discarded, and lands on the next start.
+  // (its fingerprint stays the old one; admins see it waiting) until the draft is published or discarded, and lands
+  // on the next start.
   if (await db.planVersion.count({ where: { planId: existing.id, publishedAt: null } })) {
+    if (!existing.seedUpdateWaitingSince) await markUpdateWaiting(db, existing.id, true);
     return 'update waiting: an admin draft of this plan is unpublished';
   }
   const current = await getPlanDetail(db, existing.id);
@@ -64,6 +69,12 @@ async function seedPlan(db: Db, seedKey: string, body: PlanBody): Promise<string
     description: current.description,
     isPublic: current.isPublic,
   });
-  await db.workoutPlan.update({ where: { id: existing.id }, data: { seedHash } });
+  await db.workoutPlan.update({ where: { id: existing.id }, data: { seedHash, seedUpdateWaitingSince: null } });
   return 'new version published';
+}
+
+/** Raw SQL: Prisma's update would move updated_at, the editors' concurrency token (an open builder would 409). */
+async function markUpdateWaiting(db: Db, planId: number, waiting: boolean): Promise<void> {
+  await db.$executeRaw`
+    UPDATE workout_plans SET seed_update_waiting_since = CASE WHEN ${waiting} THEN now() END WHERE id = ${planId}`;
 }

@@ -479,6 +479,11 @@ export const planDetailDto = z.object({
    * version's (publishing it changes only the plan's details, no new version). Absent otherwise.
    */
   draftChangesStructure: z.boolean().optional(),
+  /**
+   * Admins' view of a draft of a built-in plan: true when LiftPlan's program file for it changed and its update waits
+   * for this draft (it is published as a new version at the first start after the draft is published or discarded).
+   */
+  builtInUpdateWaiting: z.boolean().optional(),
   versionId: z.number(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -503,6 +508,8 @@ export const planSummaryDto = z.object({
   totalSets: z.number(),
   activeSubscribers: z.number(),
   isCurrent: z.boolean(),
+  /** Admin list only: a built-in program update waits for the plan's unpublished draft (see planDetailDto). */
+  builtInUpdateWaiting: z.boolean().optional(),
   /** Admin list only: every version, newest first, with who is on it. */
   versions: z
     .array(

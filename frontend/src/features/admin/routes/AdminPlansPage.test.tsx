@@ -11,6 +11,7 @@ const nsuns = aPlanSummary({
   name: 'nSuns 4-Day LP',
   slug: 'nsuns-4day-lp',
   versions: [aVersion(4, 0, null), aVersion(3, 12), aVersion(2, 1), aVersion(1, 0)],
+  builtInUpdateWaiting: true,
 });
 const texas = aPlanSummary({ id: 4, name: 'Texas Method', slug: 'texas-method', versions: [aVersion(1, 0)] });
 const draft = aPlanSummary({
@@ -63,7 +64,7 @@ describe('AdminPlansPage', () => {
     await screen.findByRole('row', { name: /^nSuns 4-Day LP/ });
 
     expect(cells('nSuns 4-Day LP').slice(0, 4)).toEqual([
-      'PublishedUnpublished draft',
+      'PublishedUnpublished draftBuilt-in update waiting',
       'Public',
       'v4 draftv3 · 12 liftersv2 · 1 lifterv3 offered Change…',
       '1',

@@ -172,8 +172,14 @@ describe('PlanBuilderPage: drafts and publishing', () => {
     expect(sentTo(requests, 'POST', '/api/admin/plans/3/publish')).toBeTruthy();
   });
 
-  it('a saved draft that only renames the plan says lifters stay on their version', async () => {
-    const renamedDraft = aSavedPlan({ version: 2, versionId: 32, publishedAt: null, draftChangesStructure: false });
+  it('a saved draft that only renames the plan says lifters stay on their version, and a built-in update waits', async () => {
+    const renamedDraft = aSavedPlan({
+      version: 2,
+      versionId: 32,
+      publishedAt: null,
+      draftChangesStructure: false,
+      builtInUpdateWaiting: true,
+    });
     renderBuilder('/admin/plans/3/edit', [
       answer('GET', '/api/admin/plans/3', 200, { plan: renamedDraft }),
       onThePlan(2),
@@ -181,6 +187,7 @@ describe('PlanBuilderPage: drafts and publishing', () => {
     await screen.findByText(
       'The saved draft changes only the plan’s details: publishing it keeps lifters on version 1.',
     );
+    expect(screen.getByRole('note').textContent).toContain('its update waits for this draft');
   });
 
   it('Discard draft goes back to the published version', async () => {

@@ -19,6 +19,13 @@ export function PlanBuilderHeader({ isNew, saved, activeSubscribers }: Props) {
       <div>
         <h1 className="page__title">{isNew ? 'New plan' : `Edit ${saved?.name ?? 'plan'}`}</h1>
         {saved && <PlanStatusLine saved={saved} activeSubscribers={activeSubscribers} />}
+        {saved?.builtInUpdateWaiting && (
+          <p className="admin-notice" role="note">
+            LiftPlan’s program file for this built-in plan has changed, and its update waits for this draft. Once you
+            publish or discard the draft, the next start of LiftPlan publishes the update as a new version (its weeks,
+            days, sets and rules; your name and description stay).
+          </p>
+        )}
       </div>
       <Link className="button button--secondary" to={paths.adminPlans}>
         All plans

@@ -95,6 +95,7 @@ function StatusBadges({ plan }: { plan: PlanSummaryDto }) {
     <span className="plans-table__badges">
       <Badge tone="success">Published</Badge>
       {hasPendingDraft(plan) && <Badge tone="warning">Unpublished draft</Badge>}
+      {plan.builtInUpdateWaiting && <Badge tone="primary">Built-in update waiting</Badge>}
     </span>
   );
 }
