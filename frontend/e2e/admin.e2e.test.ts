@@ -1,18 +1,16 @@
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS_DIR,
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   PHONE_VIEWPORT,
   screenshot,
-  startApp,
   uniqueEmail,
   waitForPath,
-  type RunningApp,
+  useProductInBrowser,
 } from './harness';
 
 const ADMIN = { email: 'head.coach@example.com', password: 'admin password 123' };
@@ -128,28 +126,20 @@ const NSUNS_RULES = [
  * nSuns 4-day from scratch takes.
  */
 describe('admin console, in a real browser', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const product = useProductInBrowser({
+    env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_RATE_LIMIT: '100' },
+  });
   const pages: Page[] = [];
-
-  beforeAll(async () => {
-    app = await startApp({
-      env: { ADMIN_EMAIL: ADMIN.email, ADMIN_PASSWORD: ADMIN.password, LOGIN_RATE_LIMIT: '100' },
-    });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   afterEach(async () => {
     for (const page of pages.splice(0)) await page.context().close();
   });
 
   async function open(kind: 'desktop' | 'phone'): Promise<{ page: Page; errors: string[] }> {
-    const page = kind === 'desktop' ? await newDesktopPage(browser, app.url) : await newPhonePage(browser, app.url);
+    const page =
+      kind === 'desktop'
+        ? await newDesktopPage(product.browser, product.app.url)
+        : await newPhonePage(product.browser, product.app.url);
     pages.push(page);
     return { page, errors: collectPageErrors(page) };
   }
@@ -422,7 +412,7 @@ describe('admin console, in a real browser', () => {
     expect(adminCalls).toEqual([]);
     // The API refuses them as well.
     const token = await page.evaluate(() => localStorage.getItem('liftplan.token'));
-    const response = await page.request.get(`${app.url}/api/admin/plans`, {
+    const response = await page.request.get(`${product.app.url}/api/admin/plans`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(response.status()).toBe(403);
@@ -511,7 +501,7 @@ describe('admin console, in a real browser', () => {
     );
 
     // A lifter (through the API) subscribes to the copy, which is private but reachable by id for this test.
-    const register = await page.request.post(`${app.url}/api/auth/register`, {
+    const register = await page.request.post(`${product.app.url}/api/auth/register`, {
       data: { email: uniqueEmail('copycat'), password: 'lifter password 1', displayName: 'Copycat' },
     });
     const { token } = (await register.json()) as { token: string };
@@ -519,7 +509,7 @@ describe('admin console, in a real browser', () => {
     await page.goto('/admin/plans');
     await page.getByRole('button', { name: 'Delete nSuns Copy for Deleting' }).waitFor();
     // A draft (and a private plan) can't be subscribed to: publish the copy first, public, through the builder.
-    expect((await page.request.post(`${app.url}/api/plans/${copyId}/subscribe`, asLifter)).status()).toBe(404);
+    expect((await page.request.post(`${product.app.url}/api/plans/${copyId}/subscribe`, asLifter)).status()).toBe(404);
     await page.getByRole('link', { name: 'Edit nSuns Copy for Deleting' }).click();
     await page.getByLabel('Public (lifters can find and subscribe)').check();
     await page.getByRole('button', { name: 'Publish…' }).click();
@@ -528,7 +518,7 @@ describe('admin console, in a real browser', () => {
       .getByRole('button', { name: 'Publish' })
       .click();
     await page.getByRole('status').filter({ hasText: 'Published “nSuns Copy for Deleting” (version 1).' }).waitFor();
-    expect((await page.request.post(`${app.url}/api/plans/${copyId}/subscribe`, asLifter)).status()).toBe(201);
+    expect((await page.request.post(`${product.app.url}/api/plans/${copyId}/subscribe`, asLifter)).status()).toBe(201);
 
     // Somebody is on it: Delete is off, with the reason; archiving hides it while the lifter keeps training.
     await page.goto('/admin/plans');
@@ -553,7 +543,7 @@ describe('admin console, in a real browser', () => {
     await row.waitFor();
 
     // Once the lifter leaves, it has history: archived, and the page says what that means.
-    expect((await page.request.delete(`${app.url}/api/plans/current`, asLifter)).status()).toBe(204);
+    expect((await page.request.delete(`${product.app.url}/api/plans/current`, asLifter)).status()).toBe(204);
     await page.reload();
     await page.getByRole('button', { name: 'Delete nSuns Copy for Deleting' }).click();
     const confirm = page.getByRole('dialog', { name: 'Delete nSuns Copy for Deleting?' });
@@ -568,7 +558,7 @@ describe('admin console, in a real browser', () => {
     const { page: lifter } = await open('phone');
     expect(
       (
-        await lifter.request.post(`${app.url}/api/auth/register`, {
+        await lifter.request.post(`${product.app.url}/api/auth/register`, {
           data: { email, password: 'lifter password 1', displayName: 'Pat Promoted' },
         })
       ).status(),
@@ -773,7 +763,7 @@ describe('admin console, in a real browser', () => {
     const token = await page.evaluate(() => localStorage.getItem('liftplan.token'));
     const api = async <T>(path: string): Promise<T> =>
       (
-        await page.request.get(`${app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })
+        await page.request.get(`${product.app.url}/api${path}`, { headers: { Authorization: `Bearer ${token}` } })
       ).json() as Promise<T>;
     type Detail = {
       plan: {
@@ -923,7 +913,7 @@ describe('admin console, in a real browser', () => {
 
     // Round trip: what the API stored, and what the builder shows after a reload.
     const token = await page.evaluate(() => localStorage.getItem('liftplan.token'));
-    const detail = await page.request.get(`${app.url}/api/admin/plans/${planId}`, {
+    const detail = await page.request.get(`${product.app.url}/api/admin/plans/${planId}`, {
       headers: { Authorization: `Bearer ${token}` },
     });
     expect(detail.status()).toBe(200);

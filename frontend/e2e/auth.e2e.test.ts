@@ -1,16 +1,14 @@
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   screenshot,
-  startApp,
   uniqueEmail,
   waitForPath,
-  type RunningApp,
+  useProductInBrowser,
 } from './harness';
 
 const ADMIN = { email: 'coach@example.com', password: 'admin password 123' };
@@ -23,27 +21,16 @@ const isNoPlanYet = (error: string) =>
   error === 'console: Failed to load resource: the server responded with a status of 404 (Not Found)';
 
 describe('signing up and in, in a real browser on a phone', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const product = useProductInBrowser({ admin: ADMIN });
   let page: Page;
   let pageErrors: string[];
-
-  beforeAll(async () => {
-    app = await startApp({ admin: ADMIN });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   afterEach(async () => {
     await page?.context().close();
   });
 
   async function openPhonePage(): Promise<Page> {
-    page = await newPhonePage(browser, app.url);
+    page = await newPhonePage(product.browser, product.app.url);
     pageErrors = collectPageErrors(page);
     return page;
   }
@@ -138,7 +125,7 @@ describe('signing up and in, in a real browser on a phone', () => {
     expect(await hasHorizontalOverflow(page)).toBe(false);
     await screenshot(page, 'auth-admin-phone');
 
-    const desktop = await newDesktopPage(browser, app.url);
+    const desktop = await newDesktopPage(product.browser, product.app.url);
     try {
       await desktop.goto('/login');
       await desktop.getByLabel('Email').fill(ADMIN.email);

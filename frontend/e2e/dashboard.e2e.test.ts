@@ -1,20 +1,18 @@
 // Issue 12 (helper DASH), in a real browser at 375 px: the dashboard opens at its top after TM setup, shows the next
 // workout's top sets at the lifter's weights, edits TMs in place (one-tap deload, a reason kept in the history),
 // and offers to regenerate a workout in progress whose TM changed. A lifter without a plan causes no 404.
-import type { Browser, Page, Response } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page, Response } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   screenshot,
-  startApp,
   uniqueEmail,
   waitForPath,
-  type RunningApp,
   tap,
+  useProductInBrowser,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -31,18 +29,7 @@ type ProjectedSet = {
 };
 
 describe('the dashboard before a workout, on a phone', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const product = useProductInBrowser();
 
   async function api(page: Page, token: string) {
     const headers = { Authorization: `Bearer ${token}` };
@@ -54,7 +41,7 @@ describe('the dashboard before a workout, on a phone', () => {
   }
 
   it('top sets, TMs edited in place with a deload and its reason, and the stale-workout banner', async () => {
-    const page = await newPhonePage(browser, app.url);
+    const page = await newPhonePage(product.browser, product.app.url);
     const errors = collectPageErrors(page);
     const failures: string[] = [];
     page.on('response', (response: Response) => {
@@ -161,7 +148,7 @@ describe('the dashboard before a workout, on a phone', () => {
     await screenshot(page, 'dashboard-regenerated-phone');
 
     // The same dashboard on a desktop.
-    const desktop = await newDesktopPage(browser, app.url);
+    const desktop = await newDesktopPage(product.browser, product.app.url);
     await desktop.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
     await desktop.goto('/');
     await desktop.getByRole('heading', { name: 'Training maxes' }).waitFor();
@@ -176,7 +163,7 @@ describe('the dashboard before a workout, on a phone', () => {
   });
 
   it('settings: warm-ups on (the workout gets 40/50/60 % warm-ups), and the CSV and JSON downloads', async () => {
-    const page = await newPhonePage(browser, app.url);
+    const page = await newPhonePage(product.browser, product.app.url);
     const errors = collectPageErrors(page);
     const registered = await page.request.post('/api/auth/register', {
       data: { email: uniqueEmail('warm'), password: PASSWORD, displayName: 'Ada' },

@@ -2,12 +2,8 @@
  * Real-browser test harness: starts the whole product the way production does (one Node process serving the API
  * and the built SPA, with its embedded PostgreSQL in a fresh data directory) and drives it with headless Chromium.
  *
- *   const app = await startApp();
- *   const browser = await launchBrowser();
- *   const page = await newPhonePage(browser, app.url);
- *   ...
- *   await browser.close();
- *   await app.stop();
+ *   const product = useProductInBrowser(); // in a describe block: started before its tests, stopped after
+ *   const page = await newPhonePage(product.browser, product.app.url);
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
@@ -18,6 +14,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type APIRequestContext, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 
 export const REPO_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const BACKEND_DIR = path.join(REPO_ROOT, 'backend');
@@ -78,6 +75,26 @@ export async function startApp(options: StartAppOptions = {}): Promise<RunningAp
     await stop();
     throw error;
   }
+}
+
+/**
+ * The product (`startApp`) and a headless Chromium for the tests of the describe block that calls it: started in
+ * its beforeAll, closed and stopped in its afterAll. Read them as `product.app` / `product.browser` inside tests.
+ */
+export function useProductInBrowser(options: StartAppOptions = {}): {
+  readonly app: RunningApp;
+  readonly browser: Browser;
+} {
+  const product = {} as { app: RunningApp; browser: Browser };
+  beforeAll(async () => {
+    product.app = await startApp(options);
+    product.browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await product.browser?.close();
+    await product.app?.stop();
+  });
+  return product;
 }
 
 export function launchBrowser(): Promise<Browser> {

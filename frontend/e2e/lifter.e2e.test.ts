@@ -1,20 +1,18 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Locator, Page, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page, Response } from 'playwright-core';
+import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS_DIR,
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   screenshot,
-  startApp,
   uniqueEmail,
   waitForPath,
-  type RunningApp,
   startPlanWithDefaults,
+  useProductInBrowser,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -32,23 +30,15 @@ function isExpectedFailure(response: Response): boolean {
 }
 
 describe('a lifter on a phone: plan → maxes → workout → progress', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const product = useProductInBrowser({ env: { LOGIN_RATE_LIMIT: '100' }, admin: ADMIN });
   let page: Page;
   let pageErrors: string[];
   let unexpectedFailures: string[];
   const metrics: Record<string, number | null> = {};
 
-  beforeAll(async () => {
-    app = await startApp({ env: { LOGIN_RATE_LIMIT: '100' }, admin: ADMIN });
-    browser = await launchBrowser();
-  });
-
   afterAll(async () => {
     await fs.mkdir(ARTIFACTS_DIR, { recursive: true });
     await fs.writeFile(path.join(ARTIFACTS_DIR, 'lifter-metrics.json'), `${JSON.stringify(metrics, null, 2)}\n`);
-    await browser?.close();
-    await app?.stop();
   });
 
   afterEach(async () => {
@@ -58,7 +48,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
   let expected404s = 0;
 
   async function openPhonePage(): Promise<Page> {
-    page = await newPhonePage(browser, app.url);
+    page = await newPhonePage(product.browser, product.app.url);
     pageErrors = collectPageErrors(page);
     unexpectedFailures = [];
     expected404s = 0;
@@ -144,7 +134,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
 
   /** Loads `path` in a new context (empty cache), optionally signed in, and reads the paint timings. */
   async function coldLoad(pathname: string, readyRole: { role: 'heading' | 'button'; name: string }, token?: string) {
-    const fresh = await newPhonePage(browser, app.url);
+    const fresh = await newPhonePage(product.browser, product.app.url);
     try {
       if (token) await fresh.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);
       await fresh.goto(pathname, { waitUntil: 'load' });
@@ -521,7 +511,7 @@ describe('a lifter on a phone: plan → maxes → workout → progress', () => {
     expect(consoleErrors()).toEqual([]);
 
     // The same screens on a desktop.
-    const desktop = await newDesktopPage(browser, app.url);
+    const desktop = await newDesktopPage(product.browser, product.app.url);
     try {
       const desktopErrors = collectPageErrors(desktop);
       await desktop.addInitScript((value) => localStorage.setItem('liftplan.token', value), token);

@@ -2,23 +2,21 @@
 // first set with an RPE and a note, a lighter progression set, an accessory from the library, a swapped exercise, a
 // moment without signal; complete: the squat TM holds and the result says why; history shows planned vs actual.
 // Desktop shots at the end.
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
   expectPressed,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   registerLifterOnNsuns,
   screenshot,
   setButton,
   signInWithToken,
-  startApp,
   viewportShot,
   waitForPath,
-  type RunningApp,
+  useProductInBrowser,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -26,18 +24,7 @@ const PASSWORD = 'correct horse battery';
 // T2 sumo deadlift on the deadlift TM.
 
 describe('logging what really happened, chained, at 375 px', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const product = useProductInBrowser();
 
   /** Scrolls an element to the top of the screen, below the sticky header. */
   async function scrollBelowHeader(element: Locator) {
@@ -156,7 +143,7 @@ describe('logging what really happened, chained, at 375 px', () => {
   }
 
   it('heavier set with RPE and note, lighter progression set, accessory, swap, complete; planned vs actual', async () => {
-    const page = await newPhonePage(browser, app.url);
+    const page = await newPhonePage(product.browser, product.app.url);
     const errors = collectPageErrors(page);
     const { token, headers } = await registerLifterOnNsuns(page.request, {
       emailPrefix: 'chain',
@@ -231,7 +218,7 @@ describe('logging what really happened, chained, at 375 px', () => {
     await page.context().close();
 
     // ---- The same workout and history on a desktop.
-    const desktop = await newDesktopPage(browser, app.url);
+    const desktop = await newDesktopPage(product.browser, product.app.url);
     await signInWithToken(desktop, token);
     await desktop.goto(`/workouts/${workoutId}`);
     await desktop.getByRole('region', { name: 'Workout complete' }).waitFor();

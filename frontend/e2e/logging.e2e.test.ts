@@ -1,40 +1,27 @@
 // Issue 12 at 375 px: log what really happened — a heavier first set with an RPE and a note, a lighter progression
 // set (its TM stays, and the result says why), a workout note, complete; history shows planned vs actual.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
   expectPressed,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   screenshot,
   setButton,
   signInWithToken,
-  startApp,
   waitForPath,
-  type RunningApp,
   registerLifterOnNsuns,
+  useProductInBrowser,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
 /** 1RMs → TMs at 90 %: squat 140 → 126, so day 2's T1 squat is 95 × 5, 107.5 × 3, 120 × 1+ (progression), … */
 
 describe('logging what really happened, on a phone', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const product = useProductInBrowser();
   let page: Page;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   /** A lifter on nSuns with TMs set up from 1RMs, signed in on `target`; returns the API headers. */
   async function lifterOnNsuns(target: Page): Promise<Record<string, string>> {
@@ -51,7 +38,7 @@ describe('logging what really happened, on a phone', () => {
   const squatRegion = () => page.getByRole('region', { name: 'T1 Squat', exact: true });
 
   it('logs weight, reps, RPE and notes; a lighter progression set holds the TM; history shows planned vs actual', async () => {
-    page = await newPhonePage(browser, app.url);
+    page = await newPhonePage(product.browser, product.app.url);
     const errors = collectPageErrors(page);
     const headers = await lifterOnNsuns(page);
     const started = await page.request.post('/api/workouts', { headers, data: { dayNumber: 2 } });
@@ -151,7 +138,7 @@ describe('logging what really happened, on a phone', () => {
     await page.context().close();
 
     // The same history on a desktop.
-    const desktop = await newDesktopPage(browser, app.url);
+    const desktop = await newDesktopPage(product.browser, product.app.url);
     await signInWithToken(desktop, headers.Authorization!.replace('Bearer ', ''));
     await desktop.goto(`/workouts/${workout.id}`);
     await desktop.getByRole('region', { name: 'Workout complete' }).waitFor();

@@ -5,44 +5,31 @@
  * itself when the connection is back.
  */
 import path from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS_DIR,
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   PHONE_VIEWPORT,
   screenshot,
-  startApp,
-  type RunningApp,
   registerLifterOnNsuns,
+  useProductInBrowser,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
 
 describe('offline: a gym basement with no signal', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const product = useProductInBrowser({ env: { LOGIN_RATE_LIMIT: '100' } });
   let context: BrowserContext;
-
-  beforeAll(async () => {
-    app = await startApp({ env: { LOGIN_RATE_LIMIT: '100' } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   afterEach(async () => {
     await context?.close();
   });
 
   async function phoneContext(options: { serviceWorkers?: 'allow' | 'block' } = {}): Promise<Page> {
-    context = await browser.newContext({
-      baseURL: app.url,
+    context = await product.browser.newContext({
+      baseURL: product.app.url,
       viewport: PHONE_VIEWPORT,
       isMobile: true,
       hasTouch: true,

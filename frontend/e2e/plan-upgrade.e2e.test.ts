@@ -1,21 +1,19 @@
 // Plans over time (issue 14), in a real browser: an admin edits nSuns in the builder, saves a draft and publishes it
 // as version 2 with a recommendation; a lifter on version 1 (375 px) sees the upgrade, reviews the diff and the next
 // workout under both versions with their own weights, upgrades, and trains version 2 from the same day.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   registerLifterOnNsuns,
   screenshot,
   signInWithToken,
-  startApp,
   waitForPath,
-  type RunningApp,
   viewportShot,
+  useProductInBrowser,
 } from './harness';
 
 const ADMIN = { email: 'versions.coach@example.com', password: 'admin password 123' };
@@ -24,18 +22,7 @@ const NOTE = 'Heavier first squat set';
 const EDITED_NOTE = 'Heavier first squat set on day 2 (80 %)';
 
 describe('a lifter upgrades a running plan to the version an admin just published', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ admin: ADMIN, env: { LOGIN_RATE_LIMIT: '100' } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const product = useProductInBrowser({ admin: ADMIN, env: { LOGIN_RATE_LIMIT: '100' } });
 
   /** A lifter on nSuns v1 (squat TM 126 kg) whose day 1 is behind them: day 2 (squat) is next. */
   async function lifterOnDay2(page: Page) {
@@ -114,7 +101,7 @@ describe('a lifter upgrades a running plan to the version an admin just publishe
     await offer.getByRole('button', { name: 'Save offer' }).click();
     await admin.getByText('Version 2 of “nSuns 4-Day LP” is recommended to lifters on older versions.').waitFor();
 
-    const phone = await newPhonePage(browser, app.url);
+    const phone = await newPhonePage(product.browser, product.app.url);
     await signIn(phone);
     await phone.goto('/admin/plans');
     await phone.getByRole('button', { name: 'Upgrade offer for nSuns 4-Day LP' }).click();
@@ -140,11 +127,11 @@ describe('a lifter upgrades a running plan to the version an admin just publishe
   }
 
   it('admin publishes v2 in the builder; the lifter reviews it with their numbers, upgrades, trains it', async () => {
-    const lifter = await newPhonePage(browser, app.url);
+    const lifter = await newPhonePage(product.browser, product.app.url);
     const lifterErrors = collectPageErrors(lifter);
     const token = await lifterOnDay2(lifter);
 
-    const admin = await newDesktopPage(browser, app.url);
+    const admin = await newDesktopPage(product.browser, product.app.url);
     const adminErrors = collectPageErrors(admin);
     await publishVersion2(admin);
 
@@ -175,7 +162,7 @@ describe('a lifter upgrades a running plan to the version an admin just publishe
     expect(await table.locator('thead').textContent()).toContain('Now · v1Day 2 · Squat + Sumo Deadlift');
     expect(await hasHorizontalOverflow(lifter)).toBe(false);
     await screenshot(lifter, 'upgrade-review-375');
-    const wide = await newDesktopPage(browser, app.url);
+    const wide = await newDesktopPage(product.browser, product.app.url);
     await signInWithToken(wide, token);
     await wide.goto('/plans/upgrade');
     await wide.getByRole('heading', { name: 'Version 2 of nSuns 4-Day LP' }).waitFor();

@@ -1,17 +1,15 @@
 import path from 'node:path';
 import type { Browser, Page, Response } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
   ARTIFACTS_DIR,
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   screenshot,
-  startApp,
   uniqueEmail,
-  type RunningApp,
+  useProductInBrowser,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -22,29 +20,18 @@ function isExpectedFailure(response: Response): boolean {
 }
 
 describe('browsing the program library: filter, then a plan with its credits', () => {
-  let app: RunningApp;
-  let browser: Browser;
+  const product = useProductInBrowser();
   let page: Page;
   let pageErrors: string[];
   let unexpectedFailures: string[];
   let expected404s = 0;
-
-  beforeAll(async () => {
-    app = await startApp();
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
 
   afterEach(async () => {
     await page?.context().close();
   });
 
   async function signedIn(open: (browser: Browser, url: string) => Promise<Page>): Promise<Page> {
-    page = await open(browser, app.url);
+    page = await open(product.browser, product.app.url);
     pageErrors = collectPageErrors(page);
     unexpectedFailures = [];
     expected404s = 0;

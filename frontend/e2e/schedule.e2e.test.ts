@@ -2,22 +2,20 @@
 // on Mon/Wed/Fri from Wednesday 9 Dec 2026 while the server's clock says Friday 11 Dec. The week view shows
 // Wednesday missed and its session offered as the catch-up today; pause (confirmed) and resume bring the
 // "Resume to train" state and then the schedule back. At 375 px and 1280 px.
-import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContextOptions, Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   NSUNS_ONE_REP_MAXES,
   PHONE_VIEWPORT,
   screenshot,
   signInWithToken,
-  startApp,
   uniqueEmail,
   viewportShot,
   waitForPath,
-  type RunningApp,
   tap,
+  useProductInBrowser,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
@@ -26,21 +24,10 @@ const ZONE = 'America/New_York';
 const CLOCK_START = '2026-12-11T15:00:00Z';
 
 describe('training on a calendar', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ env: { CLOCK_START } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const product = useProductInBrowser({ env: { CLOCK_START } });
 
   async function pageIn(options: BrowserContextOptions): Promise<Page> {
-    const context = await browser.newContext({ baseURL: app.url, timezoneId: ZONE, ...options });
+    const context = await product.browser.newContext({ baseURL: product.app.url, timezoneId: ZONE, ...options });
     return context.newPage();
   }
 

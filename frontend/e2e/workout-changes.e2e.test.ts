@@ -1,37 +1,24 @@
 // A workout that bends (issue 12), on a phone: add an accessory pre-filled from a previous workout, swap an exercise
 // keeping its training max, complete; history shows both.
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import {
   collectPageErrors,
   hasHorizontalOverflow,
-  launchBrowser,
   newDesktopPage,
   newPhonePage,
   screenshot,
   signInWithToken,
-  startApp,
   waitForPath,
-  type RunningApp,
   registerLifterOnNsuns,
   viewportShot,
+  useProductInBrowser,
 } from './harness';
 
 const PASSWORD = 'correct horse battery';
 
 describe('a workout that bends, at 375 px', () => {
-  let app: RunningApp;
-  let browser: Browser;
-
-  beforeAll(async () => {
-    app = await startApp({ env: { LOGIN_RATE_LIMIT: '100' } });
-    browser = await launchBrowser();
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await app?.stop();
-  });
+  const product = useProductInBrowser({ env: { LOGIN_RATE_LIMIT: '100' } });
 
   /** A lifter on nSuns whose day 1 (done through the API) had dumbbell curls, 14 kg × 12; day 2 is started. */
   async function lifterWithCurlHistory(page: Page) {
@@ -69,7 +56,7 @@ describe('a workout that bends, at 375 px', () => {
   }
 
   it('adds an accessory pre-filled from last time, swaps squat keeping its TM, completes; history shows both', async () => {
-    const page = await newPhonePage(browser, app.url);
+    const page = await newPhonePage(product.browser, product.app.url);
     const errors = collectPageErrors(page);
     const { workoutId } = await lifterWithCurlHistory(page);
 
@@ -154,7 +141,7 @@ describe('a workout that bends, at 375 px', () => {
     await phoneShot(page, 'workout-changes-history-phone');
 
     // The workout page, desktop.
-    const desk = await newDesktopPage(browser, app.url);
+    const desk = await newDesktopPage(product.browser, product.app.url);
     const token = await page.evaluate(() => localStorage.getItem('liftplan.token'));
     await signInWithToken(desk, token ?? '');
     await desk.goto(`/workouts/${workoutId}`);
@@ -167,7 +154,7 @@ describe('a workout that bends, at 375 px', () => {
   });
 
   it('desktop: the add dialog and slot actions are usable by keyboard', async () => {
-    const page = await newDesktopPage(browser, app.url);
+    const page = await newDesktopPage(product.browser, product.app.url);
     const { workoutId } = await lifterWithCurlHistory(page);
     await page.goto(`/workouts/${workoutId}`);
     await page.getByRole('button', { name: 'Add exercise' }).focus();
