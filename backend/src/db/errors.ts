@@ -1,7 +1,9 @@
+import pg from 'pg';
 import { Prisma } from '../generated/prisma/client';
 
-/** A unique-constraint violation, from a Prisma query (P2002) or a raw query (SQLSTATE 23505). */
+/** A unique-constraint violation, from a Prisma query (P2002), a Prisma raw query or pg itself (SQLSTATE 23505). */
 export function isUniqueViolation(err: unknown, constraint?: string): boolean {
+  if (err instanceof pg.DatabaseError) return err.code === '23505' && (!constraint || err.constraint === constraint);
   if (!(err instanceof Prisma.PrismaClientKnownRequestError)) return false;
   const text = `${err.message} ${JSON.stringify(err.meta ?? {})}`;
   const unique = err.code === 'P2002' || text.includes('23505');

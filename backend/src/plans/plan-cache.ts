@@ -1,7 +1,7 @@
 import { LRUCache } from 'lru-cache';
 import type { PlanDetailDto, PrescribedSetTemplate } from '@liftplan/domain';
 import { dayTemplates } from './prescribe-day';
-import type { Db } from '../db/prisma';
+import { queryRows, type Db } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { fetchVersionDetail } from './plan-detail-query';
 
@@ -27,7 +27,9 @@ export const planChangedAt = (plan: { updatedAt: Date; exercisesChangedAt: Date 
 
 /** The version of a plan this lifter sees (one indexed query), or null when they may not see it. */
 export async function visibleVersion(db: Db, userId: number, planId: number): Promise<VisibleVersion | null> {
-  const rows = await db.$queryRaw<VisibleVersion[]>`
+  const rows = await queryRows<VisibleVersion>(
+    db,
+    Prisma.sql`
     SELECT x.version_id AS "versionId", ${planChangedAtSql('p')} AS "planChangedAt"
       FROM (SELECT COALESCE(
               (SELECT up.plan_version_id FROM user_plans up WHERE up.user_id = ${userId} AND up.plan_id = ${planId} AND up.is_active),
@@ -35,7 +37,8 @@ export async function visibleVersion(db: Db, userId: number, planId: number): Pr
                 WHERE v.plan_id = ${planId} AND wp.archived_at IS NULL AND wp.is_public AND v.published_at IS NOT NULL
                 ORDER BY v.version DESC LIMIT 1)) AS version_id) x
       JOIN plan_versions v ON v.id = x.version_id
-      JOIN workout_plans p ON p.id = v.plan_id`;
+      JOIN workout_plans p ON p.id = v.plan_id`,
+  );
   return rows[0] ?? null;
 }
 

@@ -1,5 +1,5 @@
 import type { ProgressionResultDto, WorkoutDto } from '@liftplan/domain';
-import type { Db, Tx } from '../db/prisma';
+import { queryRows, type Db, type Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { toWorkoutSetDto, type BarSetup } from './workout-dto';
 
@@ -59,7 +59,7 @@ function setFromArray(values: unknown[]): SetRow {
 }
 
 export async function selectWorkoutDto(db: Db | Tx, userId: number, workoutId: number): Promise<WorkoutDto | null> {
-  const rows = await db.$queryRaw<WorkoutDtoRow[]>(workoutDtoSql(userId, workoutId));
+  const rows = await queryRows<WorkoutDtoRow>(db, workoutDtoSql(userId, workoutId));
   return rows[0] ? toWorkoutDto(rows[0]) : null;
 }
 

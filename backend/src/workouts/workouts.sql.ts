@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../db/prisma';
+import { queryRows, type Db, type Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { latestTrainingMaxSql } from '../training-maxes/current-training-maxes';
 import { planChangedAtSql } from '../plans/plan-cache';
@@ -58,7 +58,9 @@ export async function selectGenerationContext(
   userId: number,
   target: StartWorkoutBody,
 ): Promise<GenerationContext | undefined> {
-  const rows = await db.$queryRaw<GenerationContext[]>`
+  const rows = await queryRows<GenerationContext>(
+    db,
+    Prisma.sql`
     WITH sub AS (
       SELECT up.id, up.plan_id, up.plan_version_id, up.cycle, up.status,
              COALESCE(${target.weekNumber ?? null}::int, up.week_number) AS week_number,
@@ -87,7 +89,8 @@ export async function selectGenerationContext(
       LEFT JOIN workout_plans p ON p.id = sub.plan_id
       LEFT JOIN plan_days pd ON pd.plan_version_id = sub.plan_version_id AND pd.week_number = sub.week_number
                             AND pd.day_number = sub.day_number
-     WHERE u.id = ${userId}`;
+     WHERE u.id = ${userId}`,
+  );
   return rows[0];
 }
 
@@ -115,7 +118,9 @@ export async function insertWorkoutWithSets(
   workout: NewWorkout,
   sets: GeneratedSet[],
 ): Promise<InsertedWorkout> {
-  const rows = await db.$queryRaw<InsertedWorkout[]>`
+  const rows = await queryRows<InsertedWorkout>(
+    db,
+    Prisma.sql`
     WITH w AS (
       INSERT INTO workouts (user_id, user_plan_id, plan_day_id, cycle, week_number, day_number, unit, status)
       VALUES (${workout.userId}, ${workout.userPlanId}, ${workout.planDayId}, ${workout.cycle}, ${workout.weekNumber},
@@ -134,7 +139,8 @@ export async function insertWorkoutWithSets(
     )
     SELECT w.id, w.created_at AS "createdAt",
            (SELECT json_agg(json_build_object('id', s.id, 'exerciseOrder', s.exercise_order, 'setOrder', s.set_order)) FROM s) AS "setIds"
-      FROM w`;
+      FROM w`,
+  );
   return rows[0]!;
 }
 
@@ -166,7 +172,9 @@ export async function updateLoggedSet(
   const skip = body.skipped === true;
   const completed = skip ? false : (body.completed ?? null);
   const skipped = body.completed === true ? false : (body.skipped ?? null);
-  const rows = await db.$queryRaw<LoggedSetDto[]>`
+  const rows = await queryRows<LoggedSetDto>(
+    db,
+    Prisma.sql`
     WITH w AS (
       SELECT id FROM workouts WHERE id = ${workoutId} AND user_id = ${userId} AND status = 'in_progress' FOR SHARE
     )
@@ -192,7 +200,8 @@ export async function updateLoggedSet(
       FROM w
      WHERE s.id = ${setId} AND s.workout_id = w.id
  RETURNING s.id, s.workout_id AS "workoutId", s.actual_reps AS "actualReps", s.actual_weight::float8 AS "actualWeight",
-           s.rpe::float8 AS rpe, s.note, s.completed, s.skipped`;
+           s.rpe::float8 AS rpe, s.note, s.completed, s.skipped`,
+  );
   return rows[0];
 }
 
