@@ -34,3 +34,38 @@ it("the admin list counts at once; a lifter's card catches up within 10 s", asyn
     clock.mockRestore();
   }
 });
+
+it("one catalogue per process for every lifter: each sees their own plan marked, and an admin's edit at once", async () => {
+  const admin = await registerAdmin(ctx);
+  const onNsuns = await lifterOnNsuns(ctx);
+  const browsing = await registerUser(ctx);
+  const nsuns = await nsunsPlanId(ctx);
+  const cards = async (user: { auth: Record<string, string> }) =>
+    (await ctx.http().get('/api/plans').set(user.auth).expect(200)).body.plans as Array<
+      Card & { name: string; isCurrent: boolean }
+    >;
+  expect((await cards(onNsuns)).filter((p) => p.isCurrent).map((p) => p.id)).toEqual([nsuns]);
+  expect((await cards(browsing)).filter((p) => p.isCurrent)).toEqual([]);
+
+  const body = (await ctx.http().get(`/api/admin/plans/${nsuns}/export`).set(admin.auth).expect(200)).body;
+  const { programPlanInput } = await import('../seed/program-files');
+  const ids = new Map((await ctx.db.exercise.findMany()).map((e) => [e.slug, e.id]));
+  const input = programPlanInput(body, ids);
+  await ctx
+    .http()
+    .put(`/api/admin/plans/${nsuns}`)
+    .set(admin.auth)
+    .send({ ...input, name: 'nSuns, renamed' })
+    .expect(200);
+  expect((await cards(browsing)).find((p) => p.id === nsuns)?.name).toBe('nSuns, renamed');
+
+  await ctx
+    .http()
+    .put(`/api/admin/plans/${nsuns}`)
+    .set(admin.auth)
+    .send({ ...input, isPublic: false })
+    .expect(200);
+  expect((await cards(browsing)).map((p) => p.id)).not.toContain(nsuns);
+  await ctx.http().put(`/api/admin/plans/${nsuns}`).set(admin.auth).send(input).expect(200);
+  expect((await cards(onNsuns)).find((p) => p.id === nsuns)).toMatchObject({ name: input.name, isCurrent: true });
+});

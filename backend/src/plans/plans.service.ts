@@ -1,4 +1,4 @@
-import type { Db, Tx } from '../db/prisma';
+import { queryRows, type Db, type Tx } from '../db/prisma';
 import { Prisma } from '../generated/prisma/client';
 import { conflict, notFound, unprocessable } from '../http/errors';
 import type { FieldIssue } from '@liftplan/domain';
@@ -44,6 +44,49 @@ export async function getPlanDetail(
 
 /** Plan cards: the newest version of each plan with its main lifts (the TM exercises it trains) and set counts. */
 export async function listPlanSummaries(
+  db: Db,
+  options: { publicOnly: boolean; userId?: number; status?: PlanStatus },
+): Promise<PlanSummaryDto[]> {
+  if (options.publicOnly && options.status === undefined) return lifterCatalogue(db, options.userId);
+  return buildPlanSummaries(db, options);
+}
+
+// The lifters' catalogue is the same for every lifter but for which plan is theirs and the (shared) counts, and it
+// changes only when a plan or a version row does. So each process keeps it per database with a fingerprint of those
+// rows (their ids and xmin, which every UPDATE changes: an edit, a publish, an archive, an exercise change marking
+// the plan) read in the same statement as the lifter's current plan; a different fingerprint rebuilds it.
+const catalogues = new WeakMap<Db, { fingerprint: string; plans: Promise<PlanSummaryDto[]> }>();
+
+async function lifterCatalogue(db: Db, userId: number | undefined): Promise<PlanSummaryDto[]> {
+  const [state] = await queryRows<{ fingerprint: string; currentPlanId: number | null }>(
+    db,
+    Prisma.sql`
+      SELECT (SELECT md5(string_agg(p.id || ':' || p.xmin::text, ',' ORDER BY p.id)) FROM workout_plans p)
+             || (SELECT md5(string_agg(v.id || ':' || v.xmin::text, ',' ORDER BY v.id)) FROM plan_versions v) AS fingerprint,
+             (SELECT up.plan_id FROM user_plans up WHERE up.user_id = ${userId ?? 0} AND up.is_active) AS "currentPlanId"`,
+  );
+  let entry = catalogues.get(db);
+  if (entry?.fingerprint !== state!.fingerprint) {
+    // Read after the fingerprint: the cards are never older than the fingerprint they are kept under.
+    const built = { fingerprint: state!.fingerprint, plans: buildPlanSummaries(db, { publicOnly: true }) };
+    catalogues.set(db, built);
+    built.plans.catch(() => {
+      if (catalogues.get(db) === built) catalogues.delete(db);
+    });
+    entry = built;
+  }
+  const [plans, subscribers] = await Promise.all([
+    entry.plans,
+    activeSubscriberCounts(db, { maxAgeMs: LIFTER_COUNTS_MAX_AGE_MS }),
+  ]);
+  return plans.map((plan) => ({
+    ...plan,
+    activeSubscribers: subscribers.get(plan.id) ?? 0,
+    isCurrent: plan.id === state!.currentPlanId,
+  }));
+}
+
+async function buildPlanSummaries(
   db: Db,
   options: { publicOnly: boolean; userId?: number; status?: PlanStatus },
 ): Promise<PlanSummaryDto[]> {
