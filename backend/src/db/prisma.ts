@@ -18,6 +18,9 @@ export function createPrismaClient(databaseUrl: string, options: { maxConnection
     max: options.maxConnections ?? 10,
     options: '-c TimeZone=UTC',
   });
+  // An idle connection that PostgreSQL drops (a restart) is an 'error' on the pool; pg discards that client. The
+  // adapter listens once Prisma connects, but queryRows may use the pool first: without a listener it would crash.
+  pool.on('error', () => {});
   const statementName = preparedStatementNames();
   const adapter = new PrismaPg(pool, {
     // The adapter's type wants a name for every query; pg runs a query whose name is undefined unnamed, as before.

@@ -67,5 +67,5 @@ it("one catalogue per process for every lifter: each sees their own plan marked,
     .expect(200);
   expect((await cards(browsing)).map((p) => p.id)).not.toContain(nsuns);
   await ctx.http().put(`/api/admin/plans/${nsuns}`).set(admin.auth).send(input).expect(200);
-  expect((await cards(onNsuns)).find((p) => p.id === nsuns)).toMatchObject({ name: input.name, isCurrent: true });
+  expect((await cards(onNsuns)).find((p) => p.id === nsuns)).toMatchObject({ name: body.plan.name, isCurrent: true });
 });
