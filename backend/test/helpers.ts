@@ -76,3 +76,11 @@ export async function logAllSets(
       .expect(200);
   }
 }
+
+/** A stored plan as the body an admin sends back: its program file (admin export) with slugs resolved to ids. */
+export async function exportedPlanBody(ctx: TestContext, admin: TestUser, planId: number) {
+  const { programPlanInput } = await import('../src/seed/program-files');
+  const file = (await ctx.http().get(`/api/admin/plans/${planId}/export`).set(admin.auth).expect(200)).body;
+  const ids = new Map((await ctx.db.exercise.findMany()).map((e) => [e.slug, e.id]));
+  return { file, body: programPlanInput(file, ids) };
+}

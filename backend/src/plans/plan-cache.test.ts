@@ -1,7 +1,7 @@
 // GET /api/plans/:id from the in-process cache of immutable versions: ETag / If-None-Match → 304, visibility still
 // decided per request, and an admin's edit seen at once (issue 15).
 import { createTestContext, type TestContext } from '../../test/test-db';
-import { registerAdmin, registerUser, type TestUser } from '../../test/helpers';
+import { exportedPlanBody, registerAdmin, registerUser, type TestUser } from '../../test/helpers';
 
 let ctx: TestContext;
 let admin: TestUser;
@@ -11,10 +11,7 @@ beforeAll(async () => {
   ctx = await createTestContext();
   admin = await registerAdmin(ctx);
   const source = await ctx.db.workoutPlan.findUniqueOrThrow({ where: { slug: 'texas-method' } });
-  const file = (await ctx.http().get(`/api/admin/plans/${source.id}/export`).set(admin.auth).expect(200)).body;
-  const { programPlanInput } = await import('../seed/program-files');
-  const ids = new Map((await ctx.db.exercise.findMany()).map((e) => [e.slug, e.id]));
-  body = programPlanInput({ ...file, plan: { ...file.plan, slug: 'cached-texas' } }, ids);
+  body = { ...(await exportedPlanBody(ctx, admin, source.id)).body, slug: 'cached-texas' };
   planId = (await ctx.http().post('/api/admin/plans').set(admin.auth).send(body).expect(201)).body.plan.id;
 });
 afterAll(() => ctx.drop());

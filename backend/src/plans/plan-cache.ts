@@ -14,7 +14,7 @@ import { fetchVersionDetail } from './plan-detail-query';
 type CachedVersion = { detail: PlanDetailDto; response?: Buffer; dayTemplates?: Map<number, PrescribedSetTemplate[]> };
 const details = new LRUCache<string, CachedVersion>({ max: 500 });
 
-/** `planChangedAt`: the later of the plan's updated_at and exercises_changed_at (PLAN_CHANGED_AT). */
+/** `planChangedAt`: the later of the plan's updated_at and exercises_changed_at (planChangedAtSql). */
 export type VisibleVersion = { versionId: number; planChangedAt: Date };
 
 /** SQL: when what a plan's detail shows last changed, for the plan row aliased `alias`. */
@@ -45,7 +45,7 @@ export async function visibleVersion(db: Db, userId: number, planId: number): Pr
 export const versionEtag = ({ versionId, planChangedAt }: VisibleVersion) =>
   `"plan-v${versionId}-${planChangedAt.getTime()}"`;
 
-/** The version's detail, built by PostgreSQL once per (version, plan header change). */
+/** The version's detail, built by PostgreSQL once per (version, change of what the detail shows). */
 export async function cachedVersionDetail(db: Db, visible: VisibleVersion): Promise<PlanDetailDto> {
   return (await cachedVersion(db, visible)).detail;
 }

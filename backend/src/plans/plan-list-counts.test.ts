@@ -1,7 +1,7 @@
 // Subscriber counts on plan cards: admins decide deletes and upgrades with them, so theirs are counted per request;
 // lifters' cards share one count per process for up to 10 s (issue 15: the count read an index entry per lifter).
 import { createTestContext, type TestContext } from '../../test/test-db';
-import { lifterOnNsuns, nsunsPlanId, registerAdmin, registerUser } from '../../test/helpers';
+import { exportedPlanBody, lifterOnNsuns, nsunsPlanId, registerAdmin, registerUser } from '../../test/helpers';
 
 let ctx: TestContext;
 beforeAll(async () => {
@@ -47,10 +47,7 @@ it("one catalogue per process for every lifter: each sees their own plan marked,
   expect((await cards(onNsuns)).filter((p) => p.isCurrent).map((p) => p.id)).toEqual([nsuns]);
   expect((await cards(browsing)).filter((p) => p.isCurrent)).toEqual([]);
 
-  const body = (await ctx.http().get(`/api/admin/plans/${nsuns}/export`).set(admin.auth).expect(200)).body;
-  const { programPlanInput } = await import('../seed/program-files');
-  const ids = new Map((await ctx.db.exercise.findMany()).map((e) => [e.slug, e.id]));
-  const input = programPlanInput(body, ids);
+  const { file: body, body: input } = await exportedPlanBody(ctx, admin, nsuns);
   await ctx
     .http()
     .put(`/api/admin/plans/${nsuns}`)
